@@ -1,0 +1,54 @@
+package eu.mostbridge.adapter;
+
+import java.util.Objects;
+
+/**
+ * Why a national login did not yield an identity. The reason is for the broker (which error to show
+ * the citizen, which to send the relying party, what to audit); the message describes the failure
+ * for operators and never holds personal data.
+ */
+public final class AuthenticationFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** The kinds of failure, each with its own page text and audit event. */
+  public enum Reason {
+    /** The citizen cancelled at the national eID. */
+    CANCELLED,
+    /** The national eID reported an error of its own. */
+    NATIONAL_ERROR,
+    /** The answer does not parse, lacks parts, or repeats parameters. */
+    MALFORMED_ANSWER,
+    /** Signature missing, invalid, by another key, or by a refused algorithm. */
+    BAD_SIGNATURE,
+    /** Wrong issuer, audience, destination, recipient or correlation with this browser's login. */
+    WRONG_PARTY,
+    /** Outside its validity window, or the pending login has expired. */
+    EXPIRED,
+    /** An answer or assertion already used. */
+    REPLAYED,
+    /** The achieved level of assurance is below the minimum asked for. */
+    LEVEL_TOO_LOW,
+    /** The requested minimum is beyond what this eID offers. */
+    LEVEL_UNAVAILABLE,
+    /** An identifier fails its checksum, or contradicts the asserted birth date or gender. */
+    INVALID_IDENTITY,
+    /** The national eID could not be reached or answered out of protocol (OIDC back channel). */
+    NATIONAL_UNAVAILABLE
+  }
+
+  private final Reason reason;
+
+  public AuthenticationFailure(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  public AuthenticationFailure(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,49 @@
+package eu.mostbridge.adapter;
+
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import java.util.Set;
+
+/**
+ * One national eID, as Most uses it. Implementations are configured once (endpoints, keys,
+ * algorithm exceptions) and then thread-safe; they keep no per-login state themselves: what a login
+ * needs between its two halves travels in the {@link PendingAuthentication}.
+ */
+public interface CountryAdapter {
+  /**
+   * A stable id for this eID, unique in a deployment, used in callback paths, configuration and
+   * audit events: for example {@code bg-eauth}, {@code bg-mvr-eid}, {@code mk-eid}.
+   */
+  String id();
+
+  /** The country whose citizens this eID identifies. */
+  CountryCode country();
+
+  /** The levels of assurance this eID can deliver. */
+  Set<LevelOfAssurance> supportedLevels();
+
+  /** Whether this eID can satisfy a request for at least {@code minimum}. */
+  default boolean canSatisfy(LevelOfAssurance minimum) {
+    return supportedLevels().stream().anyMatch(level -> level.satisfies(minimum));
+  }
+
+  /**
+   * Begins a login: builds the national request (signed where the protocol signs) and says where to
+   * send the browser.
+   *
+   * @throws AuthenticationFailure with {@link AuthenticationFailure.Reason#LEVEL_UNAVAILABLE} when
+   *     the requested minimum is beyond this eID
+   */
+  AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure;
+
+  /**
+   * Completes a login with the national eID's answer. Validates everything (signature with this
+   * eID's configured key only, audience, destination, correlation with {@code pending}, time
+   * window, replay, level of assurance, identifier checksums and consistency) before mapping.
+   *
+   * @throws AuthenticationFailure when anything is wrong; never returns a partly validated identity
+   */
+  CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
+      throws AuthenticationFailure;
+}

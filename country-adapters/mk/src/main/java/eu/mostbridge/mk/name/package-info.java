@@ -1,0 +1,2 @@
+/** Macedonian names in Latin script, by the official digraph romanization. */
+package eu.mostbridge.mk.name;
