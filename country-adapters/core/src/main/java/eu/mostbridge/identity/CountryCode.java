@@ -10,11 +10,12 @@ import java.util.Set;
  * @param alpha2 the two-letter code
  */
 public record CountryCode(String alpha2) {
-  public static final CountryCode BG = new CountryCode("BG");
-  public static final CountryCode MK = new CountryCode("MK");
-
+  // Declared before the constants below: they are validated against it during class initialisation.
   private static final Set<String> ISO_CODES = Set.of(Locale.getISOCountries());
   private static final String EU_CODE_FOR_GREECE = "EL";
+
+  public static final CountryCode BG = new CountryCode("BG");
+  public static final CountryCode MK = new CountryCode("MK");
 
   public CountryCode {
     if (alpha2 == null
