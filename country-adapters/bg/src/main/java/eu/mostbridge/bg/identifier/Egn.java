@@ -5,7 +5,7 @@ import eu.mostbridge.identity.Gender;
 import eu.mostbridge.identity.identifier.IdentifierDigits;
 import eu.mostbridge.identity.identifier.IdentifierProblem;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
-import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.identity.identifier.ParsedNationalNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -22,19 +22,13 @@ import java.util.Optional;
  *       modulo 11; a remainder of 10 is written 0.
  * </ul>
  */
-public final class Egn implements NationalIdentityNumber {
+public final class Egn extends ParsedNationalNumber {
   public static final String SCHEME = "EGN";
   private static final int LENGTH = 10;
   private static final int[] WEIGHTS = {2, 4, 8, 5, 10, 9, 7, 3, 6};
 
-  private final String value;
-  private final LocalDate birthDate;
-  private final Gender gender;
-
   private Egn(String value, LocalDate birthDate, Gender gender) {
-    this.value = value;
-    this.birthDate = birthDate;
-    this.gender = gender;
+    super(SCHEME, CountryCode.BG, value, birthDate, gender);
   }
 
   /**
@@ -85,50 +79,9 @@ public final class Egn implements NationalIdentityNumber {
     return remainder == 10 ? 0 : remainder;
   }
 
-  @Override
-  public String scheme() {
-    return SCHEME;
-  }
-
-  @Override
-  public CountryCode country() {
-    return CountryCode.BG;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public Optional<LocalDate> birthDate() {
-    return Optional.of(birthDate);
-  }
-
-  @Override
-  public Optional<Gender> gender() {
-    return Optional.of(gender);
-  }
-
   /** {@code PNOBG-<EGN>}, as eAuth and Bulgarian qualified certificates write it. */
   @Override
   public Optional<SemanticsIdentifier> semanticsIdentifier() {
-    return Optional.of(SemanticsIdentifier.personalNumber(CountryCode.BG, value));
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Egn that && value.equals(that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Redacted: an EGN is personal data. */
-  @Override
-  public String toString() {
-    return "Egn[redacted]";
+    return Optional.of(SemanticsIdentifier.personalNumber(CountryCode.BG, value()));
   }
 }

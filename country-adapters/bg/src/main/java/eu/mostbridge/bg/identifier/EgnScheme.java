@@ -1,28 +1,11 @@
 package eu.mostbridge.bg.identifier;
 
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.identifier.NationalIdentifierScheme;
-import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.identity.identifier.DefinedScheme;
 
 /** Makes {@link Egn} available through {@link java.util.ServiceLoader}. */
-public final class EgnScheme implements NationalIdentifierScheme {
-  @Override
-  public String name() {
-    return "egn";
-  }
-
-  @Override
-  public CountryCode country() {
-    return CountryCode.BG;
-  }
-
-  @Override
-  public String description() {
-    return "unified civil number (ЕГН) of Bulgarian citizens";
-  }
-
-  @Override
-  public NationalIdentityNumber parse(String value) {
-    return Egn.parse(value);
+public final class EgnScheme extends DefinedScheme {
+  public EgnScheme() {
+    super("egn", CountryCode.BG, "unified civil number (ЕГН) of Bulgarian citizens", Egn::parse);
   }
 }

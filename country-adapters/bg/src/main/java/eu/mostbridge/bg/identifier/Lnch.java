@@ -1,13 +1,11 @@
 package eu.mostbridge.bg.identifier;
 
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.Gender;
 import eu.mostbridge.identity.identifier.IdentifierDigits;
 import eu.mostbridge.identity.identifier.IdentifierProblem;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
-import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.identity.identifier.ParsedNationalNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -19,15 +17,13 @@ import java.util.Optional;
  * {@link #semanticsIdentifier()} is empty; the Bulgarian adapter takes the prefix from
  * configuration.
  */
-public final class Lnch implements NationalIdentityNumber {
+public final class Lnch extends ParsedNationalNumber {
   public static final String SCHEME = "LNCh";
   private static final int LENGTH = 10;
   private static final int[] WEIGHTS = {21, 19, 17, 13, 11, 9, 7, 3, 1};
 
-  private final String value;
-
   private Lnch(String value) {
-    this.value = value;
+    super(SCHEME, CountryCode.BG, value, null, null);
   }
 
   /**
@@ -51,48 +47,7 @@ public final class Lnch implements NationalIdentityNumber {
   }
 
   @Override
-  public String scheme() {
-    return SCHEME;
-  }
-
-  @Override
-  public CountryCode country() {
-    return CountryCode.BG;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public Optional<LocalDate> birthDate() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<Gender> gender() {
-    return Optional.empty();
-  }
-
-  @Override
   public Optional<SemanticsIdentifier> semanticsIdentifier() {
     return Optional.empty();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Lnch that && value.equals(that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Redacted: an LNCh is personal data. */
-  @Override
-  public String toString() {
-    return "Lnch[redacted]";
   }
 }

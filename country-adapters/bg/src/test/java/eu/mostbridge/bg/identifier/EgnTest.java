@@ -167,7 +167,11 @@ class EgnTest {
   }
 
   @Test
-  void printsNoNumber() {
-    assertThat(Egn.parse("7501020018").toString()).doesNotContain("7501020018");
+  void equalByValueAndPrintsNoNumber() {
+    Egn egn = Egn.parse("7501020018");
+
+    assertThat(egn).isEqualTo(Egn.parse("7501020018")).isNotEqualTo(Egn.parse("8001010008"));
+    assertThat(egn).hasSameHashCodeAs(Egn.parse("7501020018"));
+    assertThat(egn.toString()).isEqualTo("EGN[redacted]");
   }
 }

@@ -5,7 +5,7 @@ import eu.mostbridge.identity.Gender;
 import eu.mostbridge.identity.identifier.IdentifierDigits;
 import eu.mostbridge.identity.identifier.IdentifierProblem;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
-import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.identity.identifier.ParsedNationalNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;
 import java.time.LocalDate;
 import java.util.Map;
@@ -28,21 +28,16 @@ import java.util.Optional;
  * there; that would let through a number the scheme cannot produce, which is the weaker choice for
  * an identity bridge.
  */
-public final class Embg implements NationalIdentityNumber {
+public final class Embg extends ParsedNationalNumber {
   public static final String SCHEME = "EMBG";
   private static final int LENGTH = 13;
   private static final int[] WEIGHTS = {7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
-  private final String value;
-  private final LocalDate birthDate;
   private final int region;
-  private final Gender gender;
 
   private Embg(String value, LocalDate birthDate, int region, Gender gender) {
-    this.value = value;
-    this.birthDate = birthDate;
+    super(SCHEME, CountryCode.MK, value, birthDate, gender);
     this.region = region;
-    this.gender = gender;
   }
 
   /** Parses and validates an EMBG registered in North Macedonia (regions 41–49). */
@@ -106,61 +101,20 @@ public final class Embg implements NationalIdentityNumber {
     return RegistrationRegion.of(region);
   }
 
-  @Override
-  public String scheme() {
-    return SCHEME;
-  }
-
-  @Override
-  public CountryCode country() {
-    return CountryCode.MK;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public Optional<LocalDate> birthDate() {
-    return Optional.of(birthDate);
-  }
-
-  @Override
-  public Optional<Gender> gender() {
-    return Optional.of(gender);
-  }
-
   /** {@code PNOMK-<EMBG>}: the ETSI EN 319 412-1 form of a national personal number. */
   @Override
   public Optional<SemanticsIdentifier> semanticsIdentifier() {
-    return Optional.of(SemanticsIdentifier.personalNumber(CountryCode.MK, value));
+    return Optional.of(SemanticsIdentifier.personalNumber(CountryCode.MK, value()));
   }
 
   @Override
   public Map<String, String> decoded() {
-    Map<String, String> facts = NationalIdentityNumber.super.decoded();
+    Map<String, String> facts = super.decoded();
     facts.put(
         "region",
         region()
             .map(r -> r.code() + " " + r.displayName())
             .orElse(region + " (outside North Macedonia)"));
     return facts;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Embg that && value.equals(that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Redacted: an EMBG is personal data. */
-  @Override
-  public String toString() {
-    return "Embg[redacted]";
   }
 }

@@ -1,28 +1,15 @@
 package eu.mostbridge.mk.identifier;
 
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.identifier.NationalIdentifierScheme;
-import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.identity.identifier.DefinedScheme;
 
-/** Makes {@link Embg} (strict region policy) available through {@link java.util.ServiceLoader}. */
-public final class EmbgScheme implements NationalIdentifierScheme {
-  @Override
-  public String name() {
-    return "embg";
-  }
-
-  @Override
-  public CountryCode country() {
-    return CountryCode.MK;
-  }
-
-  @Override
-  public String description() {
-    return "unique master citizen number (ЕМБГ) of North Macedonia";
-  }
-
-  @Override
-  public NationalIdentityNumber parse(String value) {
-    return Embg.parse(value);
+/** Makes {@link Embg} available through {@link java.util.ServiceLoader}. */
+public final class EmbgScheme extends DefinedScheme {
+  public EmbgScheme() {
+    super(
+        "embg",
+        CountryCode.MK,
+        "unique master citizen number (ЕМБГ) of North Macedonia, regions 41-49",
+        Embg::parse);
   }
 }
