@@ -1,0 +1,166 @@
+package eu.mostbridge.saml;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Which XML Signature and XML Encryption algorithms Most accepts from (and uses towards) one
+ * identity provider.
+ *
+ * <p>{@link #eidasStrict()} is the eIDAS cryptographic profile: RSASSA-PSS or ECDSA signatures with
+ * SHA-256 or stronger, SHA-256+ digests, AES-GCM content encryption and RSA-OAEP key transport.
+ * Anything else is a {@link Relaxation}: named, granted per identity provider in configuration,
+ * logged at start-up and recorded in every audit event of that provider, never implied.
+ */
+public final class AlgorithmPolicy {
+  /** The exceptions a peer may be granted, each for a known, named reason. */
+  public enum Relaxation {
+    /** RSA PKCS#1 v1.5 with SHA-256/384/512: common outside eIDAS, not in its profile. */
+    RSA_PKCS1_SIGNATURE,
+    /** RSA with SHA-1 signatures and SHA-1 digests (Bulgarian eAuth signs so). */
+    SHA1_SIGNATURE,
+    /** AES-CBC content encryption (Bulgarian eAuth encrypts with AES-128-CBC). */
+    AES_CBC_ENCRYPTION,
+    /** RSA-OAEP with the XML Encryption 1.0 identifier (MGF1 with SHA-1). */
+    RSA_OAEP_MGF1P_KEY_TRANSPORT
+  }
+
+  /** The algorithm URIs one relaxation admits, by kind. */
+  private record Admitted(
+      Set<String> signatures,
+      Set<String> digests,
+      Set<String> dataEncryption,
+      Set<String> keyTransport) {
+    static Admitted by(Relaxation relaxation) {
+      return switch (relaxation) {
+        case RSA_PKCS1_SIGNATURE ->
+            new Admitted(
+                Set.of(
+                    RSA_SHA256,
+                    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
+                    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"),
+                Set.of(),
+                Set.of(),
+                Set.of());
+        case SHA1_SIGNATURE -> new Admitted(Set.of(RSA_SHA1), Set.of(SHA1), Set.of(), Set.of());
+        case AES_CBC_ENCRYPTION ->
+            new Admitted(
+                Set.of(),
+                Set.of(),
+                Set.of(
+                    AES128_CBC,
+                    "http://www.w3.org/2001/04/xmlenc#aes192-cbc",
+                    "http://www.w3.org/2001/04/xmlenc#aes256-cbc"),
+                Set.of());
+        case RSA_OAEP_MGF1P_KEY_TRANSPORT ->
+            new Admitted(Set.of(), Set.of(), Set.of(), Set.of(RSA_OAEP_MGF1P));
+      };
+    }
+  }
+
+  public static final String RSA_PSS_SHA256 =
+      "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1";
+  public static final String ECDSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
+  public static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+  public static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+  public static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+  public static final String SHA1 = "http://www.w3.org/2000/09/xmldsig#sha1";
+  public static final String AES128_GCM = "http://www.w3.org/2009/xmlenc11#aes128-gcm";
+  public static final String AES256_GCM = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+  public static final String AES128_CBC = "http://www.w3.org/2001/04/xmlenc#aes128-cbc";
+  public static final String RSA_OAEP = "http://www.w3.org/2009/xmlenc11#rsa-oaep";
+  public static final String RSA_OAEP_MGF1P = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
+  public static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
+  public static final String EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
+
+  private static final Set<String> STRICT_SIGNATURES =
+      Set.of(
+          RSA_PSS_SHA256,
+          "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
+          "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1",
+          ECDSA_SHA256,
+          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
+          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512");
+  private static final Set<String> STRICT_DIGESTS =
+      Set.of(
+          SHA256,
+          "http://www.w3.org/2001/04/xmldsig-more#sha384",
+          "http://www.w3.org/2001/04/xmlenc#sha512");
+  private static final Set<String> STRICT_DATA_ENCRYPTION =
+      Set.of(AES128_GCM, "http://www.w3.org/2009/xmlenc11#aes192-gcm", AES256_GCM);
+  private static final Set<String> STRICT_KEY_TRANSPORT = Set.of(RSA_OAEP);
+
+  private final Set<Relaxation> relaxations;
+
+  private AlgorithmPolicy(Set<Relaxation> relaxations) {
+    this.relaxations = Collections.unmodifiableSet(EnumSet.copyOf(relaxations));
+  }
+
+  /** The eIDAS profile, with no relaxation. */
+  public static AlgorithmPolicy eidasStrict() {
+    return new AlgorithmPolicy(EnumSet.noneOf(Relaxation.class));
+  }
+
+  /** This policy with the given relaxations added. */
+  public AlgorithmPolicy relaxedBy(Set<Relaxation> more) {
+    Set<Relaxation> all = EnumSet.noneOf(Relaxation.class);
+    all.addAll(relaxations);
+    all.addAll(more);
+    return new AlgorithmPolicy(all);
+  }
+
+  /** The relaxations granted, for start-up logs and audit events. */
+  public Set<Relaxation> relaxations() {
+    return relaxations;
+  }
+
+  public boolean isStrict() {
+    return relaxations.isEmpty();
+  }
+
+  public boolean allowsSignature(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    return STRICT_SIGNATURES.contains(uri)
+        || relaxations.stream().anyMatch(r -> Admitted.by(r).signatures().contains(uri));
+  }
+
+  public boolean allowsDigest(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    return STRICT_DIGESTS.contains(uri)
+        || relaxations.stream().anyMatch(r -> Admitted.by(r).digests().contains(uri));
+  }
+
+  public boolean allowsDataEncryption(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    return STRICT_DATA_ENCRYPTION.contains(uri)
+        || relaxations.stream().anyMatch(r -> Admitted.by(r).dataEncryption().contains(uri));
+  }
+
+  public boolean allowsKeyTransport(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    return STRICT_KEY_TRANSPORT.contains(uri)
+        || relaxations.stream().anyMatch(r -> Admitted.by(r).keyTransport().contains(uri));
+  }
+
+  /** All signature algorithm URIs this policy accepts, for SP metadata. */
+  public Set<String> signatureAlgorithms() {
+    Set<String> all = new LinkedHashSet<>(STRICT_SIGNATURES);
+    relaxations.forEach(r -> all.addAll(Admitted.by(r).signatures()));
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return isStrict() ? "eIDAS strict" : "eIDAS strict relaxed by " + relaxations;
+  }
+}

@@ -1,0 +1,89 @@
+package eu.mostbridge.saml;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One SAML identity provider as Most trusts it: its entity ID, where requests go, and the only keys
+ * whose signatures count (a key carried in a message's KeyInfo never does).
+ *
+ * @param entityId the IdP's entity ID, expected as Issuer of responses and assertions
+ * @param singleSignOnService where authentication requests are sent
+ * @param signingCertificates the IdP's signing certificates; several during a key rollover
+ * @param algorithms the algorithm policy for this IdP
+ * @param requireEncryptedAssertions refuse plain assertions (strict default: true)
+ * @param requireSignedAssertions refuse assertions without their own signature even when the
+ *     response is signed (strict default: true)
+ * @param clockSkew tolerance for the peer's clock, at most 5 minutes
+ * @param maxResponseAge how old a response's IssueInstant may be
+ */
+public record IdentityProviderPeer(
+    String entityId,
+    URI singleSignOnService,
+    List<X509Certificate> signingCertificates,
+    AlgorithmPolicy algorithms,
+    boolean requireEncryptedAssertions,
+    boolean requireSignedAssertions,
+    Duration clockSkew,
+    Duration maxResponseAge) {
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  public IdentityProviderPeer {
+    Objects.requireNonNull(entityId, "entityId");
+    Objects.requireNonNull(singleSignOnService, "singleSignOnService");
+    Objects.requireNonNull(algorithms, "algorithms");
+    signingCertificates = List.copyOf(signingCertificates);
+    if (signingCertificates.isEmpty()) {
+      throw new IllegalArgumentException("IdP " + entityId + ": no signing certificate configured");
+    }
+    if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+      throw new IllegalArgumentException("IdP " + entityId + ": clock skew must be 0 to 5 minutes");
+    }
+    if (maxResponseAge.isNegative() || maxResponseAge.isZero()) {
+      throw new IllegalArgumentException("IdP " + entityId + ": the response age must be positive");
+    }
+  }
+
+  /**
+   * The strict defaults: eIDAS algorithms, encrypted and signed assertions, 60 s skew, 5 min age.
+   */
+  public static IdentityProviderPeer strict(
+      String entityId, URI singleSignOnService, List<X509Certificate> signingCertificates) {
+    return new IdentityProviderPeer(
+        entityId,
+        singleSignOnService,
+        signingCertificates,
+        AlgorithmPolicy.eidasStrict(),
+        true,
+        true,
+        Duration.ofSeconds(60),
+        Duration.ofMinutes(5));
+  }
+
+  public IdentityProviderPeer withAlgorithms(AlgorithmPolicy policy) {
+    return new IdentityProviderPeer(
+        entityId,
+        singleSignOnService,
+        signingCertificates,
+        policy,
+        requireEncryptedAssertions,
+        requireSignedAssertions,
+        clockSkew,
+        maxResponseAge);
+  }
+
+  public IdentityProviderPeer withAssertionRequirements(boolean encrypted, boolean signed) {
+    return new IdentityProviderPeer(
+        entityId,
+        singleSignOnService,
+        signingCertificates,
+        algorithms,
+        encrypted,
+        signed,
+        clockSkew,
+        maxResponseAge);
+  }
+}

@@ -1,0 +1,137 @@
+package eu.mostbridge.saml;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * The SAML HTTP-Redirect binding (SAML 2.0 Bindings, section 3.4): the message DEFLATE-compressed
+ * (raw, no zlib header), Base64- and URL-encoded into the query, and signed over the exact query
+ * string {@code SAMLRequest=…&RelayState=…&SigAlg=…} rather than with an XML signature.
+ */
+public final class RedirectBinding {
+  private RedirectBinding() {}
+
+  /** The URL to redirect the browser to, carrying the signed request. */
+  public static URI encodeRequest(
+      URI destination,
+      byte[] xml,
+      String relayState,
+      BasicX509Credential signingKey,
+      String signatureAlgorithm) {
+    StringBuilder query = new StringBuilder("SAMLRequest=").append(urlEncode(deflate(xml)));
+    if (relayState != null) {
+      query.append("&RelayState=").append(urlEncode(relayState));
+    }
+    query.append("&SigAlg=").append(urlEncode(signatureAlgorithm));
+    byte[] signature =
+        sign(
+            signingKey.getPrivateKey(),
+            signatureAlgorithm,
+            query.toString().getBytes(StandardCharsets.UTF_8));
+    query.append("&Signature=").append(urlEncode(Base64.getEncoder().encodeToString(signature)));
+    String base = destination.toString();
+    return URI.create(base + (destination.getRawQuery() == null ? "?" : "&") + query);
+  }
+
+  /** Base64 of the raw DEFLATE of {@code xml}. */
+  static String deflate(byte[] xml) {
+    Deflater deflater = new Deflater(Deflater.DEFLATED, true);
+    try {
+      deflater.setInput(xml);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[4096];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return Base64.getEncoder().encodeToString(out.toByteArray());
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /**
+   * Reverses {@link #deflate}, refusing to inflate beyond {@code maxBytes}: a few kilobytes of
+   * DEFLATE can expand to gigabytes.
+   */
+  public static byte[] inflate(String base64, int maxBytes) throws MalformedSamlException {
+    byte[] compressed;
+    try {
+      compressed = Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedSamlException("The message is not Base64");
+    }
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(compressed);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[4096];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new MalformedSamlException("The DEFLATE data is truncated");
+        }
+        if (out.size() + n > maxBytes) {
+          throw new MalformedSamlException("The message inflates beyond " + maxBytes + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      throw new MalformedSamlException("The message is not DEFLATE data");
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /** Signs the query string with the JCA form of an XML Signature algorithm URI. */
+  static byte[] sign(PrivateKey key, String algorithm, byte[] data) {
+    try {
+      java.security.Signature signer = jca(algorithm);
+      signer.initSign(key);
+      signer.update(data);
+      return signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Signing the redirect query failed", e);
+    }
+  }
+
+  /**
+   * The JCA signature for an XML Signature algorithm URI. ECDSA uses the IEEE P1363 (r‖s) form XML
+   * Signature prescribes, not DER.
+   */
+  static java.security.Signature jca(String algorithm) throws GeneralSecurityException {
+    switch (algorithm) {
+      case AlgorithmPolicy.RSA_PSS_SHA256 -> {
+        java.security.Signature pss = java.security.Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        return pss;
+      }
+      case AlgorithmPolicy.ECDSA_SHA256 -> {
+        return java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+      }
+      case AlgorithmPolicy.RSA_SHA256 -> {
+        return java.security.Signature.getInstance("SHA256withRSA");
+      }
+      case AlgorithmPolicy.RSA_SHA1 -> {
+        return java.security.Signature.getInstance("SHA1withRSA");
+      }
+      default -> throw new GeneralSecurityException("Unsupported redirect signature " + algorithm);
+    }
+  }
+
+  private static String urlEncode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
