@@ -39,7 +39,8 @@ public final class AuthnRequestFactory {
       Optional<String> nameIdFormat,
       List<XMLObject> extensions,
       Optional<RequestedAuthnContext> authnContext) {
-    AuthnRequest request = SamlMessages.build(AuthnRequest.DEFAULT_ELEMENT_NAME);
+    AuthnRequest request =
+        SamlMessages.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
     request.setID(id);
     request.setVersion(SAMLVersion.VERSION_20);
     request.setIssueInstant(now);
@@ -47,18 +48,19 @@ public final class AuthnRequestFactory {
     request.setAssertionConsumerServiceURL(sp.assertionConsumerService().toString());
     request.setProtocolBinding(SAMLConstants.SAML2_POST_BINDING_URI);
     request.setForceAuthn(forceAuthn);
-    Issuer issuer = SamlMessages.build(Issuer.DEFAULT_ELEMENT_NAME);
+    Issuer issuer = SamlMessages.build(Issuer.DEFAULT_ELEMENT_NAME, Issuer.class);
     issuer.setValue(sp.entityId());
     request.setIssuer(issuer);
     nameIdFormat.ifPresent(
         format -> {
-          NameIDPolicy policy = SamlMessages.build(NameIDPolicy.DEFAULT_ELEMENT_NAME);
+          NameIDPolicy policy =
+              SamlMessages.build(NameIDPolicy.DEFAULT_ELEMENT_NAME, NameIDPolicy.class);
           policy.setFormat(format);
           policy.setAllowCreate(true);
           request.setNameIDPolicy(policy);
         });
     if (!extensions.isEmpty()) {
-      Extensions container = SamlMessages.build(Extensions.DEFAULT_ELEMENT_NAME);
+      Extensions container = SamlMessages.build(Extensions.DEFAULT_ELEMENT_NAME, Extensions.class);
       container.getUnknownXMLObjects().addAll(extensions);
       request.setExtensions(container);
     }

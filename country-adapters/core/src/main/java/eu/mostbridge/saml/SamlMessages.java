@@ -38,14 +38,13 @@ public final class SamlMessages {
     return "_" + HexFormat.of().formatHex(bytes);
   }
 
-  /** A new, empty SAML object of the element {@code name}. */
-  @SuppressWarnings("unchecked")
-  public static <T extends XMLObject> T build(QName name) {
+  /** A new, empty SAML object of the element {@code name}, of the OpenSAML {@code type}. */
+  public static <T extends XMLObject> T build(QName name, Class<T> type) {
     OpenSamlRuntime.ensureInitialized();
-    return (T)
+    return type.cast(
         XMLObjectProviderRegistrySupport.getBuilderFactory()
             .getBuilderOrThrow(name)
-            .buildObject(name);
+            .buildObject(name));
   }
 
   /**
