@@ -225,7 +225,10 @@ public final class SamlResponseValidator {
     try {
       new SAMLSignatureProfileValidator().validate(signature);
     } catch (SignatureException e) {
-      throw failure(Reason.BAD_SIGNATURE, "The " + what + " signature breaks the SAML profile");
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The " + what + " signature breaks the SAML profile: " + e.getMessage(),
+          e);
     }
     if (!idp.algorithms().allowsSignature(signature.getSignatureAlgorithm())) {
       throw failure(
@@ -246,6 +249,10 @@ public final class SamlResponseValidator {
       }
     }
     for (Credential key : trustedKeys) {
+      if (!keyFits(signature.getSignatureAlgorithm(), key)) {
+        // A key of another type makes Santuario fail in a way that spoils the next attempt.
+        continue;
+      }
       try {
         SignatureValidator.validate(signature, key);
         return;
@@ -256,6 +263,11 @@ public final class SamlResponseValidator {
     throw failure(
         Reason.BAD_SIGNATURE,
         "The " + what + " signature does not verify with any key configured for " + idp.entityId());
+  }
+
+  private static boolean keyFits(String signatureAlgorithm, Credential key) {
+    String keyType = key.getPublicKey().getAlgorithm();
+    return signatureAlgorithm.contains("ecdsa") ? "EC".equals(keyType) : "RSA".equals(keyType);
   }
 
   private static List<String> digestAlgorithms(Signature signature) {
@@ -350,11 +362,12 @@ public final class SamlResponseValidator {
                     new EncryptedElementTypeEncryptedKeyResolver())));
     try {
       DocumentFragment fragment = decrypter.decryptDataToDOM(data);
-      Element element = firstElement(fragment);
-      if (element == null) {
+      Element decrypted = firstElement(fragment);
+      if (decrypted == null) {
         throw failure(Reason.MALFORMED_ANSWER, "The encrypted assertion is empty");
       }
-      parser.checkStructure(element);
+      parser.checkStructure(decrypted);
+      Element element = parser.asNewDocument(decrypted);
       XMLObject object = SamlXmlParser.unmarshal(element);
       if (!(object instanceof Assertion assertion)) {
         throw failure(Reason.MALFORMED_ANSWER, "The encrypted element is not an Assertion");

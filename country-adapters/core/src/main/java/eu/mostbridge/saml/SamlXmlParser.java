@@ -140,6 +140,21 @@ public final class SamlXmlParser {
     }
   }
 
+  /**
+   * A deep copy of {@code element} as the root of a new document, so that ID references inside it
+   * resolve (a decrypted assertion arrives in a document fragment, where they do not).
+   */
+  public Element asNewDocument(Element element) {
+    try {
+      Document document = factory.newDocumentBuilder().newDocument();
+      Element root = (Element) document.importNode(element, true);
+      document.appendChild(root);
+      return root;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("The XML parser cannot be hardened", e);
+    }
+  }
+
   /** Unmarshals a checked element into OpenSAML's object model. */
   public static XMLObject unmarshal(Element element) throws MalformedSamlException {
     OpenSamlRuntime.ensureInitialized();
