@@ -68,7 +68,7 @@ public final class RedirectBinding {
   public static byte[] inflate(String base64, int maxBytes) throws MalformedSamlException {
     byte[] compressed;
     try {
-      compressed = Base64.getMimeDecoder().decode(base64);
+      compressed = Base64.getDecoder().decode(withoutWhitespace(base64));
     } catch (IllegalArgumentException e) {
       throw new MalformedSamlException("The message is not Base64");
     }
@@ -93,6 +93,13 @@ public final class RedirectBinding {
     } finally {
       inflater.end();
     }
+  }
+
+  /**
+   * Base64 text with line breaks and spaces removed (peers wrap lines); nothing else is skipped.
+   */
+  static String withoutWhitespace(String base64) {
+    return base64.replaceAll("[\\r\\n\\t ]", "");
   }
 
   /** Signs the query string with the JCA form of an XML Signature algorithm URI. */

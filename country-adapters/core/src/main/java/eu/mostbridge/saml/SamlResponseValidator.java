@@ -5,7 +5,6 @@ import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.replay.ReplayCache;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,7 +145,7 @@ public final class SamlResponseValidator {
     }
     byte[] xml;
     try {
-      xml = Base64.getMimeDecoder().decode(samlResponse.getBytes(StandardCharsets.US_ASCII));
+      xml = Base64.getDecoder().decode(RedirectBinding.withoutWhitespace(samlResponse));
     } catch (IllegalArgumentException e) {
       throw failure(Reason.MALFORMED_ANSWER, "The SAMLResponse is not Base64");
     }
