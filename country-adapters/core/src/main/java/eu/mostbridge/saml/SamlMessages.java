@@ -15,6 +15,7 @@ import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
 import org.opensaml.core.xml.io.Marshaller;
 import org.opensaml.core.xml.io.MarshallingException;
+import org.opensaml.core.xml.schema.XSAny;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
@@ -45,6 +46,15 @@ public final class SamlMessages {
         XMLObjectProviderRegistrySupport.getBuilderFactory()
             .getBuilderOrThrow(name)
             .buildObject(name));
+  }
+
+  /** A new element of any name, for extension content no OpenSAML type describes. */
+  public static XSAny buildAny(QName name) {
+    OpenSamlRuntime.ensureInitialized();
+    return (XSAny)
+        XMLObjectProviderRegistrySupport.getBuilderFactory()
+            .getBuilderOrThrow(XSAny.TYPE_NAME)
+            .buildObject(name);
   }
 
   /**

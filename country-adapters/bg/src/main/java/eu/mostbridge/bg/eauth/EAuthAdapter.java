@@ -1,0 +1,162 @@
+package eu.mostbridge.bg.eauth;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.AuthenticationRequest;
+import eu.mostbridge.adapter.AuthenticationStart;
+import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.replay.ReplayCache;
+import eu.mostbridge.saml.PostBinding;
+import eu.mostbridge.saml.RedirectBinding;
+import eu.mostbridge.saml.SamlMessages;
+import eu.mostbridge.saml.SamlResponseValidator;
+import eu.mostbridge.saml.SamlXmlParser;
+import eu.mostbridge.saml.ValidatedAssertion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+
+/**
+ * Bulgaria's eAuth v2 as a country adapter: a signed AuthnRequest naming the service whose level of
+ * assurance eAuth enforces, then the complete validation of eAuth's SAML answer and its mapping to
+ * the common identity.
+ *
+ * <p>eAuth's assertion does not carry the level reached (its AuthnContextClassRef is always {@code
+ * Password}); eAuth only offers login methods at or above the requested service's level, so the
+ * achieved level is that service's level.
+ */
+public final class EAuthAdapter implements CountryAdapter {
+  static final String LEVEL = "level";
+  static final String DESTINATION = "destination";
+
+  private final EAuthSettings settings;
+  private final EAuthRequestBuilder requests;
+  private final SamlResponseValidator validator;
+  private final EAuthIdentityMapper mapper = new EAuthIdentityMapper();
+  private final Clock clock;
+
+  public EAuthAdapter(EAuthSettings settings, ReplayCache replayCache, Clock clock) {
+    this.settings = settings;
+    this.requests = new EAuthRequestBuilder(settings);
+    this.validator =
+        new SamlResponseValidator(
+            settings.sp(), settings.idp(), replayCache, clock, new SamlXmlParser());
+    this.clock = clock;
+  }
+
+  @Override
+  public String id() {
+    return settings.id();
+  }
+
+  @Override
+  public CountryCode country() {
+    return CountryCode.BG;
+  }
+
+  @Override
+  public Set<LevelOfAssurance> supportedLevels() {
+    return settings.serviceOids().keySet();
+  }
+
+  @Override
+  public AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure {
+    LevelOfAssurance level = levelFor(request.minimumLevel());
+    Instant now = clock.instant();
+    String id = SamlMessages.newId();
+    AuthnRequest authnRequest = requests.build(id, now, level, request.forceReauthentication());
+    BrowserStep step =
+        switch (settings.binding()) {
+          case POST -> {
+            SamlMessages.sign(
+                authnRequest,
+                settings.sp().signing(),
+                settings.requestSignatureAlgorithm(),
+                digestFor(settings.requestSignatureAlgorithm()));
+            yield PostBinding.request(
+                settings.idp().singleSignOnService(), SamlMessages.toBytes(authnRequest), null);
+          }
+          case REDIRECT ->
+              new BrowserStep.Redirect(
+                  RedirectBinding.encodeRequest(
+                      settings.idp().singleSignOnService(),
+                      SamlMessages.toBytes(authnRequest),
+                      null,
+                      settings.sp().signing(),
+                      settings.requestSignatureAlgorithm()));
+        };
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            id(),
+            id,
+            request.minimumLevel(),
+            now.plus(settings.pendingLifetime()),
+            Map.of(LEVEL, level.name(), DESTINATION, request.destination().alpha2()));
+    return new AuthenticationStart(step, pending);
+  }
+
+  private LevelOfAssurance levelFor(LevelOfAssurance minimum) throws AuthenticationFailure {
+    Optional<LevelOfAssurance> level =
+        settings.serviceOids().keySet().stream()
+            .filter(l -> l.satisfies(minimum))
+            .min(Enum::compareTo);
+    if (level.isEmpty()) {
+      throw new AuthenticationFailure(
+          Reason.LEVEL_UNAVAILABLE, "eAuth has no service configured at " + minimum + " or above");
+    }
+    return level.get();
+  }
+
+  private static String digestFor(String signatureAlgorithm) {
+    return signatureAlgorithm.endsWith("#rsa-sha1")
+        ? eu.mostbridge.saml.AlgorithmPolicy.SHA1
+        : eu.mostbridge.saml.AlgorithmPolicy.SHA256;
+  }
+
+  @Override
+  public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
+      throws AuthenticationFailure {
+    if (!id().equals(pending.adapterId())) {
+      throw new AuthenticationFailure(
+          Reason.WRONG_PARTY, "The pending login belongs to another adapter");
+    }
+    if (pending.isExpiredAt(clock.instant())) {
+      throw new AuthenticationFailure(
+          Reason.EXPIRED, "The login waited too long for eAuth's answer");
+    }
+    if (!"POST".equals(answer.method())) {
+      throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, "eAuth answers by HTTP-POST only");
+    }
+    String samlResponse =
+        answer
+            .single("SAMLResponse")
+            .orElseThrow(
+                () ->
+                    new AuthenticationFailure(
+                        Reason.MALFORMED_ANSWER, "No SAMLResponse was posted"));
+    ValidatedAssertion assertion = validator.validate(samlResponse, pending);
+    LevelOfAssurance level;
+    CountryCode destination;
+    try {
+      level = LevelOfAssurance.valueOf(pending.protocolState().get(LEVEL));
+      destination = CountryCode.of(pending.protocolState().get(DESTINATION));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The pending login's state is damaged");
+    }
+    if (!level.satisfies(pending.requestedLevel())) {
+      throw new AuthenticationFailure(
+          Reason.LEVEL_TOO_LOW, "eAuth's level is below the minimum asked for");
+    }
+    return mapper.map(assertion, destination, level);
+  }
+}

@@ -1,0 +1,169 @@
+package eu.mostbridge.bg.eauth;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.bg.identifier.Egn;
+import eu.mostbridge.bg.name.TransliterationAct2009;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.PostalAddress;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.consistency.ConsistencyReport;
+import eu.mostbridge.identity.consistency.IdentityConsistency;
+import eu.mostbridge.identity.identifier.IdentifierProblem;
+import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.identifier.SemanticsIdentifier;
+import eu.mostbridge.identity.romanization.UnromanizableTextException;
+import eu.mostbridge.saml.ValidatedAssertion;
+import java.lang.Character.UnicodeScript;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a validated eAuth assertion into the common identity.
+ *
+ * <ul>
+ *   <li>{@code personIdentifier} must be {@code PNOBG-<EGN>} with a valid EGN; other ETSI types
+ *       (passport, identity card) identify a document, not a person, and are refused.
+ *   <li>{@code personName} is one string, "given father's family"; the last word is the family name
+ *       and the words before it the given names (as Bulgarian passports print them).
+ *   <li>Latin forms come from {@code latinName} when eAuth sends it, otherwise from the
+ *       Transliteration Act.
+ *   <li>{@code dateOfBirth} (read as {@code YYYY-MM-DD}) and {@code gender} are checked against the
+ *       EGN; without them, the EGN's own values are used.
+ *   <li>{@code email} and {@code phone} stay out of the common set.
+ * </ul>
+ */
+public final class EAuthIdentityMapper {
+  private final TransliterationAct2009 act = new TransliterationAct2009();
+
+  /** The common identity, for a relying party in {@code destination}, at {@code level}. */
+  public CommonIdentity map(
+      ValidatedAssertion assertion, CountryCode destination, LevelOfAssurance level)
+      throws AuthenticationFailure {
+    try {
+      return mapChecked(assertion, destination, level);
+    } catch (IllegalArgumentException e) {
+      // Names, dates, addresses that the domain types refuse: the citizen's data, not our bug.
+      throw new AuthenticationFailure(Reason.INVALID_IDENTITY, "eAuth identity: " + e.getMessage());
+    }
+  }
+
+  private CommonIdentity mapChecked(
+      ValidatedAssertion assertion, CountryCode destination, LevelOfAssurance level)
+      throws AuthenticationFailure {
+    Egn egn = egn(required(assertion, EAuthNames.PERSON_IDENTIFIER));
+    String[] cyrillic = words(required(assertion, EAuthNames.PERSON_NAME));
+    if (cyrillic.length < 2) {
+      throw invalid("personName must hold given and family names");
+    }
+    Optional<String[]> latin =
+        assertion.single(EAuthNames.LATIN_NAME).map(EAuthIdentityMapper::words);
+    if (latin.isPresent() && latin.get().length != cyrillic.length) {
+      throw invalid("latinName and personName have different numbers of words");
+    }
+    Optional<LocalDate> assertedBirth = assertion.single(EAuthNames.DATE_OF_BIRTH).map(this::date);
+    Optional<Gender> assertedGender = assertion.single(EAuthNames.GENDER).flatMap(this::gender);
+    ConsistencyReport report = IdentityConsistency.check(egn, assertedBirth, assertedGender);
+    if (!report.consistent()) {
+      throw invalid("the EGN contradicts the asserted " + report.inconsistencies());
+    }
+    CommonIdentity.Builder identity =
+        CommonIdentity.builder()
+            .personIdentifier(egn.toPersonIdentifier(destination))
+            .givenName(
+                name(
+                    String.join(" ", Arrays.copyOf(cyrillic, cyrillic.length - 1)),
+                    latin.map(l -> String.join(" ", Arrays.copyOf(l, l.length - 1)))))
+            .familyName(name(cyrillic[cyrillic.length - 1], latin.map(l -> l[l.length - 1])))
+            .dateOfBirth(assertedBirth.orElse(egn.birthDate().orElseThrow()))
+            .gender(assertedGender.orElse(egn.gender().orElseThrow()))
+            .levelOfAssurance(level)
+            .originCountry(CountryCode.BG)
+            .nationality(CountryCode.BG)
+            .authenticationInstant(assertion.authenticationInstant());
+    Optional<String> birthName = assertion.single(EAuthNames.BIRTH_NAME);
+    if (birthName.isPresent()) {
+      identity.birthFamilyName(name(birthName.get().strip(), Optional.empty()));
+    }
+    assertion.single(EAuthNames.PLACE_OF_BIRTH).ifPresent(identity::placeOfBirth);
+    assertion
+        .single(EAuthNames.RESIDENCE_ADDRESS)
+        .ifPresent(address -> identity.currentAddress(new PostalAddress(address)));
+    return identity.build();
+  }
+
+  private static String required(ValidatedAssertion assertion, String name)
+      throws AuthenticationFailure {
+    Optional<String> value = assertion.single(name).map(String::strip).filter(v -> !v.isEmpty());
+    if (value.isEmpty()) {
+      throw invalid("the attribute " + name + " is missing");
+    }
+    return value.get();
+  }
+
+  private static Egn egn(String personIdentifier) throws AuthenticationFailure {
+    try {
+      SemanticsIdentifier etsi = SemanticsIdentifier.parse(personIdentifier);
+      if (!etsi.isPersonalNumber() || !CountryCode.BG.equals(etsi.country())) {
+        throw invalid(
+            "personIdentifier is a "
+                + etsi.type()
+                + etsi.country()
+                + " identifier, not a Bulgarian EGN (PNOBG)");
+      }
+      return Egn.parse(etsi.reference());
+    } catch (InvalidIdentifierException e) {
+      throw new AuthenticationFailure(
+          Reason.INVALID_IDENTITY, "eAuth personIdentifier: " + e.getMessage());
+    }
+  }
+
+  private static String[] words(String name) {
+    return name.strip().split("\\s+", -1);
+  }
+
+  private PersonName name(String text, Optional<String> latin) {
+    if (!hasCyrillic(text)) {
+      return PersonName.latinOnly(text);
+    }
+    try {
+      return PersonName.of(
+          latin.orElseGet(() -> act.romanize(text)), text, ScriptTag.BULGARIAN_CYRILLIC);
+    } catch (UnromanizableTextException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasCyrillic(String text) {
+    return text.codePoints().anyMatch(cp -> UnicodeScript.of(cp) == UnicodeScript.CYRILLIC);
+  }
+
+  private LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidIdentifierException(
+          "eAuth dateOfBirth", IdentifierProblem.DATE, "not a date in the form YYYY-MM-DD");
+    }
+  }
+
+  /** eAuth's gender format is not public: male/female and M/F are read, anything else is not. */
+  private Optional<Gender> gender(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "male", "m" -> Optional.of(Gender.MALE);
+      case "female", "f" -> Optional.of(Gender.FEMALE);
+      default -> Optional.empty();
+    };
+  }
+
+  private static AuthenticationFailure invalid(String message) {
+    return new AuthenticationFailure(Reason.INVALID_IDENTITY, "eAuth identity: " + message);
+  }
+}

@@ -1,0 +1,99 @@
+package eu.mostbridge.bg.eauth;
+
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.ServiceProviderIdentity;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the eAuth adapter is configured with. The defaults follow the real eAuth v2 where its
+ * code is public (see docs/adapters/BG-EAUTH.md); every departure from the eIDAS strict profile is
+ * in {@link IdentityProviderPeer#algorithms()}, explicit.
+ *
+ * @param id the adapter id, for example {@code bg-eauth}
+ * @param sp Most as eAuth's service provider
+ * @param idp eAuth as Most trusts it
+ * @param providerOid the OID of the administration providing the service ({@code Provider})
+ * @param serviceOids the service OID to request for each level of assurance eAuth should enforce;
+ *     eAuth filters login methods by the requested service's level
+ * @param levelNotation how to write {@code LevelOfAssurance}: {@code EAUTH_NAME} ({@code
+ *     SUBSTANTIAL}, what the real IdP parses, default) or {@code EAUTH_URN} (what its XSD lists)
+ * @param binding how requests travel to eAuth
+ * @param requestedAttributes attribute names to list in {@code egovbga:RequestedAttributes}; none
+ *     to send no such element
+ * @param requestSignatureAlgorithm the algorithm Most signs requests with
+ * @param pendingLifetime how long a started login waits for eAuth's answer
+ */
+public record EAuthSettings(
+    String id,
+    ServiceProviderIdentity sp,
+    IdentityProviderPeer idp,
+    String providerOid,
+    Map<LevelOfAssurance, String> serviceOids,
+    LevelOfAssuranceNotation levelNotation,
+    Binding binding,
+    List<String> requestedAttributes,
+    String requestSignatureAlgorithm,
+    Duration pendingLifetime) {
+  /** How the AuthnRequest is sent. */
+  public enum Binding {
+    /** HTTP-POST, with an enveloped XML signature (default). */
+    POST,
+    /** HTTP-Redirect, signed over the query string. */
+    REDIRECT
+  }
+
+  private static final String OID = "2\\.16\\.100(\\.[1-9]+)*"; // as the eAuth XSD constrains them
+
+  public EAuthSettings {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(sp, "sp");
+    Objects.requireNonNull(idp, "idp");
+    Objects.requireNonNull(levelNotation, "levelNotation");
+    Objects.requireNonNull(binding, "binding");
+    Objects.requireNonNull(requestSignatureAlgorithm, "requestSignatureAlgorithm");
+    Objects.requireNonNull(pendingLifetime, "pendingLifetime");
+    if (providerOid == null || !providerOid.matches(OID)) {
+      throw new IllegalArgumentException(id + ": the provider OID must be an OID under 2.16.100");
+    }
+    if (serviceOids.isEmpty()) {
+      throw new IllegalArgumentException(id + ": no service OID is configured for any level");
+    }
+    serviceOids.forEach(
+        (level, oid) -> {
+          if (oid == null || !oid.matches(OID)) {
+            throw new IllegalArgumentException(
+                id + ": the service OID for " + level + " must be an OID under 2.16.100");
+          }
+        });
+    if (levelNotation != LevelOfAssuranceNotation.EAUTH_NAME
+        && levelNotation != LevelOfAssuranceNotation.EAUTH_URN) {
+      throw new IllegalArgumentException(id + ": eAuth levels are written EAUTH_NAME or EAUTH_URN");
+    }
+    if (!idp.algorithms().allowsSignature(requestSignatureAlgorithm)
+        && !AlgorithmPolicy.eidasStrict().allowsSignature(requestSignatureAlgorithm)) {
+      throw new IllegalArgumentException(
+          id + ": the request signature algorithm is outside this IdP's policy");
+    }
+    serviceOids = java.util.Collections.unmodifiableMap(new EnumMap<>(serviceOids));
+    requestedAttributes = List.copyOf(requestedAttributes);
+  }
+
+  /** The test system's OIDs from the eAuth v2 sources: provider and one service per level. */
+  public static Map<LevelOfAssurance, String> testServiceOids() {
+    Map<LevelOfAssurance, String> oids = new EnumMap<>(LevelOfAssurance.class);
+    oids.put(LevelOfAssurance.LOW, "2.16.100.1.1.1.1.13.1.1.2");
+    oids.put(LevelOfAssurance.SUBSTANTIAL, "2.16.100.1.1.1.1.13.1.1.3");
+    oids.put(LevelOfAssurance.HIGH, "2.16.100.1.1.1.1.13.1.1.4");
+    return oids;
+  }
+
+  /** The test system's provider OID from the eAuth v2 sources. */
+  public static final String TEST_PROVIDER_OID = "2.16.100.1.1.1.1.13";
+}
