@@ -1,0 +1,198 @@
+package eu.mostbridge.simulator.eauth;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import eu.mostbridge.simulator.Persona;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.http.Exchanges;
+import eu.mostbridge.simulator.http.FormData;
+import eu.mostbridge.simulator.http.Html;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated eAuth, as an HTTP handler mounted at a path such as {@code /eauth}:
+ *
+ * <ul>
+ *   <li>{@code GET|POST <path>/SingleSignOnService}: takes an AuthnRequest (HTTP-Redirect or
+ *       HTTP-POST binding), checks it, shows the persona picker;
+ *   <li>{@code POST <path>/login}: the picker's form; answers the SP by an auto-posting form.
+ * </ul>
+ */
+public final class EAuthSimulator implements HttpHandler {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final EAuthSimulatorSettings settings;
+  private final Personas personas;
+  private final SimulatorKeys keys;
+  private final EAuthRequestCheck requestCheck;
+  private final EAuthResponseWriter writer;
+  private final Map<String, ReceivedRequest> waiting = new ConcurrentHashMap<>();
+  private final Set<EAuthMisbehaviour> faults = ConcurrentHashMap.newKeySet();
+  private volatile byte[] lastResponse;
+
+  public EAuthSimulator(
+      EAuthSimulatorSettings settings,
+      Personas personas,
+      SimulatorKeys keys,
+      List<RegisteredServiceProvider> serviceProviders) {
+    this.settings = settings;
+    this.personas = personas;
+    this.keys = keys;
+    Map<String, RegisteredServiceProvider> byEntityId = new LinkedHashMap<>();
+    serviceProviders.forEach(sp -> byEntityId.put(sp.entityId(), sp));
+    this.requestCheck = new EAuthRequestCheck(byEntityId);
+    this.writer = new EAuthResponseWriter(settings, keys);
+  }
+
+  /** The certificate an SP must trust for this simulator's signatures. */
+  public X509Certificate signingCertificate() {
+    return keys.certificate();
+  }
+
+  public EAuthSimulatorSettings settings() {
+    return settings;
+  }
+
+  /** From now on, commit these faults (replacing any earlier set). */
+  public void misbehave(Set<EAuthMisbehaviour> newFaults) {
+    faults.clear();
+    faults.addAll(newFaults);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (path.endsWith("/SingleSignOnService") && method.equals("GET")) {
+        String query = exchange.getRequestURI().getRawQuery();
+        showPicker(exchange, requestCheck.checkRedirect(query == null ? "" : query));
+      } else if (path.endsWith("/SingleSignOnService") && method.equals("POST")) {
+        Map<String, String> form = FormData.parse(Exchanges.body(exchange));
+        String samlRequest = form.get("SAMLRequest");
+        if (samlRequest == null) {
+          throw new RequestRefused("No SAMLRequest was posted");
+        }
+        showPicker(exchange, requestCheck.checkPost(samlRequest, form.get("RelayState")));
+      } else if (path.endsWith("/login") && method.equals("POST")) {
+        answer(exchange, FormData.parse(Exchanges.body(exchange)));
+      } else {
+        Exchanges.html(
+            exchange, 404, Html.page("en", "eAuth simulator: not found", "<p>No such page.</p>"));
+      }
+    } catch (RuntimeException e) {
+      // A simulator bug: say so plainly rather than drop the connection.
+      Exchanges.html(
+          exchange,
+          500,
+          Html.page(
+              "en",
+              "eAuth simulator: internal error",
+              "<p>" + Html.escape(e.getClass().getName() + ": " + e.getMessage()) + "</p>"));
+    } catch (RequestRefused e) {
+      Exchanges.html(
+          exchange,
+          400,
+          Html.page(
+              "en",
+              "eAuth simulator: request refused",
+              "<p>" + Html.escape(e.getMessage()) + "</p>"));
+    }
+  }
+
+  private void showPicker(HttpExchange exchange, ReceivedRequest request) throws IOException {
+    String handle = HexFormat.of().formatHex(random());
+    waiting.put(handle, request);
+    StringBuilder body = new StringBuilder();
+    body.append("<p>Simulated Bulgarian e-Authentication. Requested level: ")
+        .append(Html.escape(request.level()))
+        .append(". Every person here is synthetic.</p>\n")
+        .append("<form method=\"post\" action=\"login\">\n")
+        .append("<input type=\"hidden\" name=\"request\" value=\"")
+        .append(handle)
+        .append("\">\n")
+        .append("<fieldset><legend>Log in as</legend>\n");
+    boolean first = true;
+    for (Persona persona : personas.of("BG")) {
+      if (!persona.reaches(request.level())) {
+        continue;
+      }
+      String id = "persona-" + Html.escape(persona.id());
+      body.append("<div><input type=\"radio\" name=\"persona\" id=\"")
+          .append(id)
+          .append("\" value=\"")
+          .append(Html.escape(persona.id()))
+          .append(first ? "\" checked>" : "\">")
+          .append("<label for=\"")
+          .append(id)
+          .append("\">")
+          .append(Html.escape(persona.fullName()))
+          .append(" (")
+          .append(Html.escape(persona.level()))
+          .append(")</label></div>\n");
+      first = false;
+    }
+    body.append("</fieldset>\n")
+        .append("<button type=\"submit\" name=\"action\" value=\"login\">Log in</button>\n")
+        .append("<button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\n")
+        .append("</form>\n");
+    Exchanges.html(exchange, 200, Html.page("bg", "eAuth simulator", body.toString()));
+  }
+
+  private void answer(HttpExchange exchange, Map<String, String> form)
+      throws IOException, RequestRefused {
+    ReceivedRequest request = waiting.remove(form.getOrDefault("request", ""));
+    if (request == null) {
+      throw new RequestRefused("Unknown or already answered request");
+    }
+    Set<EAuthMisbehaviour> now =
+        faults.isEmpty() ? EnumSet.noneOf(EAuthMisbehaviour.class) : EnumSet.copyOf(faults);
+    byte[] response;
+    if ("cancel".equals(form.get("action"))) {
+      response = writer.error(request, "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", now);
+    } else {
+      Persona persona =
+          personas
+              .byId(form.getOrDefault("persona", ""))
+              .filter(p -> p.country().equals("BG") && p.reaches(request.level()))
+              .orElseThrow(
+                  () -> new RequestRefused("Choose a persona who reaches the requested level"));
+      response =
+          now.contains(EAuthMisbehaviour.REPLAY) && lastResponse != null
+              ? lastResponse
+              : writer.success(request, persona, now);
+    }
+    lastResponse = response;
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("SAMLResponse", Base64.getEncoder().encodeToString(response));
+    if (request.relayState() != null) {
+      fields.put("RelayState", request.relayState());
+    }
+    Exchanges.html(
+        exchange,
+        200,
+        Html.autoPost(request.serviceProvider().assertionConsumerService(), fields, "Continue"));
+  }
+
+  private static byte[] random() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The response last sent, for tests that replay it by hand. */
+  public String lastResponseBase64() {
+    return lastResponse == null ? null : Base64.getEncoder().encodeToString(lastResponse);
+  }
+}

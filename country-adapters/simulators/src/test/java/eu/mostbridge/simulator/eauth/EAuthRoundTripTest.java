@@ -1,0 +1,428 @@
+package eu.mostbridge.simulator.eauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.AuthenticationRequest;
+import eu.mostbridge.adapter.AuthenticationStart;
+import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.bg.eauth.EAuthAdapter;
+import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.replay.InMemoryReplayCache;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.AlgorithmPolicy.Relaxation;
+import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.ServiceProviderIdentity;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.http.SimulatorServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * The eAuth adapter against the eAuth simulator over real HTTP: the adapter's request goes to the
+ * simulator by the real binding, the simulator's picker form is submitted, and the SAML answer the
+ * simulator's page would post to the ACS is handed to the adapter, as the browser would.
+ */
+class EAuthRoundTripTest {
+  private static final String SP_ENTITY = "https://most.test/saml/bg-eauth";
+  private static final String ACS = "https://most.test/saml/acs/bg-eauth";
+  private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([0-9a-f]+)\"");
+  private static final Pattern SAML_RESPONSE =
+      Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"");
+  private static final Pattern ACTION =
+      Pattern.compile("<form id=\"post\" method=\"post\" action=\"([^\"]+)\"");
+
+  private static SimulatorKeys spSigning;
+  private static SimulatorKeys spEncryption;
+  private static EAuthSimulator testSystem;
+  private static EAuthSimulator production;
+  private static EAuthSimulator strict;
+  private static SimulatorServer server;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void startSimulators() throws IOException {
+    spSigning = SimulatorKeys.rsa("Most SP signing");
+    spEncryption = SimulatorKeys.rsa("Most SP encryption");
+    List<RegisteredServiceProvider> sps =
+        List.of(
+            new RegisteredServiceProvider(
+                SP_ENTITY, ACS, spSigning.certificate(), spEncryption.certificate()));
+    Personas personas = Personas.defaults();
+    testSystem =
+        new EAuthSimulator(
+            EAuthSimulatorSettings.likeTheTestSystem("https://eauth.sim/test"),
+            personas,
+            SimulatorKeys.rsa("eAuth test"),
+            sps);
+    production =
+        new EAuthSimulator(
+            EAuthSimulatorSettings.likeProduction("https://eauth.sim/prod"),
+            personas,
+            SimulatorKeys.rsa("eAuth prod"),
+            sps);
+    strict =
+        new EAuthSimulator(
+            EAuthSimulatorSettings.eidasStrict("https://eauth.sim/strict"),
+            personas,
+            SimulatorKeys.rsa("eAuth strict"),
+            sps);
+    server =
+        SimulatorServer.onLoopback(0)
+            .mount("/eauth-test/", testSystem)
+            .mount("/eauth-prod/", production)
+            .mount("/eauth-strict/", strict)
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @AfterEach
+  void behave() {
+    testSystem.misbehave(Set.of());
+  }
+
+  private static EAuthAdapter adapter(
+      EAuthSimulator simulator,
+      String path,
+      Set<Relaxation> relaxations,
+      boolean requireEncryption,
+      EAuthSettings.Binding binding,
+      SimulatorKeys signingKey) {
+    IdentityProviderPeer idp =
+        IdentityProviderPeer.strict(
+                simulator.settings().entityId(),
+                server.baseUri().resolve(path + "SingleSignOnService"),
+                List.of(simulator.signingCertificate()))
+            .withAlgorithms(AlgorithmPolicy.eidasStrict().relaxedBy(relaxations))
+            .withAssertionRequirements(requireEncryption, true);
+    ServiceProviderIdentity sp =
+        new ServiceProviderIdentity(
+            SP_ENTITY,
+            URI.create(ACS),
+            new BasicX509Credential(signingKey.certificate(), signingKey.privateKey()),
+            List.of(
+                new BasicX509Credential(spEncryption.certificate(), spEncryption.privateKey())));
+    EAuthSettings settings =
+        new EAuthSettings(
+            "bg-eauth",
+            sp,
+            idp,
+            EAuthSettings.TEST_PROVIDER_OID,
+            EAuthSettings.testServiceOids(),
+            LevelOfAssuranceNotation.EAUTH_NAME,
+            binding,
+            List.of(),
+            AlgorithmPolicy.RSA_PSS_SHA256,
+            Duration.ofMinutes(10));
+    return new EAuthAdapter(settings, new InMemoryReplayCache(), Clock.systemUTC());
+  }
+
+  private static EAuthAdapter testSystemAdapter(EAuthSettings.Binding binding) {
+    return adapter(
+        testSystem, "/eauth-test/", Set.of(Relaxation.SHA1_SIGNATURE), false, binding, spSigning);
+  }
+
+  /** Sends the adapter's request the way the browser would, and returns the simulator's page. */
+  private static String send(BrowserStep step) throws IOException, InterruptedException {
+    HttpRequest request;
+    if (step instanceof BrowserStep.Redirect redirect) {
+      request = HttpRequest.newBuilder(redirect.target()).GET().build();
+    } else {
+      BrowserStep.FormPost post = (BrowserStep.FormPost) step;
+      request =
+          HttpRequest.newBuilder(post.target())
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form(post.fields())))
+              .build();
+    }
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** Picks a persona (or cancels) on the picker page and returns the SAMLResponse it posts. */
+  private static String pick(String path, String pickerPage, String persona, String action)
+      throws IOException, InterruptedException {
+    Matcher handle = HANDLE.matcher(pickerPage);
+    assertThat(handle.find()).as("a picker page: %s", pickerPage).isTrue();
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(server.baseUri().resolve(path + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(
+                            Map.of(
+                                "request", handle.group(1), "persona", persona, "action", action))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher target = ACTION.matcher(answer.body());
+    assertThat(target.find()).as("an auto-post page: %s", answer.body()).isTrue();
+    assertThat(target.group(1)).isEqualTo(ACS);
+    Matcher response = SAML_RESPONSE.matcher(answer.body());
+    assertThat(response.find()).isTrue();
+    return response.group(1);
+  }
+
+  private static CommonIdentity login(
+      EAuthAdapter adapter, String path, LevelOfAssurance minimum, String persona)
+      throws Exception {
+    AuthenticationStart start = adapter.start(request(minimum));
+    String samlResponse = pick(path, send(start.step()), persona, "login");
+    return adapter.complete(
+        new NationalAnswer("POST", Map.of("SAMLResponse", List.of(samlResponse))), start.pending());
+  }
+
+  private static AuthenticationRequest request(LevelOfAssurance minimum) {
+    return new AuthenticationRequest(
+        minimum, CountryCode.MK, URI.create(ACS), Locale.forLanguageTag("bg"), false);
+  }
+
+  private static AuthenticationFailure refusedLogin(EAuthAdapter adapter, String persona) {
+    return catchThrowableOfType(
+        AuthenticationFailure.class,
+        () -> login(adapter, "/eauth-test/", LevelOfAssurance.SUBSTANTIAL, persona));
+  }
+
+  @ParameterizedTest(name = "{0} binding, minimum {1}")
+  @CsvSource({
+    "POST, LOW",
+    "POST, SUBSTANTIAL",
+    "POST, HIGH",
+    "REDIRECT, LOW",
+    "REDIRECT, SUBSTANTIAL",
+    "REDIRECT, HIGH",
+  })
+  void logsInThroughEachBindingAtEachLevel(EAuthSettings.Binding binding, LevelOfAssurance level)
+      throws Exception {
+    CommonIdentity identity = login(testSystemAdapter(binding), "/eauth-test/", level, "bg-maria");
+
+    assertThat(identity.personIdentifier().toEidasForm()).isEqualTo("BG/MK/8703141379");
+    assertThat(identity.givenName().latin()).isEqualTo("Maria Shtereva");
+    assertThat(identity.givenName().nativeForm()).contains("Мария Щерева");
+    assertThat(identity.familyName().latin()).isEqualTo("Petrova");
+    assertThat(identity.dateOfBirth()).isEqualTo(LocalDate.of(1987, 3, 14));
+    assertThat(identity.gender()).contains(Gender.FEMALE);
+    assertThat(identity.levelOfAssurance()).isEqualTo(level);
+    assertThat(identity.placeOfBirth()).contains("София");
+  }
+
+  @Test
+  void aPersonaBornInThe2000sWithTheSpecialRules() throws Exception {
+    CommonIdentity georgi =
+        login(
+            testSystemAdapter(EAuthSettings.Binding.POST),
+            "/eauth-test/",
+            LevelOfAssurance.LOW,
+            "bg-georgi");
+    CommonIdentity mariyana =
+        login(
+            testSystemAdapter(EAuthSettings.Binding.POST),
+            "/eauth-test/",
+            LevelOfAssurance.LOW,
+            "bg-mariyana");
+
+    assertThat(georgi.dateOfBirth()).isEqualTo(LocalDate.of(2003, 7, 21));
+    assertThat(georgi.gender()).contains(Gender.MALE);
+    assertThat(georgi.givenName().latin()).isEqualTo("Georgi Yordanov");
+    assertThat(georgi.familyName().latin()).isEqualTo("Tsvetkov");
+    assertThat(mariyana.givenName().latin()).isEqualTo("Mariyana Yulieva");
+    assertThat(mariyana.familyName().latin()).isEqualTo("Agalova");
+    assertThat(mariyana.birthFamilyName().orElseThrow().latin()).isEqualTo("Zhecheva");
+  }
+
+  @Test
+  void theProductionProfileEncryptsWithAesCbcWhichNeedsItsExplicitRelaxation() throws Exception {
+    Set<Relaxation> eauth =
+        EnumSet.of(
+            Relaxation.SHA1_SIGNATURE,
+            Relaxation.AES_CBC_ENCRYPTION,
+            Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT);
+    CommonIdentity identity =
+        login(
+            adapter(production, "/eauth-prod/", eauth, true, EAuthSettings.Binding.POST, spSigning),
+            "/eauth-prod/",
+            LevelOfAssurance.HIGH,
+            "bg-maria");
+    assertThat(identity.levelOfAssurance()).isEqualTo(LevelOfAssurance.HIGH);
+
+    AuthenticationFailure withoutCbc =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                login(
+                    adapter(
+                        production,
+                        "/eauth-prod/",
+                        Set.of(Relaxation.SHA1_SIGNATURE, Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT),
+                        true,
+                        EAuthSettings.Binding.POST,
+                        spSigning),
+                    "/eauth-prod/",
+                    LevelOfAssurance.HIGH,
+                    "bg-maria"));
+    assertThat(withoutCbc.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(withoutCbc.getMessage()).contains("aes128-cbc");
+  }
+
+  @Test
+  void aStrictSimulatorNeedsNoRelaxation() throws Exception {
+    CommonIdentity identity =
+        login(
+            adapter(
+                strict,
+                "/eauth-strict/",
+                Set.of(),
+                true,
+                EAuthSettings.Binding.REDIRECT,
+                spSigning),
+            "/eauth-strict/",
+            LevelOfAssurance.SUBSTANTIAL,
+            "bg-georgi");
+
+    assertThat(identity.personIdentifier().value()).isEqualTo("0347214827");
+  }
+
+  @Test
+  void theStrictPolicyRefusesTheRealSystemsSha1() {
+    AuthenticationFailure failure =
+        refusedLogin(
+            adapter(
+                testSystem, "/eauth-test/", Set.of(), false, EAuthSettings.Binding.POST, spSigning),
+            "bg-maria");
+
+    assertThat(failure.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(failure.getMessage()).contains("rsa-sha1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EAuthMisbehaviour.class)
+  void refusesEveryMisbehaviour(EAuthMisbehaviour fault) throws Exception {
+    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
+    if (fault == EAuthMisbehaviour.REPLAY) {
+      login(adapter, "/eauth-test/", LevelOfAssurance.SUBSTANTIAL, "bg-maria");
+    }
+    testSystem.misbehave(Set.of(fault));
+
+    AuthenticationFailure failure = refusedLogin(adapter, "bg-maria");
+
+    Reason expected =
+        switch (fault) {
+          case WRONG_SIGNING_KEY, UNSIGNED -> Reason.BAD_SIGNATURE;
+          case EXPIRED -> Reason.EXPIRED;
+          case WRONG_AUDIENCE, WRONG_DESTINATION, WRONG_IN_RESPONSE_TO, REPLAY ->
+              Reason.WRONG_PARTY;
+          case MISSING_ATTRIBUTE -> Reason.INVALID_IDENTITY;
+          case ERROR_STATUS -> Reason.NATIONAL_ERROR;
+        };
+    assertThat(failure).as(fault.name()).isNotNull();
+    assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(expected);
+  }
+
+  @Test
+  void theSameAnswerCannotCompleteTwice() throws Exception {
+    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
+    AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW));
+    String samlResponse = pick("/eauth-test/", send(start.step()), "bg-maria", "login");
+    NationalAnswer answer =
+        new NationalAnswer("POST", Map.of("SAMLResponse", List.of(samlResponse)));
+    adapter.complete(answer, start.pending());
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class, () -> adapter.complete(answer, start.pending()));
+
+    assertThat(failure.reason()).isEqualTo(Reason.REPLAYED);
+  }
+
+  @Test
+  void aCancelAtTheNationalEidIsReportedAsCancelled() throws Exception {
+    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
+    AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW));
+    String samlResponse = pick("/eauth-test/", send(start.step()), "bg-maria", "cancel");
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                adapter.complete(
+                    new NationalAnswer("POST", Map.of("SAMLResponse", List.of(samlResponse))),
+                    start.pending()));
+
+    assertThat(failure.reason()).isEqualTo(Reason.CANCELLED);
+  }
+
+  @Test
+  void theSimulatorRefusesRequestsNotSignedByTheRegisteredKey() throws Exception {
+    EAuthAdapter impostor =
+        adapter(
+            testSystem,
+            "/eauth-test/",
+            Set.of(Relaxation.SHA1_SIGNATURE),
+            false,
+            EAuthSettings.Binding.POST,
+            SimulatorKeys.rsa("Impostor"));
+
+    String page = send(impostor.start(request(LevelOfAssurance.LOW)).step());
+
+    assertThat(page).contains("request refused").contains("not signed by the registered key");
+  }
+
+  @Test
+  void thePickerOffersOnlyPersonasReachingTheRequestedLevel() throws Exception {
+    String page =
+        send(
+            testSystemAdapter(EAuthSettings.Binding.POST)
+                .start(request(LevelOfAssurance.HIGH))
+                .step());
+
+    assertThat(page).contains("value=\"bg-maria\"").doesNotContain("value=\"bg-georgi\"");
+    assertThat(page).contains("<html lang=\"bg\">").contains("<label for=\"persona-bg-maria\">");
+  }
+}
