@@ -1,0 +1,60 @@
+package eu.mostbridge.oidc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A national OpenID provider as Most trusts it.
+ *
+ * @param issuer the exact {@code iss} its ID tokens and authorization responses carry
+ * @param authorizationEndpoint where the browser is sent
+ * @param tokenEndpoint where codes are exchanged
+ * @param userInfoEndpoint where more claims are fetched, if used
+ * @param jwksUri its signing keys
+ * @param idTokenAlgorithms the JWS algorithms accepted for ID tokens; the strict default is PS256
+ *     and ES256, anything else (RS256, as Keycloak-based providers use by default) is an explicit
+ *     relaxation for this provider
+ * @param requireIssuerInResponse refuse authorization responses without {@code iss} (RFC 9207)
+ * @param clockSkew tolerance for the provider's clock, at most 5 minutes
+ * @param httpTimeout connect and read timeout of back-channel calls
+ */
+public record OidcProviderPeer(
+    String issuer,
+    URI authorizationEndpoint,
+    URI tokenEndpoint,
+    Optional<URI> userInfoEndpoint,
+    URI jwksUri,
+    Set<String> idTokenAlgorithms,
+    boolean requireIssuerInResponse,
+    Duration clockSkew,
+    Duration httpTimeout) {
+  /** The algorithms accepted without relaxation. */
+  public static final Set<String> STRICT_ALGORITHMS = Set.of("PS256", "ES256");
+
+  public OidcProviderPeer {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint");
+    Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
+    Objects.requireNonNull(userInfoEndpoint, "userInfoEndpoint");
+    Objects.requireNonNull(jwksUri, "jwksUri");
+    idTokenAlgorithms = Set.copyOf(idTokenAlgorithms);
+    if (idTokenAlgorithms.isEmpty()
+        || idTokenAlgorithms.stream().anyMatch(a -> a.startsWith("HS") || a.equals("none"))) {
+      throw new IllegalArgumentException(
+          issuer + ": ID token algorithms must be asymmetric signatures (no none, no HS*)");
+    }
+    if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException(issuer + ": clock skew must be 0 to 5 minutes");
+    }
+  }
+
+  /** The algorithms beyond the strict set this provider is granted, for logs and audits. */
+  public Set<String> relaxedAlgorithms() {
+    return idTokenAlgorithms.stream()
+        .filter(a -> !STRICT_ALGORITHMS.contains(a))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+}

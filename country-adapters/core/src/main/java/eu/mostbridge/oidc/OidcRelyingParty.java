@@ -1,0 +1,390 @@
+package eu.mostbridge.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenClaimsVerifier;
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.identity.ErrorText;
+import eu.mostbridge.replay.ReplayCache;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The relying-party half of an OpenID Connect authorization code flow with one national provider.
+ *
+ * <p>{@link #start} makes the authorization request (state, nonce, PKCE S256). {@link #complete}
+ * validates the answer: state equal to this browser's pending login and used once, {@code iss} (RFC
+ * 9207), provider errors mapped to typed failures, the code exchanged with client authentication
+ * and the PKCE verifier, the ID token's signature (allowed algorithms, the provider's JWKS only),
+ * issuer, audience, expiry and nonce, and userinfo's {@code sub}.
+ */
+public final class OidcRelyingParty {
+  /** Keys of {@link PendingAuthentication#protocolState()} this class writes and reads. */
+  public static final String NONCE = "oidc.nonce";
+
+  public static final String CODE_VERIFIER = "oidc.code_verifier";
+
+  private static final int MAX_JWKS_BYTES = 64 * 1024;
+
+  private final OidcProviderPeer op;
+  private final OidcClient client;
+  private final ReplayCache replayCache;
+  private final Clock clock;
+  private final JWKSource<SecurityContext> keys;
+
+  public OidcRelyingParty(
+      OidcProviderPeer op,
+      OidcClient client,
+      ReplayCache replayCache,
+      Clock clock,
+      JWKSource<SecurityContext> keys) {
+    this.op = op;
+    this.client = client;
+    this.replayCache = replayCache;
+    this.clock = clock;
+    this.keys = keys;
+  }
+
+  /** Keys fetched from the provider's {@code jwks_uri}, cached, refreshed on an unknown key ID. */
+  public static JWKSource<SecurityContext> remoteKeys(OidcProviderPeer op) {
+    int timeout = (int) op.httpTimeout().toMillis();
+    try {
+      return JWKSourceBuilder.<SecurityContext>create(
+              op.jwksUri().toURL(), new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
+          .cache(15 * 60_000L, 10_000L)
+          .rateLimited(30_000L)
+          .build();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(op.issuer() + ": the JWKS URI is not a URL", e);
+    }
+  }
+
+  /** An authorization request: where to send the browser, and what to keep until its return. */
+  public record Start(URI authorizationUri, String state, String nonce, String codeVerifier) {}
+
+  /**
+   * A new authorization request.
+   *
+   * @param acrValues the {@code acr_values} to send, in the provider's own notation
+   * @param uiLocale the citizen's language
+   * @param forceLogin send {@code prompt=login}
+   */
+  public Start start(List<String> acrValues, Locale uiLocale, boolean forceLogin) {
+    State state = new State();
+    Nonce nonce = new Nonce();
+    CodeVerifier verifier = new CodeVerifier();
+    AuthenticationRequest.Builder request =
+        new AuthenticationRequest.Builder(
+                ResponseType.CODE,
+                new Scope(client.scopes().toArray(String[]::new)),
+                new ClientID(client.clientId()),
+                client.redirectUri())
+            .endpointURI(op.authorizationEndpoint())
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (!acrValues.isEmpty()) {
+      request.acrValues(acrValues.stream().map(ACR::new).toList());
+    }
+    try {
+      request.uiLocales(List.of(LangTag.parse(uiLocale.toLanguageTag())));
+    } catch (LangTagException e) {
+      // an unusable locale is simply not passed on
+    }
+    if (forceLogin) {
+      request.prompt(new Prompt(Prompt.Type.LOGIN));
+    }
+    return new Start(
+        request.build().toURI(), state.getValue(), nonce.getValue(), verifier.getValue());
+  }
+
+  /** Validates the provider's answer to this browser's pending login and returns its claims. */
+  public ValidatedClaims complete(NationalAnswer answer, PendingAuthentication pending)
+      throws AuthenticationFailure {
+    AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
+    if (!replayCache.firstUse(
+        "oidc-state:" + op.issuer(), pending.correlationId(), pending.expiresAt())) {
+      throw new AuthenticationFailure(Reason.REPLAYED, "This login's state was already used");
+    }
+    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
+    JWTClaimsSet idToken = validateIdToken(tokens.getOIDCTokens().getIDToken(), pending);
+    Map<String, Object> claims = new LinkedHashMap<>(idToken.getClaims());
+    if (op.userInfoEndpoint().isPresent()) {
+      Map<String, Object> userInfo = userInfo(tokens.getOIDCTokens().getBearerAccessToken());
+      if (!Objects.equals(userInfo.get("sub"), idToken.getSubject())) {
+        throw new AuthenticationFailure(
+            Reason.WRONG_PARTY, "userinfo describes another subject than the ID token");
+      }
+      userInfo.forEach(claims::putIfAbsent);
+    }
+    Object authTime = idToken.getClaim("auth_time");
+    Instant authenticated =
+        authTime instanceof java.util.Date date
+            ? date.toInstant()
+            : authTime instanceof Number seconds
+                ? Instant.ofEpochSecond(seconds.longValue())
+                : idToken.getIssueTime().toInstant();
+    return new ValidatedClaims(
+        op.issuer(),
+        idToken.getSubject(),
+        java.util.Optional.ofNullable(claims.get("acr")).map(Object::toString),
+        authenticated,
+        claims);
+  }
+
+  private AuthenticationSuccessResponse authorizationResponse(
+      NationalAnswer answer, PendingAuthentication pending) throws AuthenticationFailure {
+    AuthenticationResponse response;
+    try {
+      response = AuthenticationResponseParser.parse(client.redirectUri(), answer.parameters());
+    } catch (ParseException | RuntimeException e) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The authorization response is malformed");
+    }
+    if (response.getState() == null
+        || !pending.correlationId().equals(response.getState().getValue())) {
+      throw new AuthenticationFailure(
+          Reason.WRONG_PARTY, "The authorization response answers another login (state)");
+    }
+    Issuer iss = response.getIssuer();
+    if (iss == null ? op.requireIssuerInResponse() : !op.issuer().equals(iss.getValue())) {
+      throw new AuthenticationFailure(
+          Reason.WRONG_PARTY,
+          "The authorization response's iss "
+              + ErrorText.quote(iss == null ? null : iss.getValue())
+              + " is not "
+              + op.issuer());
+    }
+    if (!response.indicatesSuccess()) {
+      ErrorObject error = ((AuthenticationErrorResponse) response).getErrorObject();
+      String text =
+          "The provider answered "
+              + ErrorText.quote(error.getCode())
+              + (error.getDescription() == null
+                  ? ""
+                  : ": " + ErrorText.quote(error.getDescription()));
+      throw new AuthenticationFailure(
+          OAuth2Error.ACCESS_DENIED.getCode().equals(error.getCode())
+              ? Reason.CANCELLED
+              : Reason.NATIONAL_ERROR,
+          text);
+    }
+    AuthenticationSuccessResponse success = response.toSuccessResponse();
+    if (success.getAuthorizationCode() == null) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The authorization response has no code");
+    }
+    return success;
+  }
+
+  private OIDCTokenResponse exchange(AuthorizationCode code, PendingAuthentication pending)
+      throws AuthenticationFailure {
+    String verifier = pending.protocolState().get(CODE_VERIFIER);
+    if (verifier == null) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The pending login has no PKCE verifier");
+    }
+    HTTPRequest request =
+        new TokenRequest.Builder(
+                op.tokenEndpoint(),
+                clientAuthentication(),
+                new AuthorizationCodeGrant(code, client.redirectUri(), new CodeVerifier(verifier)))
+            .build()
+            .toHTTPRequest();
+    TokenResponse response;
+    try {
+      response = OIDCTokenResponseParser.parse(send(request));
+    } catch (ParseException | RuntimeException e) {
+      throw new AuthenticationFailure(Reason.NATIONAL_ERROR, "The token response is malformed");
+    }
+    if (!response.indicatesSuccess()) {
+      ErrorObject error = response.toErrorResponse().getErrorObject();
+      throw new AuthenticationFailure(
+          Reason.NATIONAL_ERROR, "The token endpoint answered " + ErrorText.quote(error.getCode()));
+    }
+    if (!(response.toSuccessResponse() instanceof OIDCTokenResponse tokens)
+        || tokens.getOIDCTokens().getIDToken() == null) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The token response has no ID token");
+    }
+    return tokens;
+  }
+
+  private ClientAuthentication clientAuthentication() throws AuthenticationFailure {
+    ClientID id = new ClientID(client.clientId());
+    if (client.signingKey().isPresent()) {
+      JWK key = client.signingKey().get();
+      try {
+        JWSAlgorithm algorithm =
+            "EC".equals(key.getKeyType().getValue()) ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256;
+        return new PrivateKeyJWT(
+            id,
+            op.tokenEndpoint(),
+            algorithm,
+            "EC".equals(key.getKeyType().getValue())
+                ? key.toECKey().toPrivateKey()
+                : key.toRSAKey().toPrivateKey(),
+            key.getKeyID(),
+            null);
+      } catch (JOSEException e) {
+        throw new AuthenticationFailure(
+            Reason.NATIONAL_UNAVAILABLE, "The client assertion cannot be signed", e);
+      }
+    }
+    return new ClientSecretBasic(id, new Secret(client.clientSecret().orElseThrow()));
+  }
+
+  private JWTClaimsSet validateIdToken(JWT idToken, PendingAuthentication pending)
+      throws AuthenticationFailure {
+    if (!(idToken instanceof SignedJWT signed)) {
+      throw new AuthenticationFailure(Reason.BAD_SIGNATURE, "The ID token is not signed");
+    }
+    String algorithm = signed.getHeader().getAlgorithm().getName();
+    if (!op.idTokenAlgorithms().contains(algorithm)) {
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The ID token is signed with "
+              + ErrorText.quote(algorithm)
+              + ", not one of "
+              + op.idTokenAlgorithms());
+    }
+    String nonce = pending.protocolState().get(NONCE);
+    if (nonce == null) {
+      throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, "The pending login has no nonce");
+    }
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    Set<JWSAlgorithm> allowed =
+        op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
+    IDTokenClaimsVerifier verifier =
+        new IDTokenClaimsVerifier(
+            new Issuer(op.issuer()),
+            new ClientID(client.clientId()),
+            new Nonce(nonce),
+            (int) op.clockSkew().toSeconds());
+    processor.setJWTClaimsSetVerifier(
+        (claims, context) -> {
+          verifier.verify(claims, context);
+          // The JOSE library checks expiry against the system clock; check ours too.
+          if (claims.getExpirationTime() != null
+              && !clock
+                  .instant()
+                  .minus(op.clockSkew())
+                  .isBefore(claims.getExpirationTime().toInstant())) {
+            throw new BadJWTException("Expired JWT");
+          }
+        });
+    try {
+      return processor.process(signed, null);
+    } catch (BadJWTException e) {
+      String message = String.valueOf(e.getMessage());
+      throw new AuthenticationFailure(
+          message.toLowerCase(Locale.ROOT).contains("expired")
+              ? Reason.EXPIRED
+              : Reason.WRONG_PARTY,
+          "The ID token is refused: " + ErrorText.quote(message));
+    } catch (BadJOSEException | JOSEException e) {
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The ID token signature is refused: " + ErrorText.quote(e.getMessage()));
+    } catch (RuntimeException e) {
+      throw new AuthenticationFailure(
+          Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");
+    }
+  }
+
+  private Map<String, Object> userInfo(BearerAccessToken token) throws AuthenticationFailure {
+    try {
+      UserInfoResponse response =
+          UserInfoResponse.parse(
+              send(
+                  new UserInfoRequest(op.userInfoEndpoint().orElseThrow(), token).toHTTPRequest()));
+      if (!response.indicatesSuccess()) {
+        throw new AuthenticationFailure(
+            Reason.NATIONAL_ERROR, "The userinfo endpoint refused the token");
+      }
+      UserInfoSuccessResponse success = response.toSuccessResponse();
+      if (success.getUserInfo() == null) {
+        throw new AuthenticationFailure(
+            Reason.MALFORMED_ANSWER, "Signed userinfo responses are not supported");
+      }
+      return new LinkedHashMap<>(success.getUserInfo().toJSONObject());
+    } catch (ParseException | RuntimeException e) {
+      throw new AuthenticationFailure(Reason.NATIONAL_ERROR, "The userinfo response is malformed");
+    }
+  }
+
+  private HTTPResponse send(HTTPRequest request) throws AuthenticationFailure {
+    int timeout = (int) op.httpTimeout().toMillis();
+    request.setConnectTimeout(timeout);
+    request.setReadTimeout(timeout);
+    try {
+      return request.send();
+    } catch (IOException e) {
+      throw new AuthenticationFailure(
+          Reason.NATIONAL_UNAVAILABLE,
+          "The provider cannot be reached at " + request.getURI().getHost());
+    }
+  }
+}
