@@ -1,0 +1,140 @@
+package eu.mostbridge.bg.mvr;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.bg.identifier.Egn;
+import eu.mostbridge.bg.identifier.Lnch;
+import eu.mostbridge.bg.name.TransliterationAct2009;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.consistency.ConsistencyReport;
+import eu.mostbridge.identity.consistency.IdentityConsistency;
+import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.identifier.NationalIdentityNumber;
+import eu.mostbridge.oidc.ClaimsMapper;
+import eu.mostbridge.oidc.ValidatedClaims;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The MVR eID claim profile: {@code citizen_identifier} with {@code citizen_identifier_type} (EGN
+ * or LNCh), {@code given_name}, {@code middle_name}, {@code family_name} in Latin and the same with
+ * {@code _cyrillic}. The father's name ({@code middle_name}) goes with the given names, as in
+ * Bulgarian passports and as the eAuth adapter does. The standard {@code birthdate} and {@code
+ * gender} are read when present and checked against an EGN; an LNCh encodes no birth date, so an
+ * LNCh holder's login needs {@code birthdate}.
+ */
+public final class MvrClaimsMapper implements ClaimsMapper {
+  private final TransliterationAct2009 act = new TransliterationAct2009();
+
+  @Override
+  public CommonIdentity map(
+      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      throws AuthenticationFailure {
+    try {
+      return mapChecked(claims, destination, achieved);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private CommonIdentity mapChecked(
+      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      throws AuthenticationFailure {
+    String identifier =
+        claims
+            .string("citizen_identifier")
+            .orElseThrow(() -> invalid("citizen_identifier is missing"));
+    String type = claims.string("citizen_identifier_type").orElse("EGN").toUpperCase(Locale.ROOT);
+    NationalIdentityNumber number;
+    try {
+      number =
+          switch (type) {
+            case "EGN" -> Egn.parse(identifier);
+            case "LNCH" -> Lnch.parse(identifier);
+            default ->
+                throw invalid("citizen_identifier_type " + type + " is neither EGN nor LNCh");
+          };
+    } catch (InvalidIdentifierException e) {
+      throw invalid(e.getMessage());
+    }
+    Optional<LocalDate> birthdate = claims.string("birthdate").map(MvrClaimsMapper::date);
+    Optional<Gender> gender =
+        claims
+            .string("gender")
+            .flatMap(
+                g ->
+                    switch (g.toLowerCase(Locale.ROOT)) {
+                      case "male" -> Optional.of(Gender.MALE);
+                      case "female" -> Optional.of(Gender.FEMALE);
+                      default -> Optional.empty();
+                    });
+    ConsistencyReport report = IdentityConsistency.check(number, birthdate, gender);
+    if (!report.consistent()) {
+      throw invalid(
+          "the " + number.scheme() + " contradicts the asserted " + report.inconsistencies());
+    }
+    LocalDate dateOfBirth =
+        birthdate
+            .or(number::birthDate)
+            .orElseThrow(() -> invalid("no birthdate for an LNCh holder"));
+    CommonIdentity.Builder identity =
+        CommonIdentity.builder()
+            .personIdentifier(number.toPersonIdentifier(destination))
+            .givenName(
+                name(
+                    joined(claims.string("given_name"), claims.string("middle_name")),
+                    joined(
+                        claims.string("given_name_cyrillic"),
+                        claims.string("middle_name_cyrillic")),
+                    "given name"))
+            .familyName(
+                name(
+                    claims.string("family_name"),
+                    claims.string("family_name_cyrillic"),
+                    "family name"))
+            .dateOfBirth(dateOfBirth)
+            .levelOfAssurance(achieved)
+            .originCountry(CountryCode.BG)
+            .authenticationInstant(claims.authTime());
+    gender.or(number::gender).ifPresent(identity::gender);
+    return identity.build();
+  }
+
+  private static Optional<String> joined(Optional<String> first, Optional<String> second) {
+    String joined =
+        Stream.of(first, second).flatMap(Optional::stream).collect(Collectors.joining(" "));
+    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+  }
+
+  private PersonName name(Optional<String> latin, Optional<String> cyrillic, String what)
+      throws AuthenticationFailure {
+    if (cyrillic.isPresent()) {
+      return PersonName.of(
+          latin.orElseGet(() -> act.romanize(cyrillic.get())),
+          cyrillic.get(),
+          ScriptTag.BULGARIAN_CYRILLIC);
+    }
+    return PersonName.latinOnly(latin.orElseThrow(() -> invalid("the " + what + " is missing")));
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("birthdate is not YYYY-MM-DD");
+    }
+  }
+
+  private static AuthenticationFailure invalid(String message) {
+    return new AuthenticationFailure(Reason.INVALID_IDENTITY, "MVR eID identity: " + message);
+  }
+}

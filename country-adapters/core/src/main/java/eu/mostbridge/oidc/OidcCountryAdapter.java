@@ -1,0 +1,143 @@
+package eu.mostbridge.oidc;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.AuthenticationRequest;
+import eu.mostbridge.adapter.AuthenticationStart;
+import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.ErrorText;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.replay.ReplayCache;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A country adapter for a national OpenID provider: the generic flow of {@link OidcRelyingParty},
+ * the provider's {@code acr} values mapped to levels of assurance, and its claim profile ({@link
+ * ClaimsMapper}) mapped to the common identity.
+ *
+ * <p>The achieved level is the provider's {@code acr}; an answer without a known {@code acr}, or
+ * with one below the minimum asked for, is refused, never downgraded silently.
+ */
+public final class OidcCountryAdapter implements CountryAdapter {
+  static final String DESTINATION = "destination";
+
+  private final OidcAdapterSettings settings;
+  private final OidcRelyingParty relyingParty;
+  private final ClaimsMapper mapper;
+  private final Clock clock;
+
+  public OidcCountryAdapter(
+      OidcAdapterSettings settings,
+      ClaimsMapper mapper,
+      ReplayCache replayCache,
+      Clock clock,
+      JWKSource<SecurityContext> providerKeys) {
+    this.settings = settings;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.relyingParty =
+        new OidcRelyingParty(settings.op(), settings.client(), replayCache, clock, providerKeys);
+  }
+
+  @Override
+  public String id() {
+    return settings.id();
+  }
+
+  @Override
+  public CountryCode country() {
+    return settings.country();
+  }
+
+  @Override
+  public Set<LevelOfAssurance> supportedLevels() {
+    return settings.acrValues().keySet();
+  }
+
+  @Override
+  public AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure {
+    LevelOfAssurance level =
+        supportedLevels().stream()
+            .filter(l -> l.satisfies(request.minimumLevel()))
+            .min(Enum::compareTo)
+            .orElseThrow(
+                () ->
+                    new AuthenticationFailure(
+                        Reason.LEVEL_UNAVAILABLE,
+                        id() + " offers no level at " + request.minimumLevel() + " or above"));
+    OidcRelyingParty.Start start =
+        relyingParty.start(
+            List.of(settings.acrValues().get(level)),
+            request.uiLocale(),
+            request.forceReauthentication());
+    Instant now = clock.instant();
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            id(),
+            start.state(),
+            request.minimumLevel(),
+            now.plus(settings.pendingLifetime()),
+            Map.of(
+                OidcRelyingParty.NONCE,
+                start.nonce(),
+                OidcRelyingParty.CODE_VERIFIER,
+                start.codeVerifier(),
+                DESTINATION,
+                request.destination().alpha2()));
+    return new AuthenticationStart(new BrowserStep.Redirect(start.authorizationUri()), pending);
+  }
+
+  @Override
+  public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
+      throws AuthenticationFailure {
+    if (!id().equals(pending.adapterId())) {
+      throw new AuthenticationFailure(
+          Reason.WRONG_PARTY, "The pending login belongs to another adapter");
+    }
+    if (pending.isExpiredAt(clock.instant())) {
+      throw new AuthenticationFailure(Reason.EXPIRED, "The login waited too long for the answer");
+    }
+    ValidatedClaims claims = relyingParty.complete(answer, pending);
+    LevelOfAssurance achieved = achievedLevel(claims.acr());
+    if (!achieved.satisfies(pending.requestedLevel())) {
+      throw new AuthenticationFailure(
+          Reason.LEVEL_TOO_LOW,
+          "The provider reached " + achieved + ", below the minimum " + pending.requestedLevel());
+    }
+    CountryCode destination;
+    try {
+      destination = CountryCode.of(pending.protocolState().get(DESTINATION));
+    } catch (IllegalArgumentException e) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER, "The pending login's state is damaged");
+    }
+    return mapper.map(claims, destination, achieved);
+  }
+
+  private LevelOfAssurance achievedLevel(Optional<String> acr) throws AuthenticationFailure {
+    if (acr.isEmpty()) {
+      throw new AuthenticationFailure(Reason.LEVEL_TOO_LOW, "The ID token states no acr");
+    }
+    return settings.acrValues().entrySet().stream()
+        .filter(e -> e.getValue().equals(acr.get()))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AuthenticationFailure(
+                    Reason.LEVEL_TOO_LOW,
+                    "The acr " + ErrorText.quote(acr.get()) + " is not a known level"));
+  }
+}

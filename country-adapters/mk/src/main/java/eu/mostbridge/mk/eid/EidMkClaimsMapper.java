@@ -1,0 +1,108 @@
+package eu.mostbridge.mk.eid;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.consistency.ConsistencyReport;
+import eu.mostbridge.identity.consistency.IdentityConsistency;
+import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.mk.identifier.Embg;
+import eu.mostbridge.mk.name.MacedonianRomanization;
+import eu.mostbridge.oidc.ClaimsMapper;
+import eu.mostbridge.oidc.ValidatedClaims;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * eid.mk's claims, by a configured {@link EidMkProfile}, to the common identity: the EMBG validated
+ * (checksum, date, region policy) and checked against the asserted birth date and gender; Cyrillic
+ * names romanized by the official table unless eid.mk sends Latin forms.
+ */
+public final class EidMkClaimsMapper implements ClaimsMapper {
+  private final EidMkProfile profile;
+  private final MacedonianRomanization romanization;
+
+  public EidMkClaimsMapper(EidMkProfile profile) {
+    this.profile = profile;
+    this.romanization = new MacedonianRomanization(profile.dzhe());
+  }
+
+  @Override
+  public CommonIdentity map(
+      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      throws AuthenticationFailure {
+    try {
+      Embg embg;
+      try {
+        embg =
+            Embg.parse(
+                claims
+                    .string(profile.identifierClaim())
+                    .orElseThrow(() -> invalid(profile.identifierClaim() + " is missing")),
+                profile.regionPolicy());
+      } catch (InvalidIdentifierException e) {
+        throw invalid(e.getMessage());
+      }
+      Optional<LocalDate> birthdate =
+          claims.string(profile.birthdateClaim()).map(EidMkClaimsMapper::date);
+      Optional<Gender> gender =
+          claims
+              .string(profile.genderClaim())
+              .flatMap(
+                  g ->
+                      switch (g.toLowerCase(Locale.ROOT)) {
+                        case "male" -> Optional.of(Gender.MALE);
+                        case "female" -> Optional.of(Gender.FEMALE);
+                        default -> Optional.empty();
+                      });
+      ConsistencyReport report = IdentityConsistency.check(embg, birthdate, gender);
+      if (!report.consistent()) {
+        throw invalid("the EMBG contradicts the asserted " + report.inconsistencies());
+      }
+      return CommonIdentity.builder()
+          .personIdentifier(embg.toPersonIdentifier(destination))
+          .givenName(name(profile.givenNameClaim(), profile.givenNameNativeClaim(), claims))
+          .familyName(name(profile.familyNameClaim(), profile.familyNameNativeClaim(), claims))
+          .dateOfBirth(birthdate.orElse(embg.birthDate().orElseThrow()))
+          .gender(gender.orElse(embg.gender().orElseThrow()))
+          .levelOfAssurance(achieved)
+          .originCountry(CountryCode.MK)
+          .authenticationInstant(claims.authTime())
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private PersonName name(String latinClaim, String nativeClaim, ValidatedClaims claims)
+      throws AuthenticationFailure {
+    Optional<String> cyrillic = claims.string(nativeClaim);
+    Optional<String> latin = claims.string(latinClaim);
+    if (cyrillic.isPresent()) {
+      return PersonName.of(
+          latin.orElseGet(() -> romanization.romanize(cyrillic.get())),
+          cyrillic.get(),
+          ScriptTag.MACEDONIAN_CYRILLIC);
+    }
+    return PersonName.latinOnly(latin.orElseThrow(() -> invalid(latinClaim + " is missing")));
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("birthdate is not YYYY-MM-DD");
+    }
+  }
+
+  private static AuthenticationFailure invalid(String message) {
+    return new AuthenticationFailure(Reason.INVALID_IDENTITY, "eid.mk identity: " + message);
+  }
+}
