@@ -1,0 +1,330 @@
+package eu.mostbridge.simulator.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.AuthenticationRequest;
+import eu.mostbridge.adapter.AuthenticationStart;
+import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.bg.mvr.MvrClaimsMapper;
+import eu.mostbridge.bg.mvr.MvrEid;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.mk.eid.EidMkClaimsMapper;
+import eu.mostbridge.mk.eid.EidMkProfile;
+import eu.mostbridge.oidc.OidcAdapterSettings;
+import eu.mostbridge.oidc.OidcClient;
+import eu.mostbridge.oidc.OidcCountryAdapter;
+import eu.mostbridge.oidc.OidcProviderPeer;
+import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.replay.InMemoryReplayCache;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.http.FormData;
+import eu.mostbridge.simulator.http.SimulatorServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The MVR eID and eid.mk adapters against the OIDC simulator over real HTTP: the browser's
+ * redirects and picker form, and the adapters' back-channel token, JWKS and userinfo calls.
+ */
+class OidcRoundTripTest {
+  private static final String MVR_CALLBACK = "https://most.test/oidc/callback/bg-mvr-eid";
+  private static final String MK_CALLBACK = "https://most.test/oidc/callback/mk-eid";
+  private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([0-9a-f]+)\"");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private static SimulatorServer server;
+  private static OidcSimulator mvr;
+  private static OidcSimulator eidMk;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = SimulatorServer.onLoopback(0);
+    Personas personas = Personas.defaults();
+    mvr =
+        new OidcSimulator(
+            server.baseUri().resolve("/mvr"),
+            OidcSimulatorSettings.mvr("most-bg", "s3cret-bg", MVR_CALLBACK),
+            personas);
+    eidMk =
+        new OidcSimulator(
+            server.baseUri().resolve("/eid-mk"),
+            OidcSimulatorSettings.eidMk("most-mk", "s3cret-mk", MK_CALLBACK),
+            personas);
+    server.mount("/mvr/", mvr).mount("/eid-mk/", eidMk).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @AfterEach
+  void behave() {
+    mvr.misbehave(Set.of());
+    eidMk.misbehave(Set.of());
+  }
+
+  private static OidcProviderPeer peer(OidcSimulator simulator, Set<String> algorithms) {
+    String issuer = simulator.issuer().toString();
+    return new OidcProviderPeer(
+        issuer,
+        URI.create(issuer + "/authorize"),
+        URI.create(issuer + "/token"),
+        Optional.of(URI.create(issuer + "/userinfo")),
+        URI.create(issuer + "/jwks"),
+        algorithms,
+        true,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(5));
+  }
+
+  private static OidcCountryAdapter mvrAdapter(Set<String> algorithms) {
+    OidcProviderPeer op = peer(mvr, algorithms);
+    OidcClient client =
+        new OidcClient(
+            "most-bg",
+            Optional.of("s3cret-bg"),
+            Optional.empty(),
+            URI.create(MVR_CALLBACK),
+            List.of("openid"));
+    return new OidcCountryAdapter(
+        new OidcAdapterSettings(
+            "bg-mvr-eid", CountryCode.BG, op, client, MvrEid.acrValues(), Duration.ofMinutes(10)),
+        new MvrClaimsMapper(),
+        new InMemoryReplayCache(),
+        Clock.systemUTC(),
+        OidcRelyingParty.remoteKeys(op));
+  }
+
+  private static OidcCountryAdapter mkAdapter() {
+    OidcProviderPeer op = peer(eidMk, OidcProviderPeer.STRICT_ALGORITHMS);
+    OidcClient client =
+        new OidcClient(
+            "most-mk",
+            Optional.of("s3cret-mk"),
+            Optional.empty(),
+            URI.create(MK_CALLBACK),
+            List.of("openid"));
+    EidMkProfile profile = EidMkProfile.assumedDefault();
+    return new OidcCountryAdapter(
+        new OidcAdapterSettings(
+            "mk-eid", CountryCode.MK, op, client, profile.acrValues(), Duration.ofMinutes(10)),
+        new EidMkClaimsMapper(profile),
+        new InMemoryReplayCache(),
+        Clock.systemUTC(),
+        OidcRelyingParty.remoteKeys(op));
+  }
+
+  private static AuthenticationRequest request(LevelOfAssurance minimum, CountryCode destination) {
+    return new AuthenticationRequest(
+        minimum, destination, URI.create("https://most.test/cb"), Locale.ENGLISH, false);
+  }
+
+  /**
+   * The browser: follows the adapter's redirect, picks on the simulator's page, returns the
+   * callback query.
+   */
+  private static Map<String, List<String>> browse(BrowserStep step, String persona, String action)
+      throws IOException, InterruptedException {
+    HttpResponse<String> picker =
+        HTTP.send(
+            HttpRequest.newBuilder(step.target()).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher handle = HANDLE.matcher(picker.body());
+    assertThat(handle.find()).as("a picker page: %s", picker.body()).isTrue();
+    URI login = step.target().resolve("login");
+    HttpResponse<String> back =
+        HTTP.send(
+            HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "request="
+                            + handle.group(1)
+                            + "&persona="
+                            + URLEncoder.encode(persona, StandardCharsets.UTF_8)
+                            + "&action="
+                            + action))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(back.statusCode()).isEqualTo(303);
+    URI location = URI.create(back.headers().firstValue("Location").orElseThrow());
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    FormData.parse(location.getRawQuery())
+        .forEach((k, v) -> parameters.put(k, new ArrayList<>(List.of(v))));
+    return parameters;
+  }
+
+  private static CommonIdentity login(
+      CountryAdapter adapter, LevelOfAssurance level, CountryCode destination, String persona)
+      throws Exception {
+    AuthenticationStart start = adapter.start(request(level, destination));
+    return adapter.complete(
+        new NationalAnswer("GET", browse(start.step(), persona, "login")), start.pending());
+  }
+
+  @Test
+  void aBulgarianCitizenThroughTheMvrEid() throws Exception {
+    CommonIdentity maria =
+        login(mvrAdapter(Set.of("RS256")), LevelOfAssurance.HIGH, CountryCode.MK, "bg-maria");
+
+    assertThat(maria.personIdentifier().toEidasForm()).isEqualTo("BG/MK/8703141379");
+    assertThat(maria.givenName().latin()).as("no Latin claim: the Act").isEqualTo("Maria Shtereva");
+    assertThat(maria.givenName().nativeForm()).contains("Мария Щерева");
+    assertThat(maria.familyName().latin()).isEqualTo("Petrova");
+    assertThat(maria.dateOfBirth()).as("from the EGN").isEqualTo(LocalDate.of(1987, 3, 14));
+    assertThat(maria.gender()).contains(Gender.FEMALE);
+    assertThat(maria.levelOfAssurance()).isEqualTo(LevelOfAssurance.HIGH);
+
+    CommonIdentity georgi =
+        login(
+            mvrAdapter(Set.of("RS256")), LevelOfAssurance.SUBSTANTIAL, CountryCode.MK, "bg-georgi");
+    assertThat(georgi.givenName().latin())
+        .as("MVR's Latin claims win")
+        .isEqualTo("Georgi Iordanov");
+    assertThat(georgi.levelOfAssurance()).isEqualTo(LevelOfAssurance.SUBSTANTIAL);
+  }
+
+  @Test
+  void aMacedonianCitizenThroughEidMkAtEachLevel() throws Exception {
+    CommonIdentity gjorgji =
+        login(mkAdapter(), LevelOfAssurance.HIGH, CountryCode.BG, "mk-gjorgji");
+    CommonIdentity ljubica =
+        login(mkAdapter(), LevelOfAssurance.SUBSTANTIAL, CountryCode.BG, "mk-ljubica");
+    CommonIdentity dzvezdan =
+        login(mkAdapter(), LevelOfAssurance.LOW, CountryCode.BG, "mk-dzvezdan");
+
+    assertThat(gjorgji.personIdentifier().toEidasForm()).isEqualTo("MK/BG/1205990451235");
+    assertThat(gjorgji.givenName().latin()).isEqualTo("Gjorgji");
+    assertThat(gjorgji.familyName().latin()).isEqualTo("Djambazovski");
+    assertThat(gjorgji.familyName().nativeScript()).contains(ScriptTag.MACEDONIAN_CYRILLIC);
+    assertThat(gjorgji.levelOfAssurance()).isEqualTo(LevelOfAssurance.HIGH);
+    assertThat(ljubica.givenName().latin()).isEqualTo("Ljubica");
+    assertThat(ljubica.familyName().latin()).isEqualTo("Kjosevska");
+    assertThat(ljubica.dateOfBirth()).isEqualTo(LocalDate.of(2001, 9, 3));
+    assertThat(ljubica.gender()).contains(Gender.FEMALE);
+    assertThat(dzvezdan.givenName().latin()).isEqualTo("Dzvezdan");
+    assertThat(dzvezdan.familyName().latin()).isEqualTo("Njagulovski");
+    assertThat(dzvezdan.levelOfAssurance()).isEqualTo(LevelOfAssurance.LOW);
+  }
+
+  @Test
+  void theStrictAlgorithmSetRefusesTheMvrsRs256UnlessRelaxed() {
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                login(
+                    mvrAdapter(OidcProviderPeer.STRICT_ALGORITHMS),
+                    LevelOfAssurance.LOW,
+                    CountryCode.MK,
+                    "bg-maria"));
+
+    assertThat(failure.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(failure.getMessage()).contains("RS256");
+  }
+
+  @ParameterizedTest
+  @EnumSource(OidcMisbehaviour.class)
+  void refusesEveryMisbehaviour(OidcMisbehaviour fault) {
+    eidMk.misbehave(Set.of(fault));
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () -> login(mkAdapter(), LevelOfAssurance.SUBSTANTIAL, CountryCode.BG, "mk-gjorgji"));
+
+    Reason expected =
+        switch (fault) {
+          case WRONG_SIGNING_KEY, UNSIGNED, HMAC_WITH_PUBLIC_KEY -> Reason.BAD_SIGNATURE;
+          case EXPIRED -> Reason.EXPIRED;
+          case WRONG_AUDIENCE, WRONG_ISSUER, WRONG_NONCE, WRONG_STATE, MISSING_ISS ->
+              Reason.WRONG_PARTY;
+          case LOWER_LEVEL -> Reason.LEVEL_TOO_LOW;
+          case MISSING_IDENTIFIER -> Reason.INVALID_IDENTITY;
+          case ERROR_RESPONSE -> Reason.CANCELLED;
+        };
+    assertThat(failure).as(fault.name()).isNotNull();
+    assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(expected);
+  }
+
+  @Test
+  void theSameCallbackCannotCompleteTwice() throws Exception {
+    OidcCountryAdapter adapter = mkAdapter();
+    AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW, CountryCode.BG));
+    NationalAnswer answer = new NationalAnswer("GET", browse(start.step(), "mk-gjorgji", "login"));
+    adapter.complete(answer, start.pending());
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class, () -> adapter.complete(answer, start.pending()));
+
+    assertThat(failure.reason()).isEqualTo(Reason.REPLAYED);
+  }
+
+  @Test
+  void aCancelIsReportedAsCancelled() throws Exception {
+    OidcCountryAdapter adapter = mkAdapter();
+    AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW, CountryCode.BG));
+    NationalAnswer answer = new NationalAnswer("GET", browse(start.step(), "mk-gjorgji", "cancel"));
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class, () -> adapter.complete(answer, start.pending()));
+
+    assertThat(failure.reason()).isEqualTo(Reason.CANCELLED);
+  }
+
+  @Test
+  void theSimulatorRefusesAnUnregisteredRedirectUriWithoutRedirecting() throws Exception {
+    URI authorize =
+        URI.create(
+            eidMk.issuer()
+                + "/authorize?client_id=most-mk&redirect_uri="
+                + URLEncoder.encode("https://evil.test/cb", StandardCharsets.UTF_8)
+                + "&response_type=code&scope=openid&state=s&nonce=n&code_challenge=c&code_challenge_method=S256");
+
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Location")).isEmpty();
+  }
+}
