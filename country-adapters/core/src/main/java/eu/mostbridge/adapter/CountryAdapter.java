@@ -23,6 +23,15 @@ public interface CountryAdapter {
   /** The levels of assurance this eID can deliver. */
   Set<LevelOfAssurance> supportedLevels();
 
+  /**
+   * The departures from the strict profile this adapter is configured with (for example {@code
+   * SHA1_SIGNATURE}, {@code PLAIN_ASSERTIONS}, {@code RS256}): logged when the adapter is built and
+   * recorded in every audit event of its logins. Empty when strict.
+   */
+  default java.util.Set<String> relaxations() {
+    return java.util.Set.of();
+  }
+
   /** Whether this eID can satisfy a request for at least {@code minimum}. */
   default boolean canSatisfy(LevelOfAssurance minimum) {
     return supportedLevels().stream().anyMatch(level -> level.satisfies(minimum));

@@ -10,6 +10,7 @@ import eu.mostbridge.adapter.BrowserStep;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.adapter.RelaxationLog;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.ErrorText;
@@ -49,6 +50,12 @@ public final class OidcCountryAdapter implements CountryAdapter {
     this.clock = clock;
     this.relyingParty =
         new OidcRelyingParty(settings.op(), settings.client(), replayCache, clock, providerKeys);
+    RelaxationLog.announce(settings.id(), relaxations());
+  }
+
+  @Override
+  public Set<String> relaxations() {
+    return settings.op().relaxations();
   }
 
   @Override

@@ -51,10 +51,16 @@ public record OidcProviderPeer(
     }
   }
 
-  /** The algorithms beyond the strict set this provider is granted, for logs and audits. */
-  public Set<String> relaxedAlgorithms() {
-    return idTokenAlgorithms.stream()
-        .filter(a -> !STRICT_ALGORITHMS.contains(a))
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  /**
+   * Every departure from the strict profile, by name: each ID token algorithm beyond PS256 and
+   * ES256, and {@code NO_ISS_IN_RESPONSE} when RFC 9207's {@code iss} is not required.
+   */
+  public Set<String> relaxations() {
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    idTokenAlgorithms.stream().filter(a -> !STRICT_ALGORITHMS.contains(a)).forEach(all::add);
+    if (!requireIssuerInResponse) {
+      all.add("NO_ISS_IN_RESPONSE");
+    }
+    return java.util.Collections.unmodifiableSet(all);
   }
 }

@@ -48,6 +48,23 @@ public record IdentityProviderPeer(
   }
 
   /**
+   * Every departure from the strict profile, by name: the algorithm relaxations, {@code
+   * PLAIN_ASSERTIONS} when encryption is not required, {@code RESPONSE_SIGNATURE_ONLY} when a
+   * signed response may carry an unsigned assertion.
+   */
+  public java.util.Set<String> relaxations() {
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    algorithms.relaxations().forEach(r -> all.add(r.name()));
+    if (!requireEncryptedAssertions) {
+      all.add("PLAIN_ASSERTIONS");
+    }
+    if (!requireSignedAssertions) {
+      all.add("RESPONSE_SIGNATURE_ONLY");
+    }
+    return java.util.Collections.unmodifiableSet(all);
+  }
+
+  /**
    * The strict defaults: eIDAS algorithms, encrypted and signed assertions, 60 s skew, 5 min age.
    */
   public static IdentityProviderPeer strict(

@@ -8,6 +8,7 @@ import eu.mostbridge.adapter.BrowserStep;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.adapter.RelaxationLog;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -51,6 +52,12 @@ public final class EAuthAdapter implements CountryAdapter {
         new SamlResponseValidator(
             settings.sp(), settings.idp(), replayCache, clock, new SamlXmlParser());
     this.clock = clock;
+    RelaxationLog.announce(settings.id(), relaxations());
+  }
+
+  @Override
+  public Set<String> relaxations() {
+    return settings.idp().relaxations();
   }
 
   @Override

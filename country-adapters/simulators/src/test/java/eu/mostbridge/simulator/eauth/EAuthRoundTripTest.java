@@ -332,6 +332,16 @@ class EAuthRoundTripTest {
   }
 
   @Test
+  void eachAdapterNamesItsRelaxationsForLogsAndAudits() {
+    assertThat(testSystemAdapter(EAuthSettings.Binding.POST).relaxations())
+        .containsExactly("PLAIN_ASSERTIONS", "SHA1_SIGNATURE");
+    assertThat(
+            adapter(strict, "/eauth-strict/", Set.of(), true, EAuthSettings.Binding.POST, spSigning)
+                .relaxations())
+        .isEmpty();
+  }
+
+  @Test
   void theStrictPolicyRefusesTheRealSystemsSha1() {
     AuthenticationFailure failure =
         refusedLogin(

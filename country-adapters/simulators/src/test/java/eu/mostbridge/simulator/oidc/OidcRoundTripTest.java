@@ -245,6 +245,12 @@ class OidcRoundTripTest {
   }
 
   @Test
+  void eachAdapterNamesItsRelaxationsForLogsAndAudits() {
+    assertThat(mvrAdapter(Set.of("RS256", "PS256")).relaxations()).containsExactly("RS256");
+    assertThat(mkAdapter().relaxations()).isEmpty();
+  }
+
+  @Test
   void theStrictAlgorithmSetRefusesTheMvrsRs256UnlessRelaxed() {
     AuthenticationFailure failure =
         catchThrowableOfType(
