@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.common.SAMLVersion;
@@ -74,11 +75,10 @@ public final class SamlResponseValidator {
   private static final String DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 
   private final ServiceProviderIdentity sp;
-  private final IdentityProviderPeer idp;
+  private final Supplier<IdentityProviderPeer> currentIdp;
   private final ReplayCache replayCache;
   private final Clock clock;
   private final SamlXmlParser parser;
-  private final List<Credential> trustedKeys;
 
   public SamlResponseValidator(
       ServiceProviderIdentity sp,
@@ -86,444 +86,482 @@ public final class SamlResponseValidator {
       ReplayCache replayCache,
       Clock clock,
       SamlXmlParser parser) {
+    this(sp, () -> idp, replayCache, clock, parser);
+  }
+
+  /**
+   * A validator whose IdP trust is re-read for every response, for peers whose metadata is
+   * refreshed ({@link eu.mostbridge.saml.metadata.RefreshingIdpMetadata}).
+   */
+  public SamlResponseValidator(
+      ServiceProviderIdentity sp,
+      Supplier<IdentityProviderPeer> currentIdp,
+      ReplayCache replayCache,
+      Clock clock,
+      SamlXmlParser parser) {
     OpenSamlRuntime.ensureInitialized();
     this.sp = sp;
-    this.idp = idp;
+    this.currentIdp = currentIdp;
     this.replayCache = replayCache;
     this.clock = clock;
     this.parser = parser;
-    this.trustedKeys =
-        idp.signingCertificates().stream()
-            .map(cert -> (Credential) new BasicX509Credential(cert))
-            .toList();
   }
 
   /** Validates the Base64 {@code SAMLResponse} of an HTTP-POST against the pending login. */
   public ValidatedAssertion validate(String samlResponse, PendingAuthentication pending)
       throws AuthenticationFailure {
-    Instant now = clock.instant();
-    Response response = parseResponse(samlResponse);
-    checkIssuer(response.getIssuer(), "Response", false);
-    checkDestination(response);
-    checkInResponseTo(response.getInResponseTo(), pending, "Response");
-    checkFreshness(response, now);
-    if (response.isSigned()) {
-      verifySignature(response.getSignature(), "Response");
-    }
-    checkStatus(response);
-    Assertion assertion = theOneAssertion(response);
-    if (assertion.isSigned()) {
-      verifySignature(assertion.getSignature(), "Assertion");
-    } else if (idp.requireSignedAssertions() || !response.isSigned()) {
-      throw failure(Reason.BAD_SIGNATURE, "The assertion is not signed");
-    }
-    checkIssuer(assertion.getIssuer(), "Assertion", true);
-    Instant confirmedUntil = checkSubjectConfirmation(assertion, pending, now);
-    Instant validUntil = checkConditions(assertion, now);
-    AuthnStatement authn = theAuthnStatement(assertion);
-    Map<String, List<String>> attributes = attributes(assertion);
-    recordOneTimeUse(pending, response, assertion, latest(confirmedUntil, validUntil, now));
-    return new ValidatedAssertion(
-        idp.entityId(),
-        Optional.ofNullable(assertion.getSubject().getNameID()).map(n -> n.getValue()),
-        authn.getAuthnInstant(),
-        assertion.getAuthnStatements().stream()
-            .filter(s -> s.getAuthnContext() != null)
-            .filter(s -> s.getAuthnContext().getAuthnContextClassRef() != null)
-            .map(s -> s.getAuthnContext().getAuthnContextClassRef().getURI())
-            .toList(),
-        attributes,
-        idp.algorithms().relaxations());
+    return new Validation(currentIdp.get()).validate(samlResponse, pending);
   }
 
-  private Response parseResponse(String samlResponse) throws AuthenticationFailure {
-    if (samlResponse == null || samlResponse.isEmpty()) {
-      throw failure(Reason.MALFORMED_ANSWER, "No SAMLResponse was posted");
+  /** One validation against one version of the IdP's trust. */
+  private final class Validation {
+    private final IdentityProviderPeer idp;
+    private final List<Credential> trustedKeys;
+
+    Validation(IdentityProviderPeer idp) {
+      this.idp = idp;
+      this.trustedKeys =
+          idp.signingCertificates().stream()
+              .map(cert -> (Credential) new BasicX509Credential(cert))
+              .toList();
     }
-    if (samlResponse.length() > parser.maxBytes() / 3 * 4 + 8) {
-      throw failure(Reason.MALFORMED_ANSWER, "The SAMLResponse is larger than accepted");
-    }
-    byte[] xml;
-    try {
-      xml = Base64.getDecoder().decode(RedirectBinding.withoutWhitespace(samlResponse));
-    } catch (IllegalArgumentException e) {
-      throw failure(Reason.MALFORMED_ANSWER, "The SAMLResponse is not Base64");
-    }
-    try {
-      Document document = parser.parse(xml);
-      XMLObject object = SamlXmlParser.unmarshal(document.getDocumentElement());
-      if (!(object instanceof Response response)) {
-        throw failure(Reason.MALFORMED_ANSWER, "The message is not a SAML 2.0 Response");
+
+    ValidatedAssertion validate(String samlResponse, PendingAuthentication pending)
+        throws AuthenticationFailure {
+      Instant now = clock.instant();
+      Response response = parseResponse(samlResponse);
+      checkIssuer(response.getIssuer(), "Response", false);
+      checkDestination(response);
+      checkInResponseTo(response.getInResponseTo(), pending, "Response");
+      checkFreshness(response, now);
+      if (response.isSigned()) {
+        verifySignature(response.getSignature(), "Response");
       }
-      if (response.getVersion() == null || !SAMLVersion.VERSION_20.equals(response.getVersion())) {
-        throw failure(Reason.MALFORMED_ANSWER, "The Response is not SAML version 2.0");
+      checkStatus(response);
+      Assertion assertion = theOneAssertion(response);
+      if (assertion.isSigned()) {
+        verifySignature(assertion.getSignature(), "Assertion");
+      } else if (idp.requireSignedAssertions() || !response.isSigned()) {
+        throw failure(Reason.BAD_SIGNATURE, "The assertion is not signed");
       }
-      return response;
-    } catch (MalformedSamlException e) {
-      throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, e.getMessage(), e);
+      checkIssuer(assertion.getIssuer(), "Assertion", true);
+      Instant confirmedUntil = checkSubjectConfirmation(assertion, pending, now);
+      Instant validUntil = checkConditions(assertion, now);
+      AuthnStatement authn = theAuthnStatement(assertion);
+      Map<String, List<String>> attributes = attributes(assertion);
+      recordOneTimeUse(pending, response, assertion, latest(confirmedUntil, validUntil, now));
+      return new ValidatedAssertion(
+          idp.entityId(),
+          Optional.ofNullable(assertion.getSubject().getNameID()).map(n -> n.getValue()),
+          authn.getAuthnInstant(),
+          assertion.getAuthnStatements().stream()
+              .filter(s -> s.getAuthnContext() != null)
+              .filter(s -> s.getAuthnContext().getAuthnContextClassRef() != null)
+              .map(s -> s.getAuthnContext().getAuthnContextClassRef().getURI())
+              .toList(),
+          attributes,
+          idp.algorithms().relaxations());
     }
-  }
 
-  private void checkIssuer(Issuer issuer, String what, boolean required)
-      throws AuthenticationFailure {
-    if (issuer == null) {
-      if (required) {
-        throw failure(Reason.WRONG_PARTY, "The " + what + " has no Issuer");
+    private Response parseResponse(String samlResponse) throws AuthenticationFailure {
+      if (samlResponse == null || samlResponse.isEmpty()) {
+        throw failure(Reason.MALFORMED_ANSWER, "No SAMLResponse was posted");
       }
-      return;
-    }
-    if (!idp.entityId().equals(issuer.getValue())) {
-      throw failure(
-          Reason.WRONG_PARTY,
-          "The "
-              + what
-              + " Issuer "
-              + ErrorText.quote(issuer.getValue())
-              + " is not "
-              + idp.entityId());
-    }
-  }
-
-  private void checkDestination(Response response) throws AuthenticationFailure {
-    if (!sp.assertionConsumerService().toString().equals(response.getDestination())) {
-      throw failure(
-          Reason.WRONG_PARTY,
-          "The Response Destination "
-              + ErrorText.quote(response.getDestination())
-              + " is not this service's ACS");
-    }
-  }
-
-  private static void checkInResponseTo(
-      String inResponseTo, PendingAuthentication pending, String what)
-      throws AuthenticationFailure {
-    if (inResponseTo == null) {
-      throw failure(Reason.WRONG_PARTY, "The " + what + " is unsolicited (no InResponseTo)");
-    }
-    if (!pending.correlationId().equals(inResponseTo)) {
-      throw failure(
-          Reason.WRONG_PARTY,
-          "The " + what + " answers another request than this browser's outstanding one");
-    }
-  }
-
-  private void checkFreshness(Response response, Instant now) throws AuthenticationFailure {
-    Instant issued = response.getIssueInstant();
-    if (issued == null) {
-      throw failure(Reason.MALFORMED_ANSWER, "The Response has no IssueInstant");
-    }
-    if (issued.isAfter(now.plus(idp.clockSkew()))) {
-      throw failure(Reason.EXPIRED, "The Response was issued in the future");
-    }
-    if (issued.isBefore(now.minus(idp.maxResponseAge()).minus(idp.clockSkew()))) {
-      throw failure(Reason.EXPIRED, "The Response is older than " + idp.maxResponseAge());
-    }
-  }
-
-  private void verifySignature(Signature signature, String what) throws AuthenticationFailure {
-    try {
-      new SAMLSignatureProfileValidator().validate(signature);
-    } catch (SignatureException e) {
-      throw new AuthenticationFailure(
-          Reason.BAD_SIGNATURE,
-          "The " + what + " signature breaks the SAML profile: " + e.getMessage(),
-          e);
-    }
-    if (!idp.algorithms().allowsSignature(signature.getSignatureAlgorithm())) {
-      throw failure(
-          Reason.BAD_SIGNATURE,
-          "The "
-              + what
-              + " is signed with "
-              + ErrorText.quote(signature.getSignatureAlgorithm())
-              + ", which the policy ("
-              + idp.algorithms()
-              + ") refuses");
-    }
-    for (String digest : digestAlgorithms(signature)) {
-      if (!idp.algorithms().allowsDigest(digest)) {
-        throw failure(
-            Reason.BAD_SIGNATURE,
-            "The " + what + " signature uses the digest " + ErrorText.quote(digest) + ", refused");
+      if (samlResponse.length() > parser.maxBytes() / 3 * 4 + 8) {
+        throw failure(Reason.MALFORMED_ANSWER, "The SAMLResponse is larger than accepted");
       }
-    }
-    for (Credential key : trustedKeys) {
-      if (!keyFits(signature.getSignatureAlgorithm(), key)) {
-        // A key of another type makes Santuario fail in a way that spoils the next attempt.
-        continue;
+      byte[] xml;
+      try {
+        xml = Base64.getDecoder().decode(RedirectBinding.withoutWhitespace(samlResponse));
+      } catch (IllegalArgumentException e) {
+        throw failure(Reason.MALFORMED_ANSWER, "The SAMLResponse is not Base64");
       }
       try {
-        SignatureValidator.validate(signature, key);
+        Document document = parser.parse(xml);
+        XMLObject object = SamlXmlParser.unmarshal(document.getDocumentElement());
+        if (!(object instanceof Response response)) {
+          throw failure(Reason.MALFORMED_ANSWER, "The message is not a SAML 2.0 Response");
+        }
+        if (response.getVersion() == null
+            || !SAMLVersion.VERSION_20.equals(response.getVersion())) {
+          throw failure(Reason.MALFORMED_ANSWER, "The Response is not SAML version 2.0");
+        }
+        return response;
+      } catch (MalformedSamlException e) {
+        throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, e.getMessage(), e);
+      }
+    }
+
+    private void checkIssuer(Issuer issuer, String what, boolean required)
+        throws AuthenticationFailure {
+      if (issuer == null) {
+        if (required) {
+          throw failure(Reason.WRONG_PARTY, "The " + what + " has no Issuer");
+        }
         return;
-      } catch (SignatureException e) {
-        // try the next configured key (rollover)
       }
-    }
-    throw failure(
-        Reason.BAD_SIGNATURE,
-        "The " + what + " signature does not verify with any key configured for " + idp.entityId());
-  }
-
-  private static boolean keyFits(String signatureAlgorithm, Credential key) {
-    String keyType = key.getPublicKey().getAlgorithm();
-    return signatureAlgorithm.contains("ecdsa") ? "EC".equals(keyType) : "RSA".equals(keyType);
-  }
-
-  private static List<String> digestAlgorithms(Signature signature) {
-    List<String> digests = new ArrayList<>();
-    Element dom = signature.getDOM();
-    if (dom != null) {
-      NodeList methods = dom.getElementsByTagNameNS(DSIG_NS, "DigestMethod");
-      for (int i = 0; i < methods.getLength(); i++) {
-        digests.add(((Element) methods.item(i)).getAttribute("Algorithm"));
-      }
-    }
-    return digests;
-  }
-
-  private static void checkStatus(Response response) throws AuthenticationFailure {
-    StatusCode top = response.getStatus() == null ? null : response.getStatus().getStatusCode();
-    if (top == null || top.getValue() == null) {
-      throw failure(Reason.MALFORMED_ANSWER, "The Response has no status code");
-    }
-    if (StatusCode.SUCCESS.equals(top.getValue())) {
-      return;
-    }
-    String second = top.getStatusCode() == null ? null : top.getStatusCode().getValue();
-    String message =
-        response.getStatus().getStatusMessage() == null
-            ? ""
-            : ", message " + ErrorText.quote(response.getStatus().getStatusMessage().getValue());
-    String codes = top.getValue() + (second == null ? "" : " / " + second) + message;
-    if (StatusCode.REQUEST_DENIED.equals(second)) {
-      throw failure(Reason.CANCELLED, "The identity provider answered " + codes);
-    }
-    if (StatusCode.NO_AUTHN_CONTEXT.equals(second)) {
-      throw failure(Reason.LEVEL_UNAVAILABLE, "The identity provider answered " + codes);
-    }
-    throw failure(Reason.NATIONAL_ERROR, "The identity provider answered " + codes);
-  }
-
-  private Assertion theOneAssertion(Response response) throws AuthenticationFailure {
-    int plain = response.getAssertions().size();
-    int encrypted = response.getEncryptedAssertions().size();
-    if (plain + encrypted != 1) {
-      throw failure(
-          Reason.MALFORMED_ANSWER,
-          "The Response must carry exactly one assertion, it carries " + (plain + encrypted));
-    }
-    if (plain == 1) {
-      if (idp.requireEncryptedAssertions()) {
+      if (!idp.entityId().equals(issuer.getValue())) {
         throw failure(
-            Reason.BAD_SIGNATURE, "The assertion is not encrypted, as the policy requires");
+            Reason.WRONG_PARTY,
+            "The "
+                + what
+                + " Issuer "
+                + ErrorText.quote(issuer.getValue())
+                + " is not "
+                + idp.entityId());
       }
-      return response.getAssertions().get(0);
     }
-    return decrypt(response.getEncryptedAssertions().get(0));
-  }
 
-  private Assertion decrypt(EncryptedAssertion encrypted) throws AuthenticationFailure {
-    EncryptedData data = encrypted.getEncryptedData();
-    String dataAlgorithm =
-        data == null || data.getEncryptionMethod() == null
-            ? null
-            : data.getEncryptionMethod().getAlgorithm();
-    if (!idp.algorithms().allowsDataEncryption(dataAlgorithm)) {
-      throw failure(
-          Reason.BAD_SIGNATURE,
-          "The assertion is encrypted with " + ErrorText.quote(dataAlgorithm) + ", refused");
+    private void checkDestination(Response response) throws AuthenticationFailure {
+      if (!sp.assertionConsumerService().toString().equals(response.getDestination())) {
+        throw failure(
+            Reason.WRONG_PARTY,
+            "The Response Destination "
+                + ErrorText.quote(response.getDestination())
+                + " is not this service's ACS");
+      }
     }
-    List<EncryptedKey> keys = new ArrayList<>(encrypted.getEncryptedKeys());
-    if (data.getKeyInfo() != null) {
-      keys.addAll(data.getKeyInfo().getEncryptedKeys());
+
+    private static void checkInResponseTo(
+        String inResponseTo, PendingAuthentication pending, String what)
+        throws AuthenticationFailure {
+      if (inResponseTo == null) {
+        throw failure(Reason.WRONG_PARTY, "The " + what + " is unsolicited (no InResponseTo)");
+      }
+      if (!pending.correlationId().equals(inResponseTo)) {
+        throw failure(
+            Reason.WRONG_PARTY,
+            "The " + what + " answers another request than this browser's outstanding one");
+      }
     }
-    for (EncryptedKey key : keys) {
-      String transport =
-          key.getEncryptionMethod() == null ? null : key.getEncryptionMethod().getAlgorithm();
-      if (!idp.algorithms().allowsKeyTransport(transport)) {
+
+    private void checkFreshness(Response response, Instant now) throws AuthenticationFailure {
+      Instant issued = response.getIssueInstant();
+      if (issued == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The Response has no IssueInstant");
+      }
+      if (issued.isAfter(now.plus(idp.clockSkew()))) {
+        throw failure(Reason.EXPIRED, "The Response was issued in the future");
+      }
+      if (issued.isBefore(now.minus(idp.maxResponseAge()).minus(idp.clockSkew()))) {
+        throw failure(Reason.EXPIRED, "The Response is older than " + idp.maxResponseAge());
+      }
+    }
+
+    private void verifySignature(Signature signature, String what) throws AuthenticationFailure {
+      try {
+        new SAMLSignatureProfileValidator().validate(signature);
+      } catch (SignatureException e) {
+        throw new AuthenticationFailure(
+            Reason.BAD_SIGNATURE,
+            "The " + what + " signature breaks the SAML profile: " + e.getMessage(),
+            e);
+      }
+      if (!idp.algorithms().allowsSignature(signature.getSignatureAlgorithm())) {
         throw failure(
             Reason.BAD_SIGNATURE,
-            "The assertion key is transported with " + ErrorText.quote(transport) + ", refused");
+            "The "
+                + what
+                + " is signed with "
+                + ErrorText.quote(signature.getSignatureAlgorithm())
+                + ", which the policy ("
+                + idp.algorithms()
+                + ") refuses");
       }
-    }
-    if (sp.decryption().isEmpty()) {
-      throw failure(
-          Reason.BAD_SIGNATURE, "No decryption key is configured for encrypted assertions");
-    }
-    Decrypter decrypter =
-        new Decrypter(
-            null,
-            new StaticKeyInfoCredentialResolver(
-                sp.decryption().stream().map(c -> (Credential) c).toList()),
-            new ChainingEncryptedKeyResolver(
-                List.of(
-                    new InlineEncryptedKeyResolver(),
-                    new EncryptedElementTypeEncryptedKeyResolver())));
-    try {
-      DocumentFragment fragment = decrypter.decryptDataToDOM(data);
-      Element decrypted = firstElement(fragment);
-      if (decrypted == null) {
-        throw failure(Reason.MALFORMED_ANSWER, "The encrypted assertion is empty");
-      }
-      parser.checkStructure(decrypted);
-      Element element = parser.asNewDocument(decrypted);
-      XMLObject object = SamlXmlParser.unmarshal(element);
-      if (!(object instanceof Assertion assertion)) {
-        throw failure(Reason.MALFORMED_ANSWER, "The encrypted element is not an Assertion");
-      }
-      return assertion;
-    } catch (DecryptionException e) {
-      throw failure(
-          Reason.BAD_SIGNATURE, "The assertion cannot be decrypted with this service's keys");
-    } catch (MalformedSamlException e) {
-      throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, e.getMessage(), e);
-    }
-  }
-
-  private static Element firstElement(Node parent) {
-    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child.getNodeType() == Node.ELEMENT_NODE) {
-        return (Element) child;
-      }
-    }
-    return null;
-  }
-
-  private Instant checkSubjectConfirmation(
-      Assertion assertion, PendingAuthentication pending, Instant now)
-      throws AuthenticationFailure {
-    if (assertion.getSubject() == null) {
-      throw failure(Reason.MALFORMED_ANSWER, "The assertion has no Subject");
-    }
-    String problem = "The assertion has no bearer SubjectConfirmation";
-    Reason reason = Reason.WRONG_PARTY;
-    for (SubjectConfirmation confirmation : assertion.getSubject().getSubjectConfirmations()) {
-      SubjectConfirmationData data = confirmation.getSubjectConfirmationData();
-      if (!BEARER.equals(confirmation.getMethod()) || data == null) {
-        continue;
-      }
-      if (!sp.assertionConsumerService().toString().equals(data.getRecipient())) {
-        problem = "The bearer confirmation's Recipient is not this service's ACS";
-        continue;
-      }
-      if (!pending.correlationId().equals(data.getInResponseTo())) {
-        problem = "The bearer confirmation answers another request";
-        continue;
-      }
-      if (data.getNotOnOrAfter() == null) {
-        problem = "The bearer confirmation has no NotOnOrAfter";
-        continue;
-      }
-      if (!now.minus(idp.clockSkew()).isBefore(data.getNotOnOrAfter())) {
-        problem = "The bearer confirmation has expired";
-        reason = Reason.EXPIRED;
-        continue;
-      }
-      if (data.getNotBefore() != null && data.getNotBefore().isAfter(now.plus(idp.clockSkew()))) {
-        problem = "The bearer confirmation is not yet valid";
-        reason = Reason.EXPIRED;
-        continue;
-      }
-      return data.getNotOnOrAfter();
-    }
-    throw failure(reason, problem);
-  }
-
-  private Instant checkConditions(Assertion assertion, Instant now) throws AuthenticationFailure {
-    Conditions conditions = assertion.getConditions();
-    if (conditions == null) {
-      throw failure(Reason.MALFORMED_ANSWER, "The assertion has no Conditions");
-    }
-    if (conditions.getNotBefore() != null
-        && conditions.getNotBefore().isAfter(now.plus(idp.clockSkew()))) {
-      throw failure(Reason.EXPIRED, "The assertion is not yet valid (NotBefore)");
-    }
-    if (conditions.getNotOnOrAfter() != null
-        && !now.minus(idp.clockSkew()).isBefore(conditions.getNotOnOrAfter())) {
-      throw failure(Reason.EXPIRED, "The assertion has expired (NotOnOrAfter)");
-    }
-    List<AudienceRestriction> restrictions = conditions.getAudienceRestrictions();
-    if (restrictions.isEmpty()) {
-      throw failure(Reason.WRONG_PARTY, "The assertion has no AudienceRestriction");
-    }
-    for (AudienceRestriction restriction : restrictions) {
-      boolean ours =
-          restriction.getAudiences().stream().map(Audience::getURI).anyMatch(sp.entityId()::equals);
-      if (!ours) {
-        throw failure(Reason.WRONG_PARTY, "The assertion is meant for another audience");
-      }
-    }
-    return conditions.getNotOnOrAfter();
-  }
-
-  private static AuthnStatement theAuthnStatement(Assertion assertion)
-      throws AuthenticationFailure {
-    if (assertion.getAuthnStatements().isEmpty()) {
-      throw failure(Reason.MALFORMED_ANSWER, "The assertion has no AuthnStatement");
-    }
-    AuthnStatement statement = assertion.getAuthnStatements().get(0);
-    if (statement.getAuthnInstant() == null) {
-      throw failure(Reason.MALFORMED_ANSWER, "The AuthnStatement has no AuthnInstant");
-    }
-    return statement;
-  }
-
-  private static Map<String, List<String>> attributes(Assertion assertion)
-      throws AuthenticationFailure {
-    Map<String, List<String>> attributes = new LinkedHashMap<>();
-    for (AttributeStatement statement : assertion.getAttributeStatements()) {
-      if (!statement.getEncryptedAttributes().isEmpty()) {
-        throw failure(Reason.MALFORMED_ANSWER, "Encrypted attributes are not supported");
-      }
-      for (Attribute attribute : statement.getAttributes()) {
-        if (attribute.getName() == null) {
-          throw failure(Reason.MALFORMED_ANSWER, "An attribute has no Name");
-        }
-        List<String> values =
-            attribute.getAttributeValues().stream()
-                .map(SamlResponseValidator::wholeText)
-                .collect(Collectors.toList());
-        if (attributes.putIfAbsent(attribute.getName(), values) != null) {
+      for (String digest : digestAlgorithms(signature)) {
+        if (!idp.algorithms().allowsDigest(digest)) {
           throw failure(
-              Reason.MALFORMED_ANSWER,
-              "The attribute " + ErrorText.quote(attribute.getName()) + " appears twice");
+              Reason.BAD_SIGNATURE,
+              "The "
+                  + what
+                  + " signature uses the digest "
+                  + ErrorText.quote(digest)
+                  + ", refused");
         }
       }
+      for (Credential key : trustedKeys) {
+        if (!keyFits(signature.getSignatureAlgorithm(), key)) {
+          // A key of another type makes Santuario fail in a way that spoils the next attempt.
+          continue;
+        }
+        try {
+          SignatureValidator.validate(signature, key);
+          return;
+        } catch (SignatureException e) {
+          // try the next configured key (rollover)
+        }
+      }
+      throw failure(
+          Reason.BAD_SIGNATURE,
+          "The "
+              + what
+              + " signature does not verify with any key configured for "
+              + idp.entityId());
     }
-    return attributes;
-  }
 
-  /** All text of the value element, so what is read is what was signed (comments are refused). */
-  private static String wholeText(XMLObject value) {
-    return value.getDOM() == null ? "" : value.getDOM().getTextContent();
-  }
+    private static boolean keyFits(String signatureAlgorithm, Credential key) {
+      String keyType = key.getPublicKey().getAlgorithm();
+      return signatureAlgorithm.contains("ecdsa") ? "EC".equals(keyType) : "RSA".equals(keyType);
+    }
 
-  private void recordOneTimeUse(
-      PendingAuthentication pending, Response response, Assertion assertion, Instant keepUntil)
-      throws AuthenticationFailure {
-    Instant until = keepUntil.plus(idp.clockSkew());
-    if (!replayCache.firstUse("saml-request", pending.correlationId(), until)) {
-      throw failure(Reason.REPLAYED, "This login request was already answered");
+    private static List<String> digestAlgorithms(Signature signature) {
+      List<String> digests = new ArrayList<>();
+      Element dom = signature.getDOM();
+      if (dom != null) {
+        NodeList methods = dom.getElementsByTagNameNS(DSIG_NS, "DigestMethod");
+        for (int i = 0; i < methods.getLength(); i++) {
+          digests.add(((Element) methods.item(i)).getAttribute("Algorithm"));
+        }
+      }
+      return digests;
     }
-    if (response.getID() == null
-        || !replayCache.firstUse("saml-response:" + idp.entityId(), response.getID(), until)) {
-      throw failure(Reason.REPLAYED, "This Response was already used");
-    }
-    if (assertion.getID() == null
-        || !replayCache.firstUse("saml-assertion:" + idp.entityId(), assertion.getID(), until)) {
-      throw failure(Reason.REPLAYED, "This assertion was already used");
-    }
-  }
 
-  private Instant latest(Instant confirmedUntil, Instant validUntil, Instant now) {
-    Instant latest = now.plus(idp.maxResponseAge());
-    if (confirmedUntil != null && confirmedUntil.isAfter(latest)) {
-      latest = confirmedUntil;
+    private static void checkStatus(Response response) throws AuthenticationFailure {
+      StatusCode top = response.getStatus() == null ? null : response.getStatus().getStatusCode();
+      if (top == null || top.getValue() == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The Response has no status code");
+      }
+      if (StatusCode.SUCCESS.equals(top.getValue())) {
+        return;
+      }
+      String second = top.getStatusCode() == null ? null : top.getStatusCode().getValue();
+      String message =
+          response.getStatus().getStatusMessage() == null
+              ? ""
+              : ", message " + ErrorText.quote(response.getStatus().getStatusMessage().getValue());
+      String codes = top.getValue() + (second == null ? "" : " / " + second) + message;
+      if (StatusCode.REQUEST_DENIED.equals(second)) {
+        throw failure(Reason.CANCELLED, "The identity provider answered " + codes);
+      }
+      if (StatusCode.NO_AUTHN_CONTEXT.equals(second)) {
+        throw failure(Reason.LEVEL_UNAVAILABLE, "The identity provider answered " + codes);
+      }
+      throw failure(Reason.NATIONAL_ERROR, "The identity provider answered " + codes);
     }
-    if (validUntil != null && validUntil.isAfter(latest)) {
-      latest = validUntil;
+
+    private Assertion theOneAssertion(Response response) throws AuthenticationFailure {
+      int plain = response.getAssertions().size();
+      int encrypted = response.getEncryptedAssertions().size();
+      if (plain + encrypted != 1) {
+        throw failure(
+            Reason.MALFORMED_ANSWER,
+            "The Response must carry exactly one assertion, it carries " + (plain + encrypted));
+      }
+      if (plain == 1) {
+        if (idp.requireEncryptedAssertions()) {
+          throw failure(
+              Reason.BAD_SIGNATURE, "The assertion is not encrypted, as the policy requires");
+        }
+        return response.getAssertions().get(0);
+      }
+      return decrypt(response.getEncryptedAssertions().get(0));
     }
-    return latest;
+
+    private Assertion decrypt(EncryptedAssertion encrypted) throws AuthenticationFailure {
+      EncryptedData data = encrypted.getEncryptedData();
+      String dataAlgorithm =
+          data == null || data.getEncryptionMethod() == null
+              ? null
+              : data.getEncryptionMethod().getAlgorithm();
+      if (!idp.algorithms().allowsDataEncryption(dataAlgorithm)) {
+        throw failure(
+            Reason.BAD_SIGNATURE,
+            "The assertion is encrypted with " + ErrorText.quote(dataAlgorithm) + ", refused");
+      }
+      List<EncryptedKey> keys = new ArrayList<>(encrypted.getEncryptedKeys());
+      if (data.getKeyInfo() != null) {
+        keys.addAll(data.getKeyInfo().getEncryptedKeys());
+      }
+      for (EncryptedKey key : keys) {
+        String transport =
+            key.getEncryptionMethod() == null ? null : key.getEncryptionMethod().getAlgorithm();
+        if (!idp.algorithms().allowsKeyTransport(transport)) {
+          throw failure(
+              Reason.BAD_SIGNATURE,
+              "The assertion key is transported with " + ErrorText.quote(transport) + ", refused");
+        }
+      }
+      if (sp.decryption().isEmpty()) {
+        throw failure(
+            Reason.BAD_SIGNATURE, "No decryption key is configured for encrypted assertions");
+      }
+      Decrypter decrypter =
+          new Decrypter(
+              null,
+              new StaticKeyInfoCredentialResolver(
+                  sp.decryption().stream().map(c -> (Credential) c).toList()),
+              new ChainingEncryptedKeyResolver(
+                  List.of(
+                      new InlineEncryptedKeyResolver(),
+                      new EncryptedElementTypeEncryptedKeyResolver())));
+      try {
+        DocumentFragment fragment = decrypter.decryptDataToDOM(data);
+        Element decrypted = firstElement(fragment);
+        if (decrypted == null) {
+          throw failure(Reason.MALFORMED_ANSWER, "The encrypted assertion is empty");
+        }
+        parser.checkStructure(decrypted);
+        Element element = parser.asNewDocument(decrypted);
+        XMLObject object = SamlXmlParser.unmarshal(element);
+        if (!(object instanceof Assertion assertion)) {
+          throw failure(Reason.MALFORMED_ANSWER, "The encrypted element is not an Assertion");
+        }
+        return assertion;
+      } catch (DecryptionException e) {
+        throw failure(
+            Reason.BAD_SIGNATURE, "The assertion cannot be decrypted with this service's keys");
+      } catch (MalformedSamlException e) {
+        throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, e.getMessage(), e);
+      }
+    }
+
+    private static Element firstElement(Node parent) {
+      for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child.getNodeType() == Node.ELEMENT_NODE) {
+          return (Element) child;
+        }
+      }
+      return null;
+    }
+
+    private Instant checkSubjectConfirmation(
+        Assertion assertion, PendingAuthentication pending, Instant now)
+        throws AuthenticationFailure {
+      if (assertion.getSubject() == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The assertion has no Subject");
+      }
+      String problem = "The assertion has no bearer SubjectConfirmation";
+      Reason reason = Reason.WRONG_PARTY;
+      for (SubjectConfirmation confirmation : assertion.getSubject().getSubjectConfirmations()) {
+        SubjectConfirmationData data = confirmation.getSubjectConfirmationData();
+        if (!BEARER.equals(confirmation.getMethod()) || data == null) {
+          continue;
+        }
+        if (!sp.assertionConsumerService().toString().equals(data.getRecipient())) {
+          problem = "The bearer confirmation's Recipient is not this service's ACS";
+          continue;
+        }
+        if (!pending.correlationId().equals(data.getInResponseTo())) {
+          problem = "The bearer confirmation answers another request";
+          continue;
+        }
+        if (data.getNotOnOrAfter() == null) {
+          problem = "The bearer confirmation has no NotOnOrAfter";
+          continue;
+        }
+        if (!now.minus(idp.clockSkew()).isBefore(data.getNotOnOrAfter())) {
+          problem = "The bearer confirmation has expired";
+          reason = Reason.EXPIRED;
+          continue;
+        }
+        if (data.getNotBefore() != null && data.getNotBefore().isAfter(now.plus(idp.clockSkew()))) {
+          problem = "The bearer confirmation is not yet valid";
+          reason = Reason.EXPIRED;
+          continue;
+        }
+        return data.getNotOnOrAfter();
+      }
+      throw failure(reason, problem);
+    }
+
+    private Instant checkConditions(Assertion assertion, Instant now) throws AuthenticationFailure {
+      Conditions conditions = assertion.getConditions();
+      if (conditions == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The assertion has no Conditions");
+      }
+      if (conditions.getNotBefore() != null
+          && conditions.getNotBefore().isAfter(now.plus(idp.clockSkew()))) {
+        throw failure(Reason.EXPIRED, "The assertion is not yet valid (NotBefore)");
+      }
+      if (conditions.getNotOnOrAfter() != null
+          && !now.minus(idp.clockSkew()).isBefore(conditions.getNotOnOrAfter())) {
+        throw failure(Reason.EXPIRED, "The assertion has expired (NotOnOrAfter)");
+      }
+      List<AudienceRestriction> restrictions = conditions.getAudienceRestrictions();
+      if (restrictions.isEmpty()) {
+        throw failure(Reason.WRONG_PARTY, "The assertion has no AudienceRestriction");
+      }
+      for (AudienceRestriction restriction : restrictions) {
+        boolean ours =
+            restriction.getAudiences().stream()
+                .map(Audience::getURI)
+                .anyMatch(sp.entityId()::equals);
+        if (!ours) {
+          throw failure(Reason.WRONG_PARTY, "The assertion is meant for another audience");
+        }
+      }
+      return conditions.getNotOnOrAfter();
+    }
+
+    private static AuthnStatement theAuthnStatement(Assertion assertion)
+        throws AuthenticationFailure {
+      if (assertion.getAuthnStatements().isEmpty()) {
+        throw failure(Reason.MALFORMED_ANSWER, "The assertion has no AuthnStatement");
+      }
+      AuthnStatement statement = assertion.getAuthnStatements().get(0);
+      if (statement.getAuthnInstant() == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The AuthnStatement has no AuthnInstant");
+      }
+      return statement;
+    }
+
+    private static Map<String, List<String>> attributes(Assertion assertion)
+        throws AuthenticationFailure {
+      Map<String, List<String>> attributes = new LinkedHashMap<>();
+      for (AttributeStatement statement : assertion.getAttributeStatements()) {
+        if (!statement.getEncryptedAttributes().isEmpty()) {
+          throw failure(Reason.MALFORMED_ANSWER, "Encrypted attributes are not supported");
+        }
+        for (Attribute attribute : statement.getAttributes()) {
+          if (attribute.getName() == null) {
+            throw failure(Reason.MALFORMED_ANSWER, "An attribute has no Name");
+          }
+          List<String> values =
+              attribute.getAttributeValues().stream()
+                  .map(Validation::wholeText)
+                  .collect(Collectors.toList());
+          if (attributes.putIfAbsent(attribute.getName(), values) != null) {
+            throw failure(
+                Reason.MALFORMED_ANSWER,
+                "The attribute " + ErrorText.quote(attribute.getName()) + " appears twice");
+          }
+        }
+      }
+      return attributes;
+    }
+
+    /** All text of the value element, so what is read is what was signed (comments are refused). */
+    private static String wholeText(XMLObject value) {
+      return value.getDOM() == null ? "" : value.getDOM().getTextContent();
+    }
+
+    private void recordOneTimeUse(
+        PendingAuthentication pending, Response response, Assertion assertion, Instant keepUntil)
+        throws AuthenticationFailure {
+      Instant until = keepUntil.plus(idp.clockSkew());
+      if (!replayCache.firstUse("saml-request", pending.correlationId(), until)) {
+        throw failure(Reason.REPLAYED, "This login request was already answered");
+      }
+      if (response.getID() == null
+          || !replayCache.firstUse("saml-response:" + idp.entityId(), response.getID(), until)) {
+        throw failure(Reason.REPLAYED, "This Response was already used");
+      }
+      if (assertion.getID() == null
+          || !replayCache.firstUse("saml-assertion:" + idp.entityId(), assertion.getID(), until)) {
+        throw failure(Reason.REPLAYED, "This assertion was already used");
+      }
+    }
+
+    private Instant latest(Instant confirmedUntil, Instant validUntil, Instant now) {
+      Instant latest = now.plus(idp.maxResponseAge());
+      if (confirmedUntil != null && confirmedUntil.isAfter(latest)) {
+        latest = confirmedUntil;
+      }
+      if (validUntil != null && validUntil.isAfter(latest)) {
+        latest = validUntil;
+      }
+      return latest;
+    }
   }
 
   private static AuthenticationFailure failure(Reason reason, String message) {

@@ -13,6 +13,7 @@ import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.ReplayCache;
+import eu.mostbridge.saml.IdentityProviderPeer;
 import eu.mostbridge.saml.PostBinding;
 import eu.mostbridge.saml.RedirectBinding;
 import eu.mostbridge.saml.SamlMessages;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
@@ -40,24 +42,39 @@ public final class EAuthAdapter implements CountryAdapter {
   static final String DESTINATION = "destination";
 
   private final EAuthSettings settings;
+  private final Supplier<IdentityProviderPeer> idp;
   private final EAuthRequestBuilder requests;
   private final SamlResponseValidator validator;
   private final EAuthIdentityMapper mapper = new EAuthIdentityMapper();
   private final Clock clock;
 
+  /** An adapter trusting the IdP as configured in {@code settings}. */
   public EAuthAdapter(EAuthSettings settings, ReplayCache replayCache, Clock clock) {
+    this(settings, settings::idp, replayCache, clock);
+  }
+
+  /**
+   * An adapter whose IdP trust (SSO URL, signing keys) comes from refreshed metadata ({@link
+   * eu.mostbridge.saml.metadata.RefreshingIdpMetadata}); {@code settings.idp()} is then only the
+   * first version.
+   */
+  public EAuthAdapter(
+      EAuthSettings settings,
+      Supplier<IdentityProviderPeer> idp,
+      ReplayCache replayCache,
+      Clock clock) {
     this.settings = settings;
+    this.idp = idp;
     this.requests = new EAuthRequestBuilder(settings);
     this.validator =
-        new SamlResponseValidator(
-            settings.sp(), settings.idp(), replayCache, clock, new SamlXmlParser());
+        new SamlResponseValidator(settings.sp(), idp, replayCache, clock, new SamlXmlParser());
     this.clock = clock;
     RelaxationLog.announce(settings.id(), relaxations());
   }
 
   @Override
   public Set<String> relaxations() {
-    return settings.idp().relaxations();
+    return idp.get().relaxations();
   }
 
   @Override
@@ -80,7 +97,9 @@ public final class EAuthAdapter implements CountryAdapter {
     LevelOfAssurance level = levelFor(request.minimumLevel());
     Instant now = clock.instant();
     String id = SamlMessages.newId();
-    AuthnRequest authnRequest = requests.build(id, now, level, request.forceReauthentication());
+    IdentityProviderPeer peer = idp.get();
+    AuthnRequest authnRequest =
+        requests.build(peer, id, now, level, request.forceReauthentication());
     BrowserStep step =
         switch (settings.binding()) {
           case POST -> {
@@ -90,12 +109,12 @@ public final class EAuthAdapter implements CountryAdapter {
                 settings.requestSignatureAlgorithm(),
                 digestFor(settings.requestSignatureAlgorithm()));
             yield PostBinding.request(
-                settings.idp().singleSignOnService(), SamlMessages.toBytes(authnRequest), null);
+                peer.singleSignOnService(), SamlMessages.toBytes(authnRequest), null);
           }
           case REDIRECT ->
               new BrowserStep.Redirect(
                   RedirectBinding.encodeRequest(
-                      settings.idp().singleSignOnService(),
+                      peer.singleSignOnService(),
                       SamlMessages.toBytes(authnRequest),
                       null,
                       settings.sp().signing(),

@@ -2,6 +2,7 @@ package eu.mostbridge.bg.eauth;
 
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.saml.AuthnRequestFactory;
+import eu.mostbridge.saml.IdentityProviderPeer;
 import eu.mostbridge.saml.SamlMessages;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,13 @@ public final class EAuthRequestBuilder {
     this.settings = settings;
   }
 
-  /** An unsigned request for the service configured at {@code level}. */
-  public AuthnRequest build(String id, Instant now, LevelOfAssurance level, boolean forceAuthn) {
+  /** An unsigned request to {@code idp} for the service configured at {@code level}. */
+  public AuthnRequest build(
+      IdentityProviderPeer idp,
+      String id,
+      Instant now,
+      LevelOfAssurance level,
+      boolean forceAuthn) {
     List<XMLObject> extensions = new ArrayList<>();
     XSAny service = element("RequestedService");
     service.getUnknownXMLObjects().add(text("Service", settings.serviceOids().get(level)));
@@ -46,14 +52,7 @@ public final class EAuthRequestBuilder {
       extensions.add(attributes);
     }
     return AuthnRequestFactory.create(
-        settings.sp(),
-        settings.idp(),
-        id,
-        now,
-        forceAuthn,
-        Optional.empty(),
-        extensions,
-        Optional.empty());
+        settings.sp(), idp, id, now, forceAuthn, Optional.empty(), extensions, Optional.empty());
   }
 
   private static XSAny element(String localName) {
