@@ -1,6 +1,7 @@
 package eu.mostbridge.simulator.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
@@ -22,6 +23,7 @@ import eu.mostbridge.mk.eid.EidMkProfile;
 import eu.mostbridge.oidc.OidcAdapterSettings;
 import eu.mostbridge.oidc.OidcClient;
 import eu.mostbridge.oidc.OidcCountryAdapter;
+import eu.mostbridge.oidc.OidcDiscovery;
 import eu.mostbridge.oidc.OidcProviderPeer;
 import eu.mostbridge.oidc.OidcRelyingParty;
 import eu.mostbridge.replay.InMemoryReplayCache;
@@ -288,6 +290,55 @@ class OidcRoundTripTest {
         };
     assertThat(failure).as(fault.name()).isNotNull();
     assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(expected);
+  }
+
+  @Test
+  void discoveryFindsTheProviderAndALoginWorksWithWhatItFound() throws Exception {
+    OidcProviderPeer discovered =
+        OidcDiscovery.discover(
+            eidMk.issuer().toString(),
+            OidcProviderPeer.STRICT_ALGORITHMS,
+            true,
+            Duration.ofSeconds(5));
+
+    assertThat(discovered.tokenEndpoint()).isEqualTo(URI.create(eidMk.issuer() + "/token"));
+    assertThat(discovered.idTokenAlgorithms()).containsExactly("ES256");
+    OidcClient client =
+        new OidcClient(
+            "most-mk",
+            Optional.of("s3cret-mk"),
+            Optional.empty(),
+            URI.create(MK_CALLBACK),
+            List.of("openid"));
+    EidMkProfile profile = EidMkProfile.assumedDefault();
+    OidcCountryAdapter adapter =
+        new OidcCountryAdapter(
+            new OidcAdapterSettings(
+                "mk-eid",
+                CountryCode.MK,
+                discovered,
+                client,
+                profile.acrValues(),
+                Duration.ofMinutes(5)),
+            new EidMkClaimsMapper(profile),
+            new InMemoryReplayCache(),
+            Clock.systemUTC(),
+            OidcRelyingParty.remoteKeys(discovered));
+    assertThat(
+            login(adapter, LevelOfAssurance.LOW, CountryCode.BG, "mk-dzvezdan")
+                .personIdentifier()
+                .value())
+        .isEqualTo("2802955490777");
+
+    assertThatThrownBy(
+            () ->
+                OidcDiscovery.discover(
+                    server.baseUri() + "/nowhere",
+                    OidcProviderPeer.STRICT_ALGORITHMS,
+                    true,
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("HTTP 404");
   }
 
   @Test
