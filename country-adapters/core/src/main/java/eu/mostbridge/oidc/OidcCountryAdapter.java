@@ -7,8 +7,10 @@ import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.AuthenticationRequest;
 import eu.mostbridge.adapter.AuthenticationStart;
 import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.ClaimsMapper;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.adapter.RelaxationLog;
 import eu.mostbridge.identity.CommonIdentity;
@@ -116,7 +118,7 @@ public final class OidcCountryAdapter implements CountryAdapter {
     if (pending.isExpiredAt(clock.instant())) {
       throw new AuthenticationFailure(Reason.EXPIRED, "The login waited too long for the answer");
     }
-    ValidatedClaims claims = relyingParty.complete(answer, pending);
+    NationalClaims claims = relyingParty.complete(answer, pending);
     LevelOfAssurance achieved = achievedLevel(claims.acr());
     if (!achieved.satisfies(pending.requestedLevel())) {
       throw new AuthenticationFailure(

@@ -54,6 +54,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenClaimsVerifier;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.replay.ReplayCache;
@@ -160,7 +161,7 @@ public final class OidcRelyingParty {
   }
 
   /** Validates the provider's answer to this browser's pending login and returns its claims. */
-  public ValidatedClaims complete(NationalAnswer answer, PendingAuthentication pending)
+  public NationalClaims complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
     if (!replayCache.firstUse(
@@ -185,7 +186,7 @@ public final class OidcRelyingParty {
             : authTime instanceof Number seconds
                 ? Instant.ofEpochSecond(seconds.longValue())
                 : idToken.getIssueTime().toInstant();
-    return new ValidatedClaims(
+    return new NationalClaims(
         op.issuer(),
         idToken.getSubject(),
         java.util.Optional.ofNullable(claims.get("acr")).map(Object::toString),

@@ -14,8 +14,6 @@ import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.IdentityProviderPeer;
-import eu.mostbridge.saml.PostBinding;
-import eu.mostbridge.saml.RedirectBinding;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.SamlResponseValidator;
 import eu.mostbridge.saml.SamlXmlParser;
@@ -101,25 +99,9 @@ public final class EAuthAdapter implements CountryAdapter {
     AuthnRequest authnRequest =
         requests.build(peer, id, now, level, request.forceReauthentication());
     BrowserStep step =
-        switch (settings.binding()) {
-          case POST -> {
-            SamlMessages.sign(
-                authnRequest,
-                settings.sp().signing(),
-                settings.requestSignatureAlgorithm(),
-                digestFor(settings.requestSignatureAlgorithm()));
-            yield PostBinding.request(
-                peer.singleSignOnService(), SamlMessages.toBytes(authnRequest), null);
-          }
-          case REDIRECT ->
-              new BrowserStep.Redirect(
-                  RedirectBinding.encodeRequest(
-                      peer.singleSignOnService(),
-                      SamlMessages.toBytes(authnRequest),
-                      null,
-                      settings.sp().signing(),
-                      settings.requestSignatureAlgorithm()));
-        };
+        settings
+            .binding()
+            .carry(authnRequest, settings.sp().signing(), settings.requestSignatureAlgorithm());
     PendingAuthentication pending =
         new PendingAuthentication(
             id(),
@@ -140,12 +122,6 @@ public final class EAuthAdapter implements CountryAdapter {
           Reason.LEVEL_UNAVAILABLE, "eAuth has no service configured at " + minimum + " or above");
     }
     return level.get();
-  }
-
-  private static String digestFor(String signatureAlgorithm) {
-    return signatureAlgorithm.endsWith("#rsa-sha1")
-        ? eu.mostbridge.saml.AlgorithmPolicy.SHA1
-        : eu.mostbridge.saml.AlgorithmPolicy.SHA256;
   }
 
   @Override

@@ -4,6 +4,7 @@ import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlBinding;
 import eu.mostbridge.saml.ServiceProviderIdentity;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,7 +25,7 @@ import java.util.Objects;
  *     eAuth filters login methods by the requested service's level
  * @param levelNotation how to write {@code LevelOfAssurance}: {@code EAUTH_NAME} ({@code
  *     SUBSTANTIAL}, what the real IdP parses, default) or {@code EAUTH_URN} (what its XSD lists)
- * @param binding how requests travel to eAuth
+ * @param binding how requests travel to eAuth ({@code POST} by default)
  * @param requestedAttributes attribute names to list in {@code egovbga:RequestedAttributes}; none
  *     to send no such element
  * @param requestSignatureAlgorithm the algorithm Most signs requests with
@@ -37,18 +38,10 @@ public record EAuthSettings(
     String providerOid,
     Map<LevelOfAssurance, String> serviceOids,
     LevelOfAssuranceNotation levelNotation,
-    Binding binding,
+    SamlBinding binding,
     List<String> requestedAttributes,
     String requestSignatureAlgorithm,
     Duration pendingLifetime) {
-  /** How the AuthnRequest is sent. */
-  public enum Binding {
-    /** HTTP-POST, with an enveloped XML signature (default). */
-    POST,
-    /** HTTP-Redirect, signed over the query string. */
-    REDIRECT
-  }
-
   private static final String OID = "2\\.16\\.100(\\.[1-9]+)*"; // as the eAuth XSD constrains them
 
   public EAuthSettings {

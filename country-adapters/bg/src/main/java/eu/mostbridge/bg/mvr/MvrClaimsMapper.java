@@ -2,6 +2,8 @@ package eu.mostbridge.bg.mvr;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.ClaimsMapper;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.bg.identifier.Egn;
 import eu.mostbridge.bg.identifier.Lnch;
 import eu.mostbridge.bg.name.TransliterationAct2009;
@@ -15,8 +17,6 @@ import eu.mostbridge.identity.consistency.ConsistencyReport;
 import eu.mostbridge.identity.consistency.IdentityConsistency;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.NationalIdentityNumber;
-import eu.mostbridge.oidc.ClaimsMapper;
-import eu.mostbridge.oidc.ValidatedClaims;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public final class MvrClaimsMapper implements ClaimsMapper {
 
   @Override
   public CommonIdentity map(
-      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      NationalClaims claims, CountryCode destination, LevelOfAssurance achieved)
       throws AuthenticationFailure {
     try {
       return mapChecked(claims, destination, achieved);
@@ -47,7 +47,7 @@ public final class MvrClaimsMapper implements ClaimsMapper {
   }
 
   private CommonIdentity mapChecked(
-      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      NationalClaims claims, CountryCode destination, LevelOfAssurance achieved)
       throws AuthenticationFailure {
     String identifier =
         claims

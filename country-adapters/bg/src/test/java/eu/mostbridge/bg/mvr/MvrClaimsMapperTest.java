@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
 import eu.mostbridge.identity.LevelOfAssurance;
-import eu.mostbridge.oidc.ValidatedClaims;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ class MvrClaimsMapperTest {
 
   private CommonIdentity map(Map<String, Object> claims) throws AuthenticationFailure {
     return mapper.map(
-        new ValidatedClaims("https://mvr.test", "s1", Optional.of("eid_high"), LOGIN, claims),
+        new NationalClaims("https://mvr.test", "s1", Optional.of("eid_high"), LOGIN, claims),
         CountryCode.MK,
         LevelOfAssurance.HIGH);
   }

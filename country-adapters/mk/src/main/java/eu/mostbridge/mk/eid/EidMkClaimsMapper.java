@@ -2,6 +2,8 @@ package eu.mostbridge.mk.eid;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.ClaimsMapper;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
@@ -11,10 +13,9 @@ import eu.mostbridge.identity.ScriptTag;
 import eu.mostbridge.identity.consistency.ConsistencyReport;
 import eu.mostbridge.identity.consistency.IdentityConsistency;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.identifier.PersonIdentifier;
 import eu.mostbridge.mk.identifier.Embg;
 import eu.mostbridge.mk.name.MacedonianRomanization;
-import eu.mostbridge.oidc.ClaimsMapper;
-import eu.mostbridge.oidc.ValidatedClaims;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -36,16 +37,17 @@ public final class EidMkClaimsMapper implements ClaimsMapper {
 
   @Override
   public CommonIdentity map(
-      ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+      NationalClaims claims, CountryCode destination, LevelOfAssurance achieved)
       throws AuthenticationFailure {
     try {
       Embg embg;
       try {
         embg =
             Embg.parse(
-                claims
-                    .string(profile.identifierClaim())
-                    .orElseThrow(() -> invalid(profile.identifierClaim() + " is missing")),
+                bareNumber(
+                    claims
+                        .string(profile.identifierClaim())
+                        .orElseThrow(() -> invalid(profile.identifierClaim() + " is missing"))),
                 profile.regionPolicy());
       } catch (InvalidIdentifierException e) {
         throw invalid(e.getMessage());
@@ -81,7 +83,19 @@ public final class EidMkClaimsMapper implements ClaimsMapper {
     }
   }
 
-  private PersonName name(String latinClaim, String nativeClaim, ValidatedClaims claims)
+  /** The EMBG itself, from a bare value or the eIDAS form {@code MK/<destination>/<EMBG>}. */
+  private static String bareNumber(String value) throws AuthenticationFailure {
+    if (value.indexOf('/') < 0) {
+      return value;
+    }
+    PersonIdentifier identifier = PersonIdentifier.parse(value);
+    if (!CountryCode.MK.equals(identifier.origin())) {
+      throw invalid("the person identifier does not come from North Macedonia");
+    }
+    return identifier.value();
+  }
+
+  private PersonName name(String latinClaim, String nativeClaim, NationalClaims claims)
       throws AuthenticationFailure {
     Optional<String> cyrillic = claims.string(nativeClaim);
     Optional<String> latin = claims.string(latinClaim);

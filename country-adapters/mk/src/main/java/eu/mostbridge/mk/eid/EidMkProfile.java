@@ -13,9 +13,9 @@ import java.util.Objects;
  * name here is configuration; {@link #assumedDefault()} is Most's documented guess, to be replaced
  * by the real names when North Macedonia publishes them.
  *
- * @param identifierClaim the claim holding the EMBG
- * @param givenNameClaim given name, Latin (optional in answers)
- * @param familyNameClaim family name, Latin (optional in answers)
+ * @param identifierClaim the claim holding the EMBG, bare or in the eIDAS form {@code MK/xx/<EMBG>}
+ * @param givenNameClaim given name, Latin (optional in answers; empty string: not used)
+ * @param familyNameClaim family name, Latin (optional in answers; empty string: not used)
  * @param givenNameNativeClaim given name in Cyrillic
  * @param familyNameNativeClaim family name in Cyrillic
  * @param birthdateClaim date of birth, {@code YYYY-MM-DD}
@@ -43,10 +43,32 @@ public record EidMkProfile(
   }
 
   /**
-   * Most's assumed default: {@code embg}; OIDC standard {@code given_name}, {@code family_name},
-   * {@code birthdate}, {@code gender}; the Cyrillic forms as {@code given_name#mk-Cyrl} and {@code
-   * family_name#mk-Cyrl} (OpenID Connect language tags); {@code acr} as the eIDAS level URIs;
-   * strict regions; џ as "dj". All assumptions.
+   * Most's assumed default for the SAML binding: the eIDAS natural-person attributes ({@code
+   * PersonIdentifier} in the eIDAS form, {@code CurrentGivenName} and {@code CurrentFamilyName} in
+   * Cyrillic, {@code DateOfBirth}, {@code Gender} as Male/Female) and the eIDAS level URIs as
+   * AuthnContextClassRef. All assumptions, as for OIDC.
+   */
+  public static EidMkProfile assumedSamlDefault() {
+    String attribute = "http://eidas.europa.eu/attributes/naturalperson/";
+    EidMkProfile oidc = assumedDefault();
+    return new EidMkProfile(
+        attribute + "PersonIdentifier",
+        "",
+        "",
+        attribute + "CurrentGivenName",
+        attribute + "CurrentFamilyName",
+        attribute + "DateOfBirth",
+        attribute + "Gender",
+        oidc.acrValues(),
+        RegionPolicy.NORTH_MACEDONIA_ONLY,
+        DzheSpelling.DJ);
+  }
+
+  /**
+   * Most's assumed default for OpenID Connect: {@code embg}; OIDC standard {@code given_name},
+   * {@code family_name}, {@code birthdate}, {@code gender}; the Cyrillic forms as {@code
+   * given_name#mk-Cyrl} and {@code family_name#mk-Cyrl} (OpenID Connect language tags); {@code acr}
+   * as the eIDAS level URIs; strict regions; џ as "dj". All assumptions.
    */
   public static EidMkProfile assumedDefault() {
     Map<LevelOfAssurance, String> acr = new EnumMap<>(LevelOfAssurance.class);

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
+import eu.mostbridge.adapter.NationalClaims;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.mk.identifier.RegionPolicy;
 import eu.mostbridge.mk.name.MacedonianRomanization.DzheSpelling;
-import eu.mostbridge.oidc.ValidatedClaims;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +34,7 @@ class EidMkClaimsMapperTest {
       throws AuthenticationFailure {
     return new EidMkClaimsMapper(profile)
         .map(
-            new ValidatedClaims("https://eid.mk.test", "s", Optional.empty(), LOGIN, claims),
+            new NationalClaims("https://eid.mk.test", "s", Optional.empty(), LOGIN, claims),
             CountryCode.BG,
             LevelOfAssurance.LOW);
   }

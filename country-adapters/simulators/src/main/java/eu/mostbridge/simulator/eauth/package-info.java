@@ -1,7 +1,6 @@
 /**
- * A simulator of Bulgaria's e-Authentication v2 (eAuth): a SAML 2.0 identity provider that accepts
- * only schema-valid, signed requests from registered service providers, lets a tester pick a
- * synthetic persona, and answers in eAuth's attribute profile, with its quirks (RSA-SHA1, plain
- * assertions as on the test system) and on request with deliberate faults.
+ * Bulgaria's e-Authentication v2 (eAuth) for the SAML IdP simulator: its request extension and
+ * attribute profile ({@link eu.mostbridge.simulator.eauth.EAuthProfile}); its quirks (RSA-SHA1,
+ * plain assertions on the test system) are {@link eu.mostbridge.simulator.saml.SamlIdpSettings}.
  */
 package eu.mostbridge.simulator.eauth;

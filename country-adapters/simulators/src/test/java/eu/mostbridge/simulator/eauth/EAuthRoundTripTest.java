@@ -20,10 +20,15 @@ import eu.mostbridge.replay.InMemoryReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.AlgorithmPolicy.Relaxation;
 import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlBinding;
 import eu.mostbridge.saml.ServiceProviderIdentity;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.http.SimulatorServer;
+import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
+import eu.mostbridge.simulator.saml.SamlIdpSettings;
+import eu.mostbridge.simulator.saml.SamlIdpSimulator;
+import eu.mostbridge.simulator.saml.SamlMisbehaviour;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -67,9 +72,9 @@ class EAuthRoundTripTest {
 
   private static SimulatorKeys spSigning;
   private static SimulatorKeys spEncryption;
-  private static EAuthSimulator testSystem;
-  private static EAuthSimulator production;
-  private static EAuthSimulator strict;
+  private static SamlIdpSimulator testSystem;
+  private static SamlIdpSimulator production;
+  private static SamlIdpSimulator strict;
   private static SimulatorServer server;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -84,20 +89,23 @@ class EAuthRoundTripTest {
                 SP_ENTITY, ACS, spSigning.certificate(), spEncryption.certificate()));
     Personas personas = Personas.defaults();
     testSystem =
-        new EAuthSimulator(
-            EAuthSimulatorSettings.likeTheTestSystem("https://eauth.sim/test"),
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.likeTheTestSystem("https://eauth.sim/test"),
             personas,
             SimulatorKeys.rsa("eAuth test"),
             sps);
     production =
-        new EAuthSimulator(
-            EAuthSimulatorSettings.likeProduction("https://eauth.sim/prod"),
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.likeProduction("https://eauth.sim/prod"),
             personas,
             SimulatorKeys.rsa("eAuth prod"),
             sps);
     strict =
-        new EAuthSimulator(
-            EAuthSimulatorSettings.eidasStrict("https://eauth.sim/strict"),
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.eidasStrict("https://eauth.sim/strict"),
             personas,
             SimulatorKeys.rsa("eAuth strict"),
             sps);
@@ -120,11 +128,11 @@ class EAuthRoundTripTest {
   }
 
   private static EAuthAdapter adapter(
-      EAuthSimulator simulator,
+      SamlIdpSimulator simulator,
       String path,
       Set<Relaxation> relaxations,
       boolean requireEncryption,
-      EAuthSettings.Binding binding,
+      SamlBinding binding,
       SimulatorKeys signingKey) {
     IdentityProviderPeer idp =
         IdentityProviderPeer.strict(
@@ -155,7 +163,7 @@ class EAuthRoundTripTest {
     return new EAuthAdapter(settings, new InMemoryReplayCache(), Clock.systemUTC());
   }
 
-  private static EAuthAdapter testSystemAdapter(EAuthSettings.Binding binding) {
+  private static EAuthAdapter testSystemAdapter(SamlBinding binding) {
     return adapter(
         testSystem, "/eauth-test/", Set.of(Relaxation.SHA1_SIGNATURE), false, binding, spSigning);
   }
@@ -239,7 +247,7 @@ class EAuthRoundTripTest {
     "REDIRECT, SUBSTANTIAL",
     "REDIRECT, HIGH",
   })
-  void logsInThroughEachBindingAtEachLevel(EAuthSettings.Binding binding, LevelOfAssurance level)
+  void logsInThroughEachBindingAtEachLevel(SamlBinding binding, LevelOfAssurance level)
       throws Exception {
     CommonIdentity identity = login(testSystemAdapter(binding), "/eauth-test/", level, "bg-maria");
 
@@ -257,13 +265,10 @@ class EAuthRoundTripTest {
   void aPersonaBornInThe2000sWithTheSpecialRules() throws Exception {
     CommonIdentity georgi =
         login(
-            testSystemAdapter(EAuthSettings.Binding.POST),
-            "/eauth-test/",
-            LevelOfAssurance.LOW,
-            "bg-georgi");
+            testSystemAdapter(SamlBinding.POST), "/eauth-test/", LevelOfAssurance.LOW, "bg-georgi");
     CommonIdentity mariyana =
         login(
-            testSystemAdapter(EAuthSettings.Binding.POST),
+            testSystemAdapter(SamlBinding.POST),
             "/eauth-test/",
             LevelOfAssurance.LOW,
             "bg-mariyana");
@@ -288,7 +293,7 @@ class EAuthRoundTripTest {
             Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT);
     CommonIdentity identity =
         login(
-            adapter(production, "/eauth-prod/", eauth, true, EAuthSettings.Binding.POST, spSigning),
+            adapter(production, "/eauth-prod/", eauth, true, SamlBinding.POST, spSigning),
             "/eauth-prod/",
             LevelOfAssurance.HIGH,
             "bg-maria");
@@ -304,7 +309,7 @@ class EAuthRoundTripTest {
                         "/eauth-prod/",
                         Set.of(Relaxation.SHA1_SIGNATURE, Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT),
                         true,
-                        EAuthSettings.Binding.POST,
+                        SamlBinding.POST,
                         spSigning),
                     "/eauth-prod/",
                     LevelOfAssurance.HIGH,
@@ -317,13 +322,7 @@ class EAuthRoundTripTest {
   void aStrictSimulatorNeedsNoRelaxation() throws Exception {
     CommonIdentity identity =
         login(
-            adapter(
-                strict,
-                "/eauth-strict/",
-                Set.of(),
-                true,
-                EAuthSettings.Binding.REDIRECT,
-                spSigning),
+            adapter(strict, "/eauth-strict/", Set.of(), true, SamlBinding.REDIRECT, spSigning),
             "/eauth-strict/",
             LevelOfAssurance.SUBSTANTIAL,
             "bg-georgi");
@@ -333,10 +332,10 @@ class EAuthRoundTripTest {
 
   @Test
   void eachAdapterNamesItsRelaxationsForLogsAndAudits() {
-    assertThat(testSystemAdapter(EAuthSettings.Binding.POST).relaxations())
+    assertThat(testSystemAdapter(SamlBinding.POST).relaxations())
         .containsExactly("PLAIN_ASSERTIONS", "SHA1_SIGNATURE");
     assertThat(
-            adapter(strict, "/eauth-strict/", Set.of(), true, EAuthSettings.Binding.POST, spSigning)
+            adapter(strict, "/eauth-strict/", Set.of(), true, SamlBinding.POST, spSigning)
                 .relaxations())
         .isEmpty();
   }
@@ -345,8 +344,7 @@ class EAuthRoundTripTest {
   void theStrictPolicyRefusesTheRealSystemsSha1() {
     AuthenticationFailure failure =
         refusedLogin(
-            adapter(
-                testSystem, "/eauth-test/", Set.of(), false, EAuthSettings.Binding.POST, spSigning),
+            adapter(testSystem, "/eauth-test/", Set.of(), false, SamlBinding.POST, spSigning),
             "bg-maria");
 
     assertThat(failure.reason()).isEqualTo(Reason.BAD_SIGNATURE);
@@ -354,10 +352,10 @@ class EAuthRoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EAuthMisbehaviour.class)
-  void refusesEveryMisbehaviour(EAuthMisbehaviour fault) throws Exception {
-    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
-    if (fault == EAuthMisbehaviour.REPLAY) {
+  @EnumSource(SamlMisbehaviour.class)
+  void refusesEveryMisbehaviour(SamlMisbehaviour fault) throws Exception {
+    EAuthAdapter adapter = testSystemAdapter(SamlBinding.POST);
+    if (fault == SamlMisbehaviour.REPLAY) {
       login(adapter, "/eauth-test/", LevelOfAssurance.SUBSTANTIAL, "bg-maria");
     }
     testSystem.misbehave(Set.of(fault));
@@ -379,7 +377,7 @@ class EAuthRoundTripTest {
 
   @Test
   void theSameAnswerCannotCompleteTwice() throws Exception {
-    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
+    EAuthAdapter adapter = testSystemAdapter(SamlBinding.POST);
     AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW));
     String samlResponse = pick("/eauth-test/", send(start.step()), "bg-maria", "login");
     NationalAnswer answer =
@@ -395,7 +393,7 @@ class EAuthRoundTripTest {
 
   @Test
   void aCancelAtTheNationalEidIsReportedAsCancelled() throws Exception {
-    EAuthAdapter adapter = testSystemAdapter(EAuthSettings.Binding.POST);
+    EAuthAdapter adapter = testSystemAdapter(SamlBinding.POST);
     AuthenticationStart start = adapter.start(request(LevelOfAssurance.LOW));
     String samlResponse = pick("/eauth-test/", send(start.step()), "bg-maria", "cancel");
 
@@ -418,7 +416,7 @@ class EAuthRoundTripTest {
             "/eauth-test/",
             Set.of(Relaxation.SHA1_SIGNATURE),
             false,
-            EAuthSettings.Binding.POST,
+            SamlBinding.POST,
             SimulatorKeys.rsa("Impostor"));
 
     String page = send(impostor.start(request(LevelOfAssurance.LOW)).step());
@@ -429,10 +427,7 @@ class EAuthRoundTripTest {
   @Test
   void thePickerOffersOnlyPersonasReachingTheRequestedLevel() throws Exception {
     String page =
-        send(
-            testSystemAdapter(EAuthSettings.Binding.POST)
-                .start(request(LevelOfAssurance.HIGH))
-                .step());
+        send(testSystemAdapter(SamlBinding.POST).start(request(LevelOfAssurance.HIGH)).step());
 
     assertThat(page).contains("value=\"bg-maria\"").doesNotContain("value=\"bg-georgi\"");
     assertThat(page).contains("<html lang=\"bg\">").contains("<label for=\"persona-bg-maria\">");

@@ -1,4 +1,4 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 import eu.mostbridge.simulator.Persona;
 import eu.mostbridge.simulator.SimulatorKeys;
@@ -10,48 +10,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Writes eAuth's SAML answers: the attribute profile, signed, optionally encrypted, or faulty. */
-final class EAuthResponseWriter {
+/**
+ * Writes a simulated IdP's SAML answers: its profile's attributes, signed, optionally encrypted, or
+ * faulty.
+ */
+final class SamlResponseWriter {
   private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
   private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
   private static final String XS = "http://www.w3.org/2001/XMLSchema";
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
-  private static final String ATTR = "urn:egov:bg:eauth:2.0:attributes:";
   private static final String URI_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:uri";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final EAuthSimulatorSettings settings;
+  private final SamlIdpSettings settings;
+  private final SamlIdpProfile profile;
   private final SimulatorKeys signingKeys;
   private final SimulatorKeys strangerKeys;
 
-  EAuthResponseWriter(EAuthSimulatorSettings settings, SimulatorKeys signingKeys) {
+  SamlResponseWriter(SamlIdpSettings settings, SamlIdpProfile profile, SimulatorKeys signingKeys) {
     this.settings = settings;
+    this.profile = profile;
     this.signingKeys = signingKeys;
     this.strangerKeys = SimulatorKeys.rsa("Not the eAuth key");
   }
 
   /** A successful answer logging in {@code persona}, or an error answer if so misbehaving. */
-  byte[] success(ReceivedRequest request, Persona persona, Set<EAuthMisbehaviour> faults) {
-    if (faults.contains(EAuthMisbehaviour.ERROR_STATUS)) {
+  byte[] success(ReceivedRequest request, Persona persona, Set<SamlMisbehaviour> faults) {
+    if (faults.contains(SamlMisbehaviour.ERROR_STATUS)) {
       return error(request, "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed", faults);
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant issued =
-        faults.contains(EAuthMisbehaviour.EXPIRED) ? now.minus(Duration.ofMinutes(20)) : now;
+        faults.contains(SamlMisbehaviour.EXPIRED) ? now.minus(Duration.ofMinutes(20)) : now;
     Instant until = issued.plus(Duration.ofMinutes(5));
     String destination =
-        faults.contains(EAuthMisbehaviour.WRONG_DESTINATION)
+        faults.contains(SamlMisbehaviour.WRONG_DESTINATION)
             ? "https://wrong.example/acs"
             : request.serviceProvider().assertionConsumerService();
     String inResponseTo =
-        faults.contains(EAuthMisbehaviour.WRONG_IN_RESPONSE_TO) ? newId() : request.id();
+        faults.contains(SamlMisbehaviour.WRONG_IN_RESPONSE_TO) ? newId() : request.id();
 
     Document document = Xml.newDocument();
     Element response = responseElement(document, issued, destination, inResponseTo);
@@ -86,7 +88,7 @@ final class EAuthResponseWriter {
         restriction,
         SAML,
         "saml2:Audience",
-        faults.contains(EAuthMisbehaviour.WRONG_AUDIENCE)
+        faults.contains(SamlMisbehaviour.WRONG_AUDIENCE)
             ? "urn:wrong:audience"
             : request.serviceProvider().entityId());
     Element authn = Xml.child(assertion, SAML, "saml2:AuthnStatement");
@@ -99,11 +101,11 @@ final class EAuthResponseWriter {
         "saml2:AuthnContextClassRef",
         "urn:oasis:names:tc:SAML:2.0:ac:classes:Password");
     Element statement = Xml.child(assertion, SAML, "saml2:AttributeStatement");
-    attributes(persona, faults).forEach((name, value) -> attribute(statement, name, value));
+    profile.attributes(persona, faults).forEach((name, value) -> attribute(statement, name, value));
 
-    if (!faults.contains(EAuthMisbehaviour.UNSIGNED)) {
+    if (!faults.contains(SamlMisbehaviour.UNSIGNED)) {
       SimulatorKeys signer =
-          faults.contains(EAuthMisbehaviour.WRONG_SIGNING_KEY) ? strangerKeys : signingKeys;
+          faults.contains(SamlMisbehaviour.WRONG_SIGNING_KEY) ? strangerKeys : signingKeys;
       EnvelopedSignature.sign(
           assertion,
           issuer.getNextSibling(),
@@ -127,7 +129,7 @@ final class EAuthResponseWriter {
   }
 
   /** An answer without assertion: the citizen cancelled, or authentication failed. */
-  byte[] error(ReceivedRequest request, String secondLevelStatus, Set<EAuthMisbehaviour> faults) {
+  byte[] error(ReceivedRequest request, String secondLevelStatus, Set<SamlMisbehaviour> faults) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Document document = Xml.newDocument();
     Element response =
@@ -153,37 +155,6 @@ final class EAuthResponseWriter {
     response.setAttribute("InResponseTo", inResponseTo);
     Xml.child(response, SAML, "saml2:Issuer", settings.entityId());
     return response;
-  }
-
-  private static Map<String, String> attributes(Persona persona, Set<EAuthMisbehaviour> faults) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    // eAuth writes an EGN in the ETSI form; how it writes an LNCh is not public, so no LNCh
-    // persona.
-    attributes.put(ATTR + "personIdentifier", "PNOBG-" + persona.identifier());
-    if (!faults.contains(EAuthMisbehaviour.MISSING_ATTRIBUTE)) {
-      attributes.put(ATTR + "personName", persona.fullName());
-    }
-    if (persona.latinName() != null) {
-      attributes.put(ATTR + "latinName", persona.latinName());
-    }
-    if (persona.birthFamilyName() != null) {
-      attributes.put(ATTR + "birthName", persona.birthFamilyName());
-    }
-    attributes.put(ATTR + "dateOfBirth", persona.dateOfBirth().toString());
-    attributes.put(ATTR + "gender", persona.gender());
-    if (persona.placeOfBirth() != null) {
-      attributes.put(ATTR + "placeOfBirth", persona.placeOfBirth());
-    }
-    if (persona.address() != null) {
-      attributes.put(ATTR + "canonicalResidenceAddress", persona.address());
-    }
-    if (persona.email() != null) {
-      attributes.put(ATTR + "email", persona.email());
-    }
-    if (persona.phone() != null) {
-      attributes.put(ATTR + "phone", persona.phone());
-    }
-    return attributes;
   }
 
   private static void attribute(Element statement, String name, String value) {

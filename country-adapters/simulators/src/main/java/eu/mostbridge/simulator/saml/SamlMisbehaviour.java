@@ -1,7 +1,7 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 /** Faults the simulator can be told to commit, so tests can prove the adapter refuses each. */
-public enum EAuthMisbehaviour {
+public enum SamlMisbehaviour {
   /** Sign with a key the service provider does not trust. */
   WRONG_SIGNING_KEY,
   /** Send the assertion without a signature. */

@@ -1,4 +1,4 @@
-package eu.mostbridge.oidc;
+package eu.mostbridge.adapter;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -7,22 +7,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The claims of a fully validated national login: the ID token's, completed by userinfo's (whose
- * {@code sub} was checked to be the same).
+ * What a fully validated national answer says, whatever the protocol: an OIDC ID token's claims
+ * completed by userinfo's (whose {@code sub} was checked to be the same), or a SAML assertion's
+ * attributes by Name. Country profiles ({@link ClaimsMapper}) read it into the common identity.
  *
  * @param issuer the provider
  * @param subject the {@code sub}
- * @param acr the {@code acr} the provider asserted, if any
- * @param authTime {@code auth_time}, or the ID token's {@code iat} when absent
+ * @param acr the level the provider asserted ({@code acr}, or SAML AuthnContextClassRef), if any
+ * @param authTime when the citizen authenticated
  * @param claims all claims by name
  */
-public record ValidatedClaims(
+public record NationalClaims(
     String issuer,
     String subject,
     Optional<String> acr,
     Instant authTime,
     Map<String, Object> claims) {
-  public ValidatedClaims {
+  public NationalClaims {
     claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
   }
 
@@ -35,6 +36,6 @@ public record ValidatedClaims(
   /** Redacted: claims are personal data. */
   @Override
   public String toString() {
-    return "ValidatedClaims[issuer=" + issuer + ", claims=" + claims.keySet() + "]";
+    return "NationalClaims[issuer=" + issuer + ", claims=" + claims.keySet() + "]";
   }
 }

@@ -1,6 +1,5 @@
-package eu.mostbridge.oidc;
+package eu.mostbridge.adapter;
 
-import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -17,6 +16,6 @@ public interface ClaimsMapper {
    * @throws AuthenticationFailure with {@code INVALID_IDENTITY} when the claims do not make a valid
    *     identity (missing, malformed, failing checksums, inconsistent)
    */
-  CommonIdentity map(ValidatedClaims claims, CountryCode destination, LevelOfAssurance achieved)
+  CommonIdentity map(NationalClaims claims, CountryCode destination, LevelOfAssurance achieved)
       throws AuthenticationFailure;
 }

@@ -1,4 +1,4 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 import eu.mostbridge.simulator.xml.EnvelopedSignature;
 import eu.mostbridge.simulator.xml.Xml;
@@ -35,7 +35,7 @@ import org.xml.sax.SAXException;
  * schema (SAML protocol with the {@code egovbga} extension), the Issuer being a registered SP, the
  * SP's signature (XML signature for HTTP-POST, query signature for HTTP-Redirect), and the ACS.
  */
-final class EAuthRequestCheck {
+final class SamlRequestCheck {
   private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
   private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
   private static final String EXT = "urn:bg:egov:eauth:2.0:saml:ext";
@@ -51,9 +51,12 @@ final class EAuthRequestCheck {
 
   private final Schema schema = loadSchema();
   private final Map<String, RegisteredServiceProvider> serviceProviders;
+  private final SamlIdpProfile profile;
 
-  EAuthRequestCheck(Map<String, RegisteredServiceProvider> serviceProviders) {
+  SamlRequestCheck(
+      Map<String, RegisteredServiceProvider> serviceProviders, SamlIdpProfile profile) {
     this.serviceProviders = serviceProviders;
+    this.profile = profile;
   }
 
   /** A request that came by HTTP-POST: Base64 XML with an enveloped signature. */
@@ -149,17 +152,11 @@ final class EAuthRequestCheck {
     return copy;
   }
 
-  private static ReceivedRequest received(
+  private ReceivedRequest received(
       Document document, RegisteredServiceProvider sp, String relayState) throws RequestRefused {
     Element root = document.getDocumentElement();
-    NodeList levels = root.getElementsByTagNameNS(EXT, "LevelOfAssurance");
-    if (levels.getLength() != 1) {
-      throw new RequestRefused("The request names no single RequestedService level of assurance");
-    }
-    String text = levels.item(0).getTextContent().strip();
-    String level =
-        text.startsWith(LOA_URN) ? text.substring(LOA_URN.length()) : text.toLowerCase(Locale.ROOT);
-    return new ReceivedRequest(root.getAttribute("ID"), sp, level, relayState);
+    return new ReceivedRequest(
+        root.getAttribute("ID"), sp, profile.requestedLevel(root), relayState);
   }
 
   private static Document parse(byte[] xml) throws RequestRefused {
@@ -235,8 +232,8 @@ final class EAuthRequestCheck {
       Map<String, String> texts = new HashMap<>();
       for (String name : SCHEMAS) {
         try (InputStream in =
-            EAuthRequestCheck.class.getResourceAsStream(
-                "/eu/mostbridge/simulator/eauth/schema/" + name)) {
+            SamlRequestCheck.class.getResourceAsStream(
+                "/eu/mostbridge/simulator/saml-schema/" + name)) {
           Document schemaDocument = factory.newDocumentBuilder().parse(in);
           texts.put(
               name,

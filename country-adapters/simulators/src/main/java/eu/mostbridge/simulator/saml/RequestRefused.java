@@ -1,14 +1,14 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 /** The simulator will not serve this request; the message is shown on its error page. */
-final class RequestRefused extends Exception {
+public final class RequestRefused extends Exception {
   private static final long serialVersionUID = 1L;
 
-  RequestRefused(String message) {
+  public RequestRefused(String message) {
     super(message);
   }
 
-  RequestRefused(String message, Throwable cause) {
+  public RequestRefused(String message, Throwable cause) {
     super(message, cause);
   }
 }

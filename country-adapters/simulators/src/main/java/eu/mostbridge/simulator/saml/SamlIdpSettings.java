@@ -1,9 +1,9 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 import eu.mostbridge.simulator.xml.XmlEncryption;
 
 /**
- * How the simulated eAuth behaves.
+ * How a simulated SAML IdP signs and encrypts.
  *
  * @param entityId its entity ID (Issuer of its answers)
  * @param signatureAlgorithm the XML Signature algorithm URI it signs with; the real eAuth signs
@@ -12,7 +12,7 @@ import eu.mostbridge.simulator.xml.XmlEncryption;
  * @param dataEncryption the content encryption when encrypting (eAuth: AES-128-CBC)
  * @param keyTransport the key transport when encrypting (eAuth: RSA-OAEP, XML Encryption 1.0 URI)
  */
-public record EAuthSimulatorSettings(
+public record SamlIdpSettings(
     String entityId,
     String signatureAlgorithm,
     boolean encryptAssertions,
@@ -23,20 +23,20 @@ public record EAuthSimulatorSettings(
       "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1";
 
   /** As the real eAuth test system: RSA-SHA1 signatures, plain assertions. */
-  public static EAuthSimulatorSettings likeTheTestSystem(String entityId) {
-    return new EAuthSimulatorSettings(
+  public static SamlIdpSettings likeTheTestSystem(String entityId) {
+    return new SamlIdpSettings(
         entityId, RSA_SHA1, false, XmlEncryption.AES128_CBC, XmlEncryption.RSA_OAEP_MGF1P);
   }
 
   /** As the real eAuth production system: RSA-SHA1, assertions encrypted with AES-128-CBC. */
-  public static EAuthSimulatorSettings likeProduction(String entityId) {
-    return new EAuthSimulatorSettings(
+  public static SamlIdpSettings likeProduction(String entityId) {
+    return new SamlIdpSettings(
         entityId, RSA_SHA1, true, XmlEncryption.AES128_CBC, XmlEncryption.RSA_OAEP_MGF1P);
   }
 
   /** The eIDAS strict profile: RSA-PSS, AES-256-GCM, RSA-OAEP with SHA-256. */
-  public static EAuthSimulatorSettings eidasStrict(String entityId) {
-    return new EAuthSimulatorSettings(
+  public static SamlIdpSettings eidasStrict(String entityId) {
+    return new SamlIdpSettings(
         entityId, RSA_PSS_SHA256, true, XmlEncryption.AES256_GCM, XmlEncryption.RSA_OAEP);
   }
 }

@@ -1,4 +1,4 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 import java.security.cert.X509Certificate;
 

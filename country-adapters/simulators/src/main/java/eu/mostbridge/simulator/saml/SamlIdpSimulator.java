@@ -1,4 +1,4 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -21,7 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulated eAuth, as an HTTP handler mounted at a path such as {@code /eauth}:
+ * A simulated national SAML IdP (its {@link SamlIdpProfile} says which), as an HTTP handler mounted
+ * at a path such as {@code /eauth}:
  *
  * <ul>
  *   <li>{@code GET|POST <path>/SingleSignOnService}: takes an AuthnRequest (HTTP-Redirect or
@@ -29,30 +30,33 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code POST <path>/login}: the picker's form; answers the SP by an auto-posting form.
  * </ul>
  */
-public final class EAuthSimulator implements HttpHandler {
+public final class SamlIdpSimulator implements HttpHandler {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final EAuthSimulatorSettings settings;
+  private final SamlIdpProfile profile;
+  private final SamlIdpSettings settings;
   private final Personas personas;
   private final SimulatorKeys keys;
-  private final EAuthRequestCheck requestCheck;
-  private final EAuthResponseWriter writer;
+  private final SamlRequestCheck requestCheck;
+  private final SamlResponseWriter writer;
   private final Map<String, ReceivedRequest> waiting = new ConcurrentHashMap<>();
-  private final Set<EAuthMisbehaviour> faults = ConcurrentHashMap.newKeySet();
+  private final Set<SamlMisbehaviour> faults = ConcurrentHashMap.newKeySet();
   private volatile byte[] lastResponse;
 
-  public EAuthSimulator(
-      EAuthSimulatorSettings settings,
+  public SamlIdpSimulator(
+      SamlIdpProfile profile,
+      SamlIdpSettings settings,
       Personas personas,
       SimulatorKeys keys,
       List<RegisteredServiceProvider> serviceProviders) {
+    this.profile = profile;
     this.settings = settings;
     this.personas = personas;
     this.keys = keys;
     Map<String, RegisteredServiceProvider> byEntityId = new LinkedHashMap<>();
     serviceProviders.forEach(sp -> byEntityId.put(sp.entityId(), sp));
-    this.requestCheck = new EAuthRequestCheck(byEntityId);
-    this.writer = new EAuthResponseWriter(settings, keys);
+    this.requestCheck = new SamlRequestCheck(byEntityId, profile);
+    this.writer = new SamlResponseWriter(settings, profile, keys);
   }
 
   /** The certificate an SP must trust for this simulator's signatures. */
@@ -60,12 +64,12 @@ public final class EAuthSimulator implements HttpHandler {
     return keys.certificate();
   }
 
-  public EAuthSimulatorSettings settings() {
+  public SamlIdpSettings settings() {
     return settings;
   }
 
   /** From now on, commit these faults (replacing any earlier set). */
-  public void misbehave(Set<EAuthMisbehaviour> newFaults) {
+  public void misbehave(Set<SamlMisbehaviour> newFaults) {
     faults.clear();
     faults.addAll(newFaults);
   }
@@ -89,7 +93,9 @@ public final class EAuthSimulator implements HttpHandler {
         answer(exchange, FormData.parse(Exchanges.body(exchange)));
       } else {
         Exchanges.html(
-            exchange, 404, Html.page("en", "eAuth simulator: not found", "<p>No such page.</p>"));
+            exchange,
+            404,
+            Html.page("en", "SAML IdP simulator: not found", "<p>No such page.</p>"));
       }
     } catch (RuntimeException e) {
       // A simulator bug: say so plainly rather than drop the connection.
@@ -98,7 +104,7 @@ public final class EAuthSimulator implements HttpHandler {
           500,
           Html.page(
               "en",
-              "eAuth simulator: internal error",
+              "SAML IdP simulator: internal error",
               "<p>" + Html.escape(e.getClass().getName() + ": " + e.getMessage()) + "</p>"));
     } catch (RequestRefused e) {
       Exchanges.html(
@@ -106,7 +112,7 @@ public final class EAuthSimulator implements HttpHandler {
           400,
           Html.page(
               "en",
-              "eAuth simulator: request refused",
+              "SAML IdP simulator: request refused",
               "<p>" + Html.escape(e.getMessage()) + "</p>"));
     }
   }
@@ -115,7 +121,9 @@ public final class EAuthSimulator implements HttpHandler {
     String handle = HexFormat.of().formatHex(random());
     waiting.put(handle, request);
     StringBuilder body = new StringBuilder();
-    body.append("<p>Simulated Bulgarian e-Authentication. Requested level: ")
+    body.append("<p>")
+        .append(Html.escape(profile.title()))
+        .append(". Requested level: ")
         .append(Html.escape(request.level()))
         .append(". Every person here is synthetic.</p>\n")
         .append("<form method=\"post\" action=\"login\">\n")
@@ -124,7 +132,7 @@ public final class EAuthSimulator implements HttpHandler {
         .append("\">\n")
         .append("<fieldset><legend>Log in as</legend>\n");
     boolean first = true;
-    for (Persona persona : personas.of("BG")) {
+    for (Persona persona : personas.of(profile.country())) {
       if (!persona.reaches(request.level())) {
         continue;
       }
@@ -147,7 +155,13 @@ public final class EAuthSimulator implements HttpHandler {
         .append("<button type=\"submit\" name=\"action\" value=\"login\">Log in</button>\n")
         .append("<button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\n")
         .append("</form>\n");
-    Exchanges.html(exchange, 200, Html.page("bg", "eAuth simulator", body.toString()));
+    Exchanges.html(
+        exchange,
+        200,
+        Html.page(
+            profile.country().toLowerCase(java.util.Locale.ROOT),
+            profile.title(),
+            body.toString()));
   }
 
   private void answer(HttpExchange exchange, Map<String, String> form)
@@ -156,8 +170,8 @@ public final class EAuthSimulator implements HttpHandler {
     if (request == null) {
       throw new RequestRefused("Unknown or already answered request");
     }
-    Set<EAuthMisbehaviour> now =
-        faults.isEmpty() ? EnumSet.noneOf(EAuthMisbehaviour.class) : EnumSet.copyOf(faults);
+    Set<SamlMisbehaviour> now =
+        faults.isEmpty() ? EnumSet.noneOf(SamlMisbehaviour.class) : EnumSet.copyOf(faults);
     byte[] response;
     if ("cancel".equals(form.get("action"))) {
       response = writer.error(request, "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", now);
@@ -165,11 +179,11 @@ public final class EAuthSimulator implements HttpHandler {
       Persona persona =
           personas
               .byId(form.getOrDefault("persona", ""))
-              .filter(p -> p.country().equals("BG") && p.reaches(request.level()))
+              .filter(p -> p.country().equals(profile.country()) && p.reaches(request.level()))
               .orElseThrow(
                   () -> new RequestRefused("Choose a persona who reaches the requested level"));
       response =
-          now.contains(EAuthMisbehaviour.REPLAY) && lastResponse != null
+          now.contains(SamlMisbehaviour.REPLAY) && lastResponse != null
               ? lastResponse
               : writer.success(request, persona, now);
     }

@@ -1,4 +1,4 @@
-package eu.mostbridge.simulator.eauth;
+package eu.mostbridge.simulator.saml;
 
 /**
  * An accepted authentication request: what the simulator needs to answer it.

@@ -1,0 +1,24 @@
+package eu.mostbridge.simulator.saml;
+
+import eu.mostbridge.simulator.Persona;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Element;
+
+/** What makes a simulated SAML IdP a particular national one: levels, attributes, wording. */
+public interface SamlIdpProfile {
+  /** Whose personas it offers: {@code BG} or {@code MK}. */
+  String country();
+
+  /** The name on its pages. */
+  String title();
+
+  /** The level (low, substantial, high) a checked AuthnRequest asks for. */
+  String requestedLevel(Element authnRequest) throws RequestRefused;
+
+  /** The attributes (Name to single value) it sends about {@code persona}. */
+  Map<String, String> attributes(Persona persona, Set<SamlMisbehaviour> faults);
+
+  /** The AuthnContextClassRef it answers with, for the level reached. */
+  String authnContextClassRef(String level);
+}
