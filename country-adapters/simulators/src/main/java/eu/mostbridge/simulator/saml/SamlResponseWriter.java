@@ -96,10 +96,7 @@ final class SamlResponseWriter {
     authn.setAttribute("SessionIndex", newId());
     Element context = Xml.child(authn, SAML, "saml2:AuthnContext");
     Xml.child(
-        context,
-        SAML,
-        "saml2:AuthnContextClassRef",
-        "urn:oasis:names:tc:SAML:2.0:ac:classes:Password");
+        context, SAML, "saml2:AuthnContextClassRef", profile.authnContextClassRef(request.level()));
     Element statement = Xml.child(assertion, SAML, "saml2:AttributeStatement");
     profile.attributes(persona, faults).forEach((name, value) -> attribute(statement, name, value));
 
