@@ -27,5 +27,7 @@ public enum OidcMisbehaviour {
   /** Leave the identifier claim out. */
   MISSING_IDENTIFIER,
   /** Answer the authorization with an error. */
-  ERROR_RESPONSE
+  ERROR_RESPONSE,
+  /** Describe another subject in userinfo than in the ID token. */
+  USERINFO_OTHER_SUBJECT
 }

@@ -347,7 +347,11 @@ public final class OidcSimulator implements HttpHandler {
       return;
     }
     Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("sub", subject(grant.persona()));
+    claims.put(
+        "sub",
+        faults.contains(OidcMisbehaviour.USERINFO_OTHER_SUBJECT)
+            ? "sim-someone-else"
+            : subject(grant.persona()));
     claims.putAll(identityClaims(grant.persona()));
     json(exchange, 200, claims);
   }

@@ -134,6 +134,24 @@ class EAuthRoundTripTest {
       boolean requireEncryption,
       SamlBinding binding,
       SimulatorKeys signingKey) {
+    return adapter(
+        simulator,
+        path,
+        relaxations,
+        requireEncryption,
+        binding,
+        signingKey,
+        LevelOfAssuranceNotation.EAUTH_NAME);
+  }
+
+  private static EAuthAdapter adapter(
+      SamlIdpSimulator simulator,
+      String path,
+      Set<Relaxation> relaxations,
+      boolean requireEncryption,
+      SamlBinding binding,
+      SimulatorKeys signingKey,
+      LevelOfAssuranceNotation notation) {
     IdentityProviderPeer idp =
         IdentityProviderPeer.strict(
                 simulator.settings().entityId(),
@@ -155,7 +173,7 @@ class EAuthRoundTripTest {
             idp,
             EAuthSettings.TEST_PROVIDER_OID,
             EAuthSettings.testServiceOids(),
-            LevelOfAssuranceNotation.EAUTH_NAME,
+            notation,
             binding,
             List.of(),
             AlgorithmPolicy.RSA_PSS_SHA256,
@@ -259,6 +277,22 @@ class EAuthRoundTripTest {
     assertThat(identity.gender()).contains(Gender.FEMALE);
     assertThat(identity.levelOfAssurance()).isEqualTo(level);
     assertThat(identity.placeOfBirth()).contains("София");
+  }
+
+  @Test
+  void theSchemaValidUrnNotationForLevelsWorksToo() throws Exception {
+    EAuthAdapter urn =
+        adapter(
+            testSystem,
+            "/eauth-test/",
+            Set.of(Relaxation.SHA1_SIGNATURE),
+            false,
+            SamlBinding.POST,
+            spSigning,
+            LevelOfAssuranceNotation.EAUTH_URN);
+
+    assertThat(login(urn, "/eauth-test/", LevelOfAssurance.HIGH, "bg-maria").levelOfAssurance())
+        .isEqualTo(LevelOfAssurance.HIGH);
   }
 
   @Test

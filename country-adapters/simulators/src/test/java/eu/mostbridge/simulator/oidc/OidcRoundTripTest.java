@@ -282,7 +282,12 @@ class OidcRoundTripTest {
         switch (fault) {
           case WRONG_SIGNING_KEY, UNSIGNED, HMAC_WITH_PUBLIC_KEY -> Reason.BAD_SIGNATURE;
           case EXPIRED -> Reason.EXPIRED;
-          case WRONG_AUDIENCE, WRONG_ISSUER, WRONG_NONCE, WRONG_STATE, MISSING_ISS ->
+          case WRONG_AUDIENCE,
+              WRONG_ISSUER,
+              WRONG_NONCE,
+              WRONG_STATE,
+              MISSING_ISS,
+              USERINFO_OTHER_SUBJECT ->
               Reason.WRONG_PARTY;
           case LOWER_LEVEL -> Reason.LEVEL_TOO_LOW;
           case MISSING_IDENTIFIER -> Reason.INVALID_IDENTITY;
