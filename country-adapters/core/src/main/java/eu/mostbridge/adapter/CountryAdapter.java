@@ -32,6 +32,23 @@ public interface CountryAdapter {
     return java.util.Set.of();
   }
 
+  /**
+   * The level to ask the national eID for: the lowest offered that satisfies {@code minimum}.
+   *
+   * @throws AuthenticationFailure with {@link AuthenticationFailure.Reason#LEVEL_UNAVAILABLE} when
+   *     none does
+   */
+  default LevelOfAssurance levelFor(LevelOfAssurance minimum) throws AuthenticationFailure {
+    return supportedLevels().stream()
+        .filter(level -> level.satisfies(minimum))
+        .min(Enum::compareTo)
+        .orElseThrow(
+            () ->
+                new AuthenticationFailure(
+                    AuthenticationFailure.Reason.LEVEL_UNAVAILABLE,
+                    id() + " offers no level at " + minimum + " or above"));
+  }
+
   /** Whether this eID can satisfy a request for at least {@code minimum}. */
   default boolean canSatisfy(LevelOfAssurance minimum) {
     return supportedLevels().stream().anyMatch(level -> level.satisfies(minimum));

@@ -1,8 +1,12 @@
 package eu.mostbridge.adapter;
 
+import eu.mostbridge.identity.Gender;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +35,38 @@ public record NationalClaims(
   public Optional<String> string(String name) {
     Object value = claims.get(name);
     return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+  }
+
+  /**
+   * A date claim in the form {@code YYYY-MM-DD}; empty when absent.
+   *
+   * @throws IllegalArgumentException when present in another form
+   */
+  public Optional<LocalDate> date(String name) {
+    return string(name)
+        .map(
+            value -> {
+              try {
+                return LocalDate.parse(value);
+              } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " is not a date YYYY-MM-DD");
+              }
+            });
+  }
+
+  /**
+   * A gender claim: {@code male} or {@code female} in any case (OIDC, eIDAS); empty when absent or
+   * anything else, which contradicts nothing.
+   */
+  public Optional<Gender> gender(String name) {
+    return string(name)
+        .flatMap(
+            value ->
+                switch (value.toLowerCase(Locale.ROOT)) {
+                  case "male" -> Optional.of(Gender.MALE);
+                  case "female" -> Optional.of(Gender.FEMALE);
+                  default -> Optional.empty();
+                });
   }
 
   /** Redacted: claims are personal data. */

@@ -1,5 +1,6 @@
 package eu.mostbridge.adapter;
 
+import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param correlationId the protocol's correlation value: the SAML request ID expected in {@code
  *     InResponseTo}, or the OIDC {@code state}
  * @param requestedLevel the minimum level of assurance asked for
+ * @param destination the relying party's country, for the eIDAS person identifier
  * @param expiresAt when the national leg is abandoned
  * @param protocolState further values the adapter needs (OIDC nonce and PKCE verifier, the eAuth
  *     service OID used); opaque to the broker
@@ -22,12 +24,14 @@ public record PendingAuthentication(
     String adapterId,
     String correlationId,
     LevelOfAssurance requestedLevel,
+    CountryCode destination,
     Instant expiresAt,
     Map<String, String> protocolState) {
   public PendingAuthentication {
     Objects.requireNonNull(adapterId, "adapterId");
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(requestedLevel, "requestedLevel");
+    Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(expiresAt, "expiresAt");
     if (correlationId.isEmpty()) {
       throw new IllegalArgumentException("The correlation id must not be empty");
@@ -38,5 +42,21 @@ public record PendingAuthentication(
   /** True once {@code now} has reached the expiry. */
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);
+  }
+
+  /**
+   * Checks, before an answer is looked at, that this pending login was started by {@code adapterId}
+   * and has not expired.
+   */
+  public void requireOpenFor(String adapterId, Instant now) throws AuthenticationFailure {
+    if (!adapterId.equals(this.adapterId)) {
+      throw new AuthenticationFailure(
+          AuthenticationFailure.Reason.WRONG_PARTY, "The pending login belongs to another adapter");
+    }
+    if (isExpiredAt(now)) {
+      throw new AuthenticationFailure(
+          AuthenticationFailure.Reason.EXPIRED,
+          "The login waited too long for the national answer");
+    }
   }
 }

@@ -34,8 +34,6 @@ import java.util.Set;
  * with one below the minimum asked for, is refused, never downgraded silently.
  */
 public final class OidcCountryAdapter implements CountryAdapter {
-  static final String DESTINATION = "destination";
-
   private final OidcAdapterSettings settings;
   private final OidcRelyingParty relyingParty;
   private final ClaimsMapper mapper;
@@ -77,15 +75,7 @@ public final class OidcCountryAdapter implements CountryAdapter {
 
   @Override
   public AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure {
-    LevelOfAssurance level =
-        supportedLevels().stream()
-            .filter(l -> l.satisfies(request.minimumLevel()))
-            .min(Enum::compareTo)
-            .orElseThrow(
-                () ->
-                    new AuthenticationFailure(
-                        Reason.LEVEL_UNAVAILABLE,
-                        id() + " offers no level at " + request.minimumLevel() + " or above"));
+    LevelOfAssurance level = levelFor(request.minimumLevel());
     OidcRelyingParty.Start start =
         relyingParty.start(
             List.of(settings.acrValues().get(level)),
@@ -97,27 +87,20 @@ public final class OidcCountryAdapter implements CountryAdapter {
             id(),
             start.state(),
             request.minimumLevel(),
+            request.destination(),
             now.plus(settings.pendingLifetime()),
             Map.of(
                 OidcRelyingParty.NONCE,
                 start.nonce(),
                 OidcRelyingParty.CODE_VERIFIER,
-                start.codeVerifier(),
-                DESTINATION,
-                request.destination().alpha2()));
+                start.codeVerifier()));
     return new AuthenticationStart(new BrowserStep.Redirect(start.authorizationUri()), pending);
   }
 
   @Override
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
-    if (!id().equals(pending.adapterId())) {
-      throw new AuthenticationFailure(
-          Reason.WRONG_PARTY, "The pending login belongs to another adapter");
-    }
-    if (pending.isExpiredAt(clock.instant())) {
-      throw new AuthenticationFailure(Reason.EXPIRED, "The login waited too long for the answer");
-    }
+    pending.requireOpenFor(id(), clock.instant());
     NationalClaims claims = relyingParty.complete(answer, pending);
     LevelOfAssurance achieved = achievedLevel(claims.acr());
     if (!achieved.satisfies(pending.requestedLevel())) {
@@ -125,14 +108,7 @@ public final class OidcCountryAdapter implements CountryAdapter {
           Reason.LEVEL_TOO_LOW,
           "The provider reached " + achieved + ", below the minimum " + pending.requestedLevel());
     }
-    CountryCode destination;
-    try {
-      destination = CountryCode.of(pending.protocolState().get(DESTINATION));
-    } catch (IllegalArgumentException e) {
-      throw new AuthenticationFailure(
-          Reason.MALFORMED_ANSWER, "The pending login's state is damaged");
-    }
-    return mapper.map(claims, destination, achieved);
+    return mapper.map(claims, pending.destination(), achieved);
   }
 
   private LevelOfAssurance achievedLevel(Optional<String> acr) throws AuthenticationFailure {

@@ -35,8 +35,6 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * silent downgrade.
  */
 public final class SamlCountryAdapter implements CountryAdapter {
-  static final String DESTINATION = "destination";
-
   private final SamlAdapterSettings settings;
   private final SamlResponseValidator validator;
   private final ClaimsMapper mapper;
@@ -75,15 +73,7 @@ public final class SamlCountryAdapter implements CountryAdapter {
 
   @Override
   public AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure {
-    LevelOfAssurance level =
-        supportedLevels().stream()
-            .filter(l -> l.satisfies(request.minimumLevel()))
-            .min(Enum::compareTo)
-            .orElseThrow(
-                () ->
-                    new AuthenticationFailure(
-                        Reason.LEVEL_UNAVAILABLE,
-                        id() + " offers no level at " + request.minimumLevel() + " or above"));
+    LevelOfAssurance level = levelFor(request.minimumLevel());
     RequestedAuthnContext context =
         SamlMessages.build(RequestedAuthnContext.DEFAULT_ELEMENT_NAME, RequestedAuthnContext.class);
     context.setComparison(AuthnContextComparisonTypeEnumeration.MINIMUM);
@@ -111,20 +101,15 @@ public final class SamlCountryAdapter implements CountryAdapter {
             id(),
             id,
             request.minimumLevel(),
+            request.destination(),
             now.plus(settings.pendingLifetime()),
-            Map.of(DESTINATION, request.destination().alpha2())));
+            Map.of()));
   }
 
   @Override
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
-    if (!id().equals(pending.adapterId())) {
-      throw new AuthenticationFailure(
-          Reason.WRONG_PARTY, "The pending login belongs to another adapter");
-    }
-    if (pending.isExpiredAt(clock.instant())) {
-      throw new AuthenticationFailure(Reason.EXPIRED, "The login waited too long for the answer");
-    }
+    pending.requireOpenFor(id(), clock.instant());
     if (!"POST".equals(answer.method())) {
       throw new AuthenticationFailure(
           Reason.MALFORMED_ANSWER, "SAML answers come by HTTP-POST only");
@@ -164,13 +149,6 @@ public final class SamlCountryAdapter implements CountryAdapter {
                 claims.put(name, values.get(0));
               }
             });
-    CountryCode destination;
-    try {
-      destination = CountryCode.of(pending.protocolState().get(DESTINATION));
-    } catch (IllegalArgumentException e) {
-      throw new AuthenticationFailure(
-          Reason.MALFORMED_ANSWER, "The pending login's state is damaged");
-    }
     return mapper.map(
         new NationalClaims(
             assertion.issuer(),
@@ -178,7 +156,7 @@ public final class SamlCountryAdapter implements CountryAdapter {
             Optional.of(classRef.get()),
             assertion.authenticationInstant(),
             claims),
-        destination,
+        pending.destination(),
         achieved);
   }
 }

@@ -62,12 +62,27 @@ class AdapterContractTypesTest {
     Instant expiry = Instant.parse("2026-11-26T10:00:00Z");
     PendingAuthentication pending =
         new PendingAuthentication(
-            "mk-eid", "_3f2a", LevelOfAssurance.SUBSTANTIAL, expiry, Map.of("nonce", "n"));
+            "mk-eid",
+            "_3f2a",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.BG,
+            expiry,
+            Map.of("nonce", "n"));
 
     assertThat(pending.isExpiredAt(expiry.minusMillis(1))).isFalse();
     assertThat(pending.isExpiredAt(expiry)).isTrue();
+    assertThatThrownBy(() -> pending.requireOpenFor("mk-eid", expiry))
+        .isInstanceOfSatisfying(
+            AuthenticationFailure.class,
+            e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.Reason.EXPIRED));
+    assertThatThrownBy(() -> pending.requireOpenFor("bg-eauth", expiry.minusMillis(1)))
+        .isInstanceOfSatisfying(
+            AuthenticationFailure.class,
+            e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.Reason.WRONG_PARTY));
     assertThatThrownBy(
-            () -> new PendingAuthentication("mk-eid", "", LevelOfAssurance.LOW, expiry, Map.of()))
+            () ->
+                new PendingAuthentication(
+                    "mk-eid", "", LevelOfAssurance.LOW, CountryCode.BG, expiry, Map.of()))
         .hasMessageContaining("correlation");
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.InMemoryReplayCache;
 import java.net.URI;
@@ -33,7 +34,12 @@ class SamlResponseValidatorTest {
           List.of(TestKeys.SP_ENCRYPTION));
   private final PendingAuthentication pending =
       new PendingAuthentication(
-          "bg-eauth", "_req1", LevelOfAssurance.SUBSTANTIAL, NOW.plusSeconds(600), Map.of());
+          "bg-eauth",
+          "_req1",
+          LevelOfAssurance.SUBSTANTIAL,
+          CountryCode.MK,
+          NOW.plusSeconds(600),
+          Map.of());
 
   private IdentityProviderPeer idp =
       IdentityProviderPeer.strict(
@@ -236,7 +242,12 @@ class SamlResponseValidatorTest {
 
     PendingAuthentication next =
         new PendingAuthentication(
-            "bg-eauth", "_req2", LevelOfAssurance.SUBSTANTIAL, NOW.plusSeconds(600), Map.of());
+            "bg-eauth",
+            "_req2",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.MK,
+            NOW.plusSeconds(600),
+            Map.of());
     TestResponses replayedAssertion =
         response(
             r -> {

@@ -21,7 +21,6 @@ import eu.mostbridge.saml.ValidatedAssertion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.opensaml.saml.saml2.core.AuthnRequest;
@@ -37,7 +36,6 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
  */
 public final class EAuthAdapter implements CountryAdapter {
   static final String LEVEL = "level";
-  static final String DESTINATION = "destination";
 
   private final EAuthSettings settings;
   private final Supplier<IdentityProviderPeer> idp;
@@ -107,34 +105,16 @@ public final class EAuthAdapter implements CountryAdapter {
             id(),
             id,
             request.minimumLevel(),
+            request.destination(),
             now.plus(settings.pendingLifetime()),
-            Map.of(LEVEL, level.name(), DESTINATION, request.destination().alpha2()));
+            Map.of(LEVEL, level.name()));
     return new AuthenticationStart(step, pending);
-  }
-
-  private LevelOfAssurance levelFor(LevelOfAssurance minimum) throws AuthenticationFailure {
-    Optional<LevelOfAssurance> level =
-        settings.serviceOids().keySet().stream()
-            .filter(l -> l.satisfies(minimum))
-            .min(Enum::compareTo);
-    if (level.isEmpty()) {
-      throw new AuthenticationFailure(
-          Reason.LEVEL_UNAVAILABLE, "eAuth has no service configured at " + minimum + " or above");
-    }
-    return level.get();
   }
 
   @Override
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
-    if (!id().equals(pending.adapterId())) {
-      throw new AuthenticationFailure(
-          Reason.WRONG_PARTY, "The pending login belongs to another adapter");
-    }
-    if (pending.isExpiredAt(clock.instant())) {
-      throw new AuthenticationFailure(
-          Reason.EXPIRED, "The login waited too long for eAuth's answer");
-    }
+    pending.requireOpenFor(id(), clock.instant());
     if (!"POST".equals(answer.method())) {
       throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, "eAuth answers by HTTP-POST only");
     }
@@ -147,10 +127,8 @@ public final class EAuthAdapter implements CountryAdapter {
                         Reason.MALFORMED_ANSWER, "No SAMLResponse was posted"));
     ValidatedAssertion assertion = validator.validate(samlResponse, pending);
     LevelOfAssurance level;
-    CountryCode destination;
     try {
       level = LevelOfAssurance.valueOf(pending.protocolState().get(LEVEL));
-      destination = CountryCode.of(pending.protocolState().get(DESTINATION));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new AuthenticationFailure(
           Reason.MALFORMED_ANSWER, "The pending login's state is damaged");
@@ -159,6 +137,6 @@ public final class EAuthAdapter implements CountryAdapter {
       throw new AuthenticationFailure(
           Reason.LEVEL_TOO_LOW, "eAuth's level is below the minimum asked for");
     }
-    return mapper.map(assertion, destination, level);
+    return mapper.map(assertion, pending.destination(), level);
   }
 }

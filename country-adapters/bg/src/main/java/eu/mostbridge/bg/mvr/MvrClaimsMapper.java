@@ -18,7 +18,6 @@ import eu.mostbridge.identity.consistency.IdentityConsistency;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.NationalIdentityNumber;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,17 +65,8 @@ public final class MvrClaimsMapper implements ClaimsMapper {
     } catch (InvalidIdentifierException e) {
       throw invalid(e.getMessage());
     }
-    Optional<LocalDate> birthdate = claims.string("birthdate").map(MvrClaimsMapper::date);
-    Optional<Gender> gender =
-        claims
-            .string("gender")
-            .flatMap(
-                g ->
-                    switch (g.toLowerCase(Locale.ROOT)) {
-                      case "male" -> Optional.of(Gender.MALE);
-                      case "female" -> Optional.of(Gender.FEMALE);
-                      default -> Optional.empty();
-                    });
+    Optional<LocalDate> birthdate = claims.date("birthdate");
+    Optional<Gender> gender = claims.gender("gender");
     ConsistencyReport report = IdentityConsistency.check(number, birthdate, gender);
     if (!report.consistent()) {
       throw invalid(
@@ -124,14 +114,6 @@ public final class MvrClaimsMapper implements ClaimsMapper {
           ScriptTag.BULGARIAN_CYRILLIC);
     }
     return PersonName.latinOnly(latin.orElseThrow(() -> invalid("the " + what + " is missing")));
-  }
-
-  private static LocalDate date(String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("birthdate is not YYYY-MM-DD");
-    }
   }
 
   private static AuthenticationFailure invalid(String message) {

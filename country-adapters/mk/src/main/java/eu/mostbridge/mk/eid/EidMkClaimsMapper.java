@@ -17,8 +17,6 @@ import eu.mostbridge.identity.identifier.PersonIdentifier;
 import eu.mostbridge.mk.identifier.Embg;
 import eu.mostbridge.mk.name.MacedonianRomanization;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,18 +50,8 @@ public final class EidMkClaimsMapper implements ClaimsMapper {
       } catch (InvalidIdentifierException e) {
         throw invalid(e.getMessage());
       }
-      Optional<LocalDate> birthdate =
-          claims.string(profile.birthdateClaim()).map(EidMkClaimsMapper::date);
-      Optional<Gender> gender =
-          claims
-              .string(profile.genderClaim())
-              .flatMap(
-                  g ->
-                      switch (g.toLowerCase(Locale.ROOT)) {
-                        case "male" -> Optional.of(Gender.MALE);
-                        case "female" -> Optional.of(Gender.FEMALE);
-                        default -> Optional.empty();
-                      });
+      Optional<LocalDate> birthdate = claims.date(profile.birthdateClaim());
+      Optional<Gender> gender = claims.gender(profile.genderClaim());
       ConsistencyReport report = IdentityConsistency.check(embg, birthdate, gender);
       if (!report.consistent()) {
         throw invalid("the EMBG contradicts the asserted " + report.inconsistencies());
@@ -106,14 +94,6 @@ public final class EidMkClaimsMapper implements ClaimsMapper {
           ScriptTag.MACEDONIAN_CYRILLIC);
     }
     return PersonName.latinOnly(latin.orElseThrow(() -> invalid(latinClaim + " is missing")));
-  }
-
-  private static LocalDate date(String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("birthdate is not YYYY-MM-DD");
-    }
   }
 
   private static AuthenticationFailure invalid(String message) {
