@@ -2,12 +2,9 @@ package eu.mostbridge.oidc;
 
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import eu.mostbridge.fetch.BoundedFetch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,27 +31,8 @@ public final class OidcDiscovery {
       Duration timeout)
       throws IOException, InterruptedException {
     URI location = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    HttpResponse<InputStream> response =
-        client.send(
-            HttpRequest.newBuilder(location).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    String json;
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException(
-            "Discovery at " + location + " answered HTTP " + response.statusCode());
-      }
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new IOException("Discovery at " + location + " is too large");
-      }
-      json = new String(bytes, StandardCharsets.UTF_8);
-    }
+    String json =
+        new String(BoundedFetch.get(location, timeout, MAX_BYTES), StandardCharsets.UTF_8);
     OIDCProviderMetadata metadata;
     try {
       metadata = OIDCProviderMetadata.parse(json);

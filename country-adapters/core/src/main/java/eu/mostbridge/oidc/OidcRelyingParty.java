@@ -163,6 +163,19 @@ public final class OidcRelyingParty {
   /** Validates the provider's answer to this browser's pending login and returns its claims. */
   public NationalClaims complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
+    try {
+      return completeChecked(answer, pending);
+    } catch (RuntimeException e) {
+      // A library failing on input nobody foresaw: still a refusal with a reason, never a 500.
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER,
+          "The OIDC answer could not be processed: " + e.getClass().getSimpleName(),
+          e);
+    }
+  }
+
+  private NationalClaims completeChecked(NationalAnswer answer, PendingAuthentication pending)
+      throws AuthenticationFailure {
     AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
     if (!replayCache.firstUse(
         "oidc-state:" + op.issuer(), pending.correlationId(), pending.expiresAt())) {

@@ -110,7 +110,15 @@ public final class SamlResponseValidator {
   /** Validates the Base64 {@code SAMLResponse} of an HTTP-POST against the pending login. */
   public ValidatedAssertion validate(String samlResponse, PendingAuthentication pending)
       throws AuthenticationFailure {
-    return new Validation(currentIdp.get()).validate(samlResponse, pending);
+    try {
+      return new Validation(currentIdp.get()).validate(samlResponse, pending);
+    } catch (RuntimeException e) {
+      // A library failing on input nobody foresaw: still a refusal with a reason, never a 500.
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER,
+          "The SAML answer could not be processed: " + e.getClass().getSimpleName(),
+          e);
+    }
   }
 
   /** One validation against one version of the IdP's trust. */

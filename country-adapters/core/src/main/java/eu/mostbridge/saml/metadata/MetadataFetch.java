@@ -1,11 +1,8 @@
 package eu.mostbridge.saml.metadata;
 
+import eu.mostbridge.fetch.BoundedFetch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,27 +22,6 @@ public final class MetadataFetch {
   }
 
   public static byte[] url(URI uri, Duration timeout) throws IOException, InterruptedException {
-    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-      throw new IOException("Metadata is fetched over http(s) only");
-    }
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    HttpResponse<InputStream> response =
-        client.send(
-            HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("Metadata at " + uri + " answered HTTP " + response.statusCode());
-      }
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new IOException("Metadata at " + uri + " is larger than " + MAX_BYTES + " bytes");
-      }
-      return bytes;
-    }
+    return BoundedFetch.get(uri, timeout, MAX_BYTES);
   }
 }

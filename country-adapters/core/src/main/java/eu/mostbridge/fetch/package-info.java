@@ -1,0 +1,2 @@
+/** Bounded fetching of documents peers publish (metadata, discovery). */
+package eu.mostbridge.fetch;
