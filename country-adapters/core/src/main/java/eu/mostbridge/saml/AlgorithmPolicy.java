@@ -24,7 +24,9 @@ public final class AlgorithmPolicy {
     /** AES-CBC content encryption (Bulgarian eAuth encrypts with AES-128-CBC). */
     AES_CBC_ENCRYPTION,
     /** RSA-OAEP with the XML Encryption 1.0 identifier (MGF1 with SHA-1). */
-    RSA_OAEP_MGF1P_KEY_TRANSPORT
+    RSA_OAEP_MGF1P_KEY_TRANSPORT,
+    /** RSA signing keys of 2048 to 3071 bits (eIDAS asks for 3072 or more; below 2048 never). */
+    RSA_2048_KEYS
   }
 
   /** The algorithm URIs one relaxation admits, by kind. */
@@ -56,6 +58,7 @@ public final class AlgorithmPolicy {
                 Set.of());
         case RSA_OAEP_MGF1P_KEY_TRANSPORT ->
             new Admitted(Set.of(), Set.of(), Set.of(), Set.of(RSA_OAEP_MGF1P));
+        case RSA_2048_KEYS -> new Admitted(Set.of(), Set.of(), Set.of(), Set.of());
       };
     }
   }
@@ -150,6 +153,21 @@ public final class AlgorithmPolicy {
     }
     return STRICT_KEY_TRANSPORT.contains(uri)
         || relaxations.stream().anyMatch(r -> Admitted.by(r).keyTransport().contains(uri));
+  }
+
+  /**
+   * Whether a peer's signing key is strong enough: RSA of 3072 bits or more (2048 with {@link
+   * Relaxation#RSA_2048_KEYS}), EC of 256 bits or more; nothing else.
+   */
+  public boolean allowsSigningKey(java.security.PublicKey key) {
+    if (key instanceof java.security.interfaces.RSAPublicKey rsa) {
+      int bits = rsa.getModulus().bitLength();
+      return bits >= 3072 || (bits >= 2048 && relaxations.contains(Relaxation.RSA_2048_KEYS));
+    }
+    if (key instanceof java.security.interfaces.ECPublicKey ec) {
+      return ec.getParams().getCurve().getField().getFieldSize() >= 256;
+    }
+    return false;
   }
 
   /** All signature algorithm URIs this policy accepts, for SP metadata. */

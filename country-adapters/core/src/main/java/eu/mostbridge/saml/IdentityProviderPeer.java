@@ -39,6 +39,18 @@ public record IdentityProviderPeer(
     if (signingCertificates.isEmpty()) {
       throw new IllegalArgumentException("IdP " + entityId + ": no signing certificate configured");
     }
+    for (X509Certificate certificate : signingCertificates) {
+      if (!algorithms.allowsSigningKey(certificate.getPublicKey())) {
+        throw new IllegalArgumentException(
+            "IdP "
+                + entityId
+                + ": the signing key of "
+                + certificate.getSubjectX500Principal().getName()
+                + " is too weak for the policy ("
+                + algorithms
+                + ")");
+      }
+    }
     if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
       throw new IllegalArgumentException("IdP " + entityId + ": clock skew must be 0 to 5 minutes");
     }

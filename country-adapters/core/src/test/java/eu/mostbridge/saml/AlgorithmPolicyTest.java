@@ -41,6 +41,23 @@ class AlgorithmPolicyTest {
   }
 
   @Test
+  void signingKeysMustBeEidasStrongUnlessRsa2048IsGranted() throws Exception {
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    java.security.PublicKey rsa2048 = rsa.generateKeyPair().getPublic();
+    rsa.initialize(1024);
+    java.security.PublicKey rsa1024 = rsa.generateKeyPair().getPublic();
+    AlgorithmPolicy strict = AlgorithmPolicy.eidasStrict();
+    AlgorithmPolicy relaxed = strict.relaxedBy(Set.of(Relaxation.RSA_2048_KEYS));
+
+    assertThat(strict.allowsSigningKey(TestKeys.IDP_RSA.getPublicKey())).as("3072").isTrue();
+    assertThat(strict.allowsSigningKey(TestKeys.IDP_EC.getPublicKey())).as("P-256").isTrue();
+    assertThat(strict.allowsSigningKey(rsa2048)).isFalse();
+    assertThat(relaxed.allowsSigningKey(rsa2048)).isTrue();
+    assertThat(relaxed.allowsSigningKey(rsa1024)).as("never below 2048").isFalse();
+  }
+
+  @Test
   void rsa15IsNeverAdmitted() {
     AlgorithmPolicy everything =
         AlgorithmPolicy.eidasStrict().relaxedBy(EnumSet.allOf(Relaxation.class));
