@@ -18,7 +18,10 @@ public final class AuthenticationFailure extends Exception {
     NATIONAL_ERROR,
     /** The answer does not parse, lacks parts, or repeats parameters. */
     MALFORMED_ANSWER,
-    /** Signature missing, invalid, by another key, or by a refused algorithm. */
+    /**
+     * Signature or encryption missing, invalid, by another key, or by a refused algorithm; or an
+     * encrypted assertion that cannot be decrypted.
+     */
     BAD_SIGNATURE,
     /** Wrong issuer, audience, destination, recipient or correlation with this browser's login. */
     WRONG_PARTY,
@@ -33,10 +36,31 @@ public final class AuthenticationFailure extends Exception {
     /** An identifier fails its checksum, or contradicts the asserted birth date or gender. */
     INVALID_IDENTITY,
     /** The national eID could not be reached or answered out of protocol (OIDC back channel). */
-    NATIONAL_UNAVAILABLE
+    NATIONAL_UNAVAILABLE,
+    /**
+     * Most could not record one-time use (its state store is full or unreachable): refused for
+     * safety.
+     */
+    STATE_UNAVAILABLE
   }
 
   private final Reason reason;
+
+  /**
+   * Checks a one-time identifier: {@code REPEATED} is a replay, {@code UNRECORDABLE} a refusal for
+   * safety that is not the citizen's doing.
+   */
+  public static void requireFirstUse(eu.mostbridge.replay.ReplayCache.Use use, String replayMessage)
+      throws AuthenticationFailure {
+    switch (use) {
+      case FIRST -> {}
+      case REPEATED -> throw new AuthenticationFailure(Reason.REPLAYED, replayMessage);
+      case UNRECORDABLE ->
+          throw new AuthenticationFailure(
+              Reason.STATE_UNAVAILABLE,
+              "One-time use cannot be recorded; the answer is refused for safety");
+    }
+  }
 
   public AuthenticationFailure(Reason reason, String message) {
     super(message);

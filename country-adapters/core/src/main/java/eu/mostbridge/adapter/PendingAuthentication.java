@@ -39,6 +39,50 @@ public record PendingAuthentication(
     protocolState = Map.copyOf(protocolState);
   }
 
+  /** The protocol-state key of {@link #reauthenticationRequiredSince()}. */
+  public static final String REAUTHENTICATE_SINCE = "reauthenticate_since";
+
+  /**
+   * {@code state} plus, when the relying party forced a new authentication ({@code prompt=login},
+   * {@code max_age}), the instant the national authentication must not be older than.
+   */
+  public static Map<String, String> protocolState(
+      Map<String, String> state, boolean forceReauthentication, Instant now) {
+    if (!forceReauthentication) {
+      return state;
+    }
+    Map<String, String> all = new java.util.HashMap<>(state);
+    all.put(REAUTHENTICATE_SINCE, String.valueOf(now.getEpochSecond()));
+    return all;
+  }
+
+  /** When a new authentication was forced: the instant the answer's authentication must follow. */
+  public java.util.Optional<Instant> reauthenticationRequiredSince() {
+    String seconds = protocolState.get(REAUTHENTICATE_SINCE);
+    try {
+      return seconds == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(Instant.ofEpochSecond(Long.parseLong(seconds)));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.of(Instant.MAX); // damaged state: nothing can satisfy it
+    }
+  }
+
+  /**
+   * Checks that an answer's authentication instant honours a forced re-authentication: not before
+   * the login started, less the clock skew.
+   */
+  public void requireFreshAuthentication(Instant authenticated, java.time.Duration skew)
+      throws AuthenticationFailure {
+    java.util.Optional<Instant> since = reauthenticationRequiredSince();
+    if (since.isPresent()
+        && (authenticated == null || authenticated.isBefore(since.get().minus(skew)))) {
+      throw new AuthenticationFailure(
+          AuthenticationFailure.Reason.EXPIRED,
+          "The national eID did not authenticate again, as the relying party required");
+    }
+  }
+
   /** True once {@code now} has reached the expiry. */
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);

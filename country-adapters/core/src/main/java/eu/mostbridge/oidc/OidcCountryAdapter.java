@@ -89,11 +89,14 @@ public final class OidcCountryAdapter implements CountryAdapter {
             request.minimumLevel(),
             request.destination(),
             now.plus(settings.pendingLifetime()),
-            Map.of(
-                OidcRelyingParty.NONCE,
-                start.nonce(),
-                OidcRelyingParty.CODE_VERIFIER,
-                start.codeVerifier()));
+            PendingAuthentication.protocolState(
+                Map.of(
+                    OidcRelyingParty.NONCE,
+                    start.nonce(),
+                    OidcRelyingParty.CODE_VERIFIER,
+                    start.codeVerifier()),
+                request.forceReauthentication(),
+                now));
     return new AuthenticationStart(new BrowserStep.Redirect(start.authorizationUri()), pending);
   }
 

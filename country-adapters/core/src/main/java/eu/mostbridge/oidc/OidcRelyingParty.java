@@ -50,6 +50,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.validators.BadJWTExceptions;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenClaimsVerifier;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
@@ -177,10 +178,10 @@ public final class OidcRelyingParty {
   private NationalClaims completeChecked(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
-    if (!replayCache.firstUse(
-        "oidc-state:" + op.issuer(), pending.correlationId(), pending.expiresAt())) {
-      throw new AuthenticationFailure(Reason.REPLAYED, "This login's state was already used");
-    }
+    AuthenticationFailure.requireFirstUse(
+        replayCache.record(
+            "oidc-state:" + op.issuer(), pending.correlationId(), pending.expiresAt()),
+        "This login's state was already used");
     OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
     JWTClaimsSet idToken = validateIdToken(tokens.getOIDCTokens().getIDToken(), pending);
     Map<String, Object> claims = new LinkedHashMap<>(idToken.getClaims());
@@ -199,16 +200,24 @@ public final class OidcRelyingParty {
             : authTime instanceof Number seconds
                 ? Instant.ofEpochSecond(seconds.longValue())
                 : idToken.getIssueTime().toInstant();
+    if (pending.reauthenticationRequiredSince().isPresent()) {
+      // Only an explicit auth_time proves a new authentication; iat does not.
+      pending.requireFreshAuthentication(authTime == null ? null : authenticated, op.clockSkew());
+    }
     return new NationalClaims(
         op.issuer(),
         idToken.getSubject(),
-        java.util.Optional.ofNullable(claims.get("acr")).map(Object::toString),
+        // The level only from the signed ID token, never from userinfo.
+        java.util.Optional.ofNullable(idToken.getClaim("acr")).map(Object::toString),
         authenticated,
         claims);
   }
 
   private AuthenticationSuccessResponse authorizationResponse(
       NationalAnswer answer, PendingAuthentication pending) throws AuthenticationFailure {
+    for (String name : List.of("state", "code", "iss", "error")) {
+      answer.single(name); // a repeated parameter is refused, not resolved by taking the first
+    }
     AuthenticationResponse response;
     try {
       response = AuthenticationResponseParser.parse(client.redirectUri(), answer.parameters());
@@ -346,7 +355,7 @@ public final class OidcRelyingParty {
                   .instant()
                   .minus(op.clockSkew())
                   .isBefore(claims.getExpirationTime().toInstant())) {
-            throw new BadJWTException("Expired JWT");
+            throw BadJWTExceptions.EXPIRED_EXCEPTION;
           }
         });
     try {

@@ -25,12 +25,12 @@ public final class InMemoryReplayCache implements ReplayCache {
   }
 
   @Override
-  public boolean firstUse(String scope, String id, Instant keepUntil) {
+  public Use record(String scope, String id, Instant keepUntil) {
     Instant now = clock.instant();
     if (entries.size() >= capacity) {
       entries.values().removeIf(expiry -> !expiry.isAfter(now));
       if (entries.size() >= capacity) {
-        return false;
+        return Use.UNRECORDABLE;
       }
     }
     String key = scope + '\u0000' + id;
@@ -44,7 +44,7 @@ public final class InMemoryReplayCache implements ReplayCache {
           }
           return existing;
         });
-    return first[0];
+    return first[0] ? Use.FIRST : Use.REPEATED;
   }
 
   /** Live entries, for tests and metrics. */

@@ -103,7 +103,7 @@ public final class SamlCountryAdapter implements CountryAdapter {
             request.minimumLevel(),
             request.destination(),
             now.plus(settings.pendingLifetime()),
-            Map.of()));
+            PendingAuthentication.protocolState(Map.of(), request.forceReauthentication(), now)));
   }
 
   @Override

@@ -156,6 +156,7 @@ public final class SamlResponseValidator {
       Instant confirmedUntil = checkSubjectConfirmation(assertion, pending, now);
       Instant validUntil = checkConditions(assertion, now);
       AuthnStatement authn = theAuthnStatement(assertion);
+      pending.requireFreshAuthentication(authn.getAuthnInstant(), idp.clockSkew());
       Map<String, List<String>> attributes = attributes(assertion);
       recordOneTimeUse(pending, response, assertion, latest(confirmedUntil, validUntil, now));
       return new ValidatedAssertion(
@@ -333,11 +334,8 @@ public final class SamlResponseValidator {
         return;
       }
       String second = top.getStatusCode() == null ? null : top.getStatusCode().getValue();
-      String message =
-          response.getStatus().getStatusMessage() == null
-              ? ""
-              : ", message " + ErrorText.quote(response.getStatus().getStatusMessage().getValue());
-      String codes = top.getValue() + (second == null ? "" : " / " + second) + message;
+      // The StatusMessage is left out: it is free text and may name the citizen.
+      String codes = top.getValue() + (second == null ? "" : " / " + second);
       if (StatusCode.REQUEST_DENIED.equals(second)) {
         throw failure(Reason.CANCELLED, "The identity provider answered " + codes);
       }
@@ -362,10 +360,11 @@ public final class SamlResponseValidator {
         }
         return response.getAssertions().get(0);
       }
-      return decrypt(response.getEncryptedAssertions().get(0));
+      return decrypt(response.getEncryptedAssertions().get(0), response.isSigned());
     }
 
-    private Assertion decrypt(EncryptedAssertion encrypted) throws AuthenticationFailure {
+    private Assertion decrypt(EncryptedAssertion encrypted, boolean responseSigned)
+        throws AuthenticationFailure {
       EncryptedData data = encrypted.getEncryptedData();
       String dataAlgorithm =
           data == null || data.getEncryptionMethod() == null
@@ -375,6 +374,12 @@ public final class SamlResponseValidator {
         throw failure(
             Reason.BAD_SIGNATURE,
             "The assertion is encrypted with " + ErrorText.quote(dataAlgorithm) + ", refused");
+      }
+      if (!dataAlgorithm.endsWith("-gcm") && !responseSigned) {
+        // CBC without a verified signature around it is a decryption oracle (Jager and
+        // Somorovsky, 2011): an attacker could learn plaintext from our error reasons.
+        throw failure(
+            Reason.BAD_SIGNATURE, "A CBC-encrypted assertion must come in a signed Response");
       }
       List<EncryptedKey> keys = new ArrayList<>(encrypted.getEncryptedKeys());
       if (data.getKeyInfo() != null) {
@@ -406,21 +411,26 @@ public final class SamlResponseValidator {
         DocumentFragment fragment = decrypter.decryptDataToDOM(data);
         Element decrypted = firstElement(fragment);
         if (decrypted == null) {
-          throw failure(Reason.MALFORMED_ANSWER, "The encrypted assertion is empty");
+          throw undecryptable();
         }
         parser.checkStructure(decrypted);
         Element element = parser.asNewDocument(decrypted);
         XMLObject object = SamlXmlParser.unmarshal(element);
         if (!(object instanceof Assertion assertion)) {
-          throw failure(Reason.MALFORMED_ANSWER, "The encrypted element is not an Assertion");
+          throw undecryptable();
         }
         return assertion;
-      } catch (DecryptionException e) {
-        throw failure(
-            Reason.BAD_SIGNATURE, "The assertion cannot be decrypted with this service's keys");
-      } catch (MalformedSamlException e) {
-        throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, e.getMessage(), e);
+      } catch (DecryptionException | MalformedSamlException e) {
+        // One reason and one message for every failure after decryption starts, so that the
+        // answer reveals nothing about the plaintext.
+        throw undecryptable();
       }
+    }
+
+    private static AuthenticationFailure undecryptable() {
+      return failure(
+          Reason.BAD_SIGNATURE,
+          "The encrypted assertion cannot be decrypted with this service's keys or is malformed");
     }
 
     private static Element firstElement(Node parent) {
@@ -547,17 +557,18 @@ public final class SamlResponseValidator {
         PendingAuthentication pending, Response response, Assertion assertion, Instant keepUntil)
         throws AuthenticationFailure {
       Instant until = keepUntil.plus(idp.clockSkew());
-      if (!replayCache.firstUse("saml-request", pending.correlationId(), until)) {
-        throw failure(Reason.REPLAYED, "This login request was already answered");
+      if (response.getID() == null || assertion.getID() == null) {
+        throw failure(Reason.MALFORMED_ANSWER, "The Response or assertion has no ID");
       }
-      if (response.getID() == null
-          || !replayCache.firstUse("saml-response:" + idp.entityId(), response.getID(), until)) {
-        throw failure(Reason.REPLAYED, "This Response was already used");
-      }
-      if (assertion.getID() == null
-          || !replayCache.firstUse("saml-assertion:" + idp.entityId(), assertion.getID(), until)) {
-        throw failure(Reason.REPLAYED, "This assertion was already used");
-      }
+      AuthenticationFailure.requireFirstUse(
+          replayCache.record("saml-request", pending.correlationId(), until),
+          "This login request was already answered");
+      AuthenticationFailure.requireFirstUse(
+          replayCache.record("saml-response:" + idp.entityId(), response.getID(), until),
+          "This Response was already used");
+      AuthenticationFailure.requireFirstUse(
+          replayCache.record("saml-assertion:" + idp.entityId(), assertion.getID(), until),
+          "This assertion was already used");
     }
 
     private Instant latest(Instant confirmedUntil, Instant validUntil, Instant now) {

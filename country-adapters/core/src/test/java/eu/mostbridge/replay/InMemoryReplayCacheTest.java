@@ -2,6 +2,7 @@ package eu.mostbridge.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.mostbridge.replay.ReplayCache.Use;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,25 +23,25 @@ class InMemoryReplayCacheTest {
     MutableClock clock = new MutableClock(NOW);
     InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
 
-    assertThat(cache.firstUse("saml-assertion", "_a", NOW.plusSeconds(60))).isTrue();
-    assertThat(cache.firstUse("saml-assertion", "_a", NOW.plusSeconds(60))).isFalse();
-    assertThat(cache.firstUse("saml-response", "_a", NOW.plusSeconds(60)))
+    assertThat(cache.record("saml-assertion", "_a", NOW.plusSeconds(60))).isEqualTo(Use.FIRST);
+    assertThat(cache.record("saml-assertion", "_a", NOW.plusSeconds(60))).isEqualTo(Use.REPEATED);
+    assertThat(cache.record("saml-response", "_a", NOW.plusSeconds(60)))
         .as("other scope")
-        .isTrue();
+        .isEqualTo(Use.FIRST);
     clock.now = NOW.plusSeconds(60);
-    assertThat(cache.firstUse("saml-assertion", "_a", NOW.plusSeconds(120))).isTrue();
+    assertThat(cache.record("saml-assertion", "_a", NOW.plusSeconds(120))).isEqualTo(Use.FIRST);
   }
 
   @Test
   void failsClosedWhenFullOfLiveEntriesButReclaimsExpiredOnes() {
     MutableClock clock = new MutableClock(NOW);
     InMemoryReplayCache cache = new InMemoryReplayCache(clock, 2);
-    cache.firstUse("s", "1", NOW.plusSeconds(10));
-    cache.firstUse("s", "2", NOW.plusSeconds(100));
+    cache.record("s", "1", NOW.plusSeconds(10));
+    cache.record("s", "2", NOW.plusSeconds(100));
 
-    assertThat(cache.firstUse("s", "3", NOW.plusSeconds(10))).isFalse();
+    assertThat(cache.record("s", "3", NOW.plusSeconds(10))).isEqualTo(Use.UNRECORDABLE);
     clock.now = NOW.plusSeconds(11);
-    assertThat(cache.firstUse("s", "3", NOW.plusSeconds(50))).isTrue();
+    assertThat(cache.record("s", "3", NOW.plusSeconds(50))).isEqualTo(Use.FIRST);
     assertThat(cache.size()).isEqualTo(2);
   }
 
@@ -55,7 +56,7 @@ class InMemoryReplayCacheTest {
         futures.add(
             pool.submit(
                 () -> {
-                  if (cache.firstUse("code", "abc", NOW.plusSeconds(60))) {
+                  if (cache.record("code", "abc", NOW.plusSeconds(60)) == Use.FIRST) {
                     winners.incrementAndGet();
                   }
                 }));

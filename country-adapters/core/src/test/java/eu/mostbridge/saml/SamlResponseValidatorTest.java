@@ -162,6 +162,8 @@ class SamlResponseValidatorTest {
           r.digestAlgorithm = AlgorithmPolicy.SHA1;
           r.dataEncryption = AlgorithmPolicy.AES128_CBC;
           r.keyTransport = AlgorithmPolicy.RSA_OAEP_MGF1P;
+          r.responseSigner = TestKeys.IDP_RSA;
+          r.responseSignatureAlgorithm = AlgorithmPolicy.RSA_SHA1;
         };
     refusedFor(eauthLike, Reason.BAD_SIGNATURE, "refuse");
 
@@ -174,6 +176,48 @@ class SamlResponseValidatorTest {
     ValidatedAssertion assertion = validator().validate(response(eauthLike).base64(), pending);
 
     assertThat(assertion.relaxations()).isEqualTo(granted);
+
+    // Without a signed Response around it, a CBC ciphertext is never decrypted (padding oracle).
+    refusedFor(
+        eauthLike.andThen(r -> r.responseSigner = null),
+        Reason.BAD_SIGNATURE,
+        "must come in a signed Response");
+  }
+
+  @Test
+  void everyFailureAfterDecryptionStartsLooksTheSame() {
+    AuthenticationFailure wrongKey =
+        refused(response(r -> r.encryptTo = TestKeys.ATTACKER).base64());
+    assertThat(wrongKey.getMessage())
+        .isEqualTo(
+            "The encrypted assertion cannot be decrypted with this service's keys or is malformed");
+  }
+
+  @Test
+  void aForcedReauthenticationNeedsAFreshAuthnInstant() throws AuthenticationFailure {
+    PendingAuthentication forced =
+        new PendingAuthentication(
+            "bg-eauth",
+            "_req1",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.MK,
+            NOW.plusSeconds(600),
+            PendingAuthentication.protocolState(Map.of(), true, NOW.minusSeconds(30)));
+    AuthenticationFailure stale =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                validator()
+                    .validate(
+                        response(r -> r.authnInstant = NOW.minus(Duration.ofMinutes(10))).base64(),
+                        forced));
+    assertThat(stale.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(stale.getMessage()).contains("did not authenticate again");
+
+    assertThat(
+            validator()
+                .validate(response(r -> r.authnInstant = NOW.minusSeconds(20)).base64(), forced))
+        .isNotNull();
   }
 
   @Test

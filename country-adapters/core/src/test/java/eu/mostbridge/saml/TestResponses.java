@@ -56,6 +56,7 @@ final class TestResponses {
   String responseId = SamlMessages.newId();
   String assertionId = SamlMessages.newId();
   Instant issueInstant;
+  Instant authnInstant;
   Instant notBefore;
   Instant notOnOrAfter;
   Instant confirmationNotOnOrAfter;
@@ -74,6 +75,7 @@ final class TestResponses {
 
   TestResponses(Instant now) {
     issueInstant = now;
+    authnInstant = now.minusSeconds(2);
     notBefore = now.minusSeconds(5);
     notOnOrAfter = now.plus(Duration.ofMinutes(5));
     confirmationNotOnOrAfter = now.plus(Duration.ofMinutes(5));
@@ -116,7 +118,7 @@ final class TestResponses {
     assertion.setConditions(conditions);
     AuthnStatement authn =
         SamlMessages.build(AuthnStatement.DEFAULT_ELEMENT_NAME, AuthnStatement.class);
-    authn.setAuthnInstant(issueInstant.minusSeconds(2));
+    authn.setAuthnInstant(authnInstant);
     AuthnContext context =
         SamlMessages.build(AuthnContext.DEFAULT_ELEMENT_NAME, AuthnContext.class);
     AuthnContextClassRef ref =

@@ -107,7 +107,8 @@ public final class EAuthAdapter implements CountryAdapter {
             request.minimumLevel(),
             request.destination(),
             now.plus(settings.pendingLifetime()),
-            Map.of(LEVEL, level.name()));
+            PendingAuthentication.protocolState(
+                Map.of(LEVEL, level.name()), request.forceReauthentication(), now));
     return new AuthenticationStart(step, pending);
   }
 

@@ -64,12 +64,13 @@ public final class EAuthIdentityMapper {
       throw invalid("personName must hold given and family names");
     }
     Optional<String[]> latin =
-        assertion.single(EAuthNames.LATIN_NAME).map(EAuthIdentityMapper::words);
+        optional(assertion, EAuthNames.LATIN_NAME).map(EAuthIdentityMapper::words);
     if (latin.isPresent() && latin.get().length != cyrillic.length) {
       throw invalid("latinName and personName have different numbers of words");
     }
-    Optional<LocalDate> assertedBirth = assertion.single(EAuthNames.DATE_OF_BIRTH).map(this::date);
-    Optional<Gender> assertedGender = assertion.single(EAuthNames.GENDER).flatMap(this::gender);
+    Optional<LocalDate> assertedBirth =
+        optional(assertion, EAuthNames.DATE_OF_BIRTH).map(this::date);
+    Optional<Gender> assertedGender = optional(assertion, EAuthNames.GENDER).flatMap(this::gender);
     ConsistencyReport report = IdentityConsistency.check(egn, assertedBirth, assertedGender);
     if (!report.consistent()) {
       throw invalid("the EGN contradicts the asserted " + report.inconsistencies());
@@ -88,20 +89,24 @@ public final class EAuthIdentityMapper {
             .originCountry(CountryCode.BG)
             .nationality(CountryCode.BG)
             .authenticationInstant(assertion.authenticationInstant());
-    Optional<String> birthName = assertion.single(EAuthNames.BIRTH_NAME);
+    Optional<String> birthName = optional(assertion, EAuthNames.BIRTH_NAME);
     if (birthName.isPresent()) {
       identity.birthFamilyName(name(birthName.get().strip(), Optional.empty()));
     }
-    assertion.single(EAuthNames.PLACE_OF_BIRTH).ifPresent(identity::placeOfBirth);
-    assertion
-        .single(EAuthNames.RESIDENCE_ADDRESS)
+    optional(assertion, EAuthNames.PLACE_OF_BIRTH).ifPresent(identity::placeOfBirth);
+    optional(assertion, EAuthNames.RESIDENCE_ADDRESS)
         .ifPresent(address -> identity.currentAddress(new PostalAddress(address)));
     return identity.build();
   }
 
+  /** An optional attribute: absent, empty and blank all mean "not sent". */
+  private static Optional<String> optional(ValidatedAssertion assertion, String name) {
+    return assertion.single(name).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
   private static String required(ValidatedAssertion assertion, String name)
       throws AuthenticationFailure {
-    Optional<String> value = assertion.single(name).map(String::strip).filter(v -> !v.isEmpty());
+    Optional<String> value = optional(assertion, name);
     if (value.isEmpty()) {
       throw invalid("the attribute " + name + " is missing");
     }

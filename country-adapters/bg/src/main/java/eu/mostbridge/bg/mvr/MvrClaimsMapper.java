@@ -9,6 +9,7 @@ import eu.mostbridge.bg.identifier.Lnch;
 import eu.mostbridge.bg.name.TransliterationAct2009;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.identity.Gender;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.PersonName;
@@ -60,7 +61,10 @@ public final class MvrClaimsMapper implements ClaimsMapper {
             case "EGN" -> Egn.parse(identifier);
             case "LNCH" -> Lnch.parse(identifier);
             default ->
-                throw invalid("citizen_identifier_type " + type + " is neither EGN nor LNCh");
+                throw invalid(
+                    "citizen_identifier_type "
+                        + ErrorText.quote(type)
+                        + " is neither EGN nor LNCh");
           };
     } catch (InvalidIdentifierException e) {
       throw invalid(e.getMessage());

@@ -98,6 +98,24 @@ class EAuthIdentityMapperTest {
   }
 
   @Test
+  void emptyOptionalAttributesCountAsNotSent() throws AuthenticationFailure {
+    Map<String, List<String>> attributes = maria();
+    attributes.put(EAuthNames.BIRTH_NAME, List.of(""));
+    attributes.put(EAuthNames.PLACE_OF_BIRTH, List.of(" "));
+    attributes.put(EAuthNames.RESIDENCE_ADDRESS, List.of(""));
+    attributes.put(EAuthNames.DATE_OF_BIRTH, List.of(""));
+    attributes.put(EAuthNames.LATIN_NAME, List.of(" "));
+
+    CommonIdentity identity = map(attributes);
+
+    assertThat(identity.birthFamilyName()).isEmpty();
+    assertThat(identity.placeOfBirth()).isEmpty();
+    assertThat(identity.currentAddress()).isEmpty();
+    assertThat(identity.dateOfBirth()).isEqualTo(LocalDate.of(1975, 1, 2));
+    assertThat(identity.givenName().latin()).isEqualTo("Maria Shtereva");
+  }
+
+  @Test
   void refusesAnIdentityWhoseEgnContradictsTheAssertedValues() {
     Map<String, List<String>> attributes = maria();
     attributes.put(EAuthNames.DATE_OF_BIRTH, List.of("1975-02-01"));

@@ -122,6 +122,22 @@ final class SamlResponseWriter {
               settings.keyTransport()));
       response.replaceChild(encrypted, assertion);
     }
+    if (settings.signResponse() && !faults.contains(SamlMisbehaviour.UNSIGNED)) {
+      SimulatorKeys signer =
+          faults.contains(SamlMisbehaviour.WRONG_SIGNING_KEY) ? strangerKeys : signingKeys;
+      // Re-read what was built, so every namespace declaration is an attribute canonicalisation
+      // sees.
+      Element reparsed = reparse(response);
+      Element responseIssuer = Xml.first(reparsed, SAML, "Issuer");
+      EnvelopedSignature.sign(
+          reparsed,
+          responseIssuer.getNextSibling(),
+          signer.privateKey(),
+          signer.certificate(),
+          settings.signatureAlgorithm(),
+          EnvelopedSignature.digestFor(settings.signatureAlgorithm()));
+      return Xml.toBytes(reparsed);
+    }
     return Xml.toBytes(document.getDocumentElement());
   }
 
@@ -160,6 +176,14 @@ final class SamlResponseWriter {
     attribute.setAttribute("NameFormat", URI_FORMAT);
     Element attributeValue = Xml.child(attribute, SAML, "saml2:AttributeValue", value);
     attributeValue.setAttributeNS(XSI, "xsi:type", "xs:string");
+  }
+
+  private static Element reparse(Element element) {
+    try {
+      return Xml.parse(Xml.toBytes(element)).getDocumentElement();
+    } catch (org.xml.sax.SAXException | java.io.IOException e) {
+      throw new IllegalStateException("The simulator cannot re-read its own response", e);
+    }
   }
 
   private static String newId() {
