@@ -6,7 +6,7 @@ import java.util.List;
 public final class InvalidClientFileException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
+  private final transient List<String> problems;
 
   public InvalidClientFileException(List<String> problems) {
     super("The clients file is invalid:\n  - " + String.join("\n  - ", problems));
