@@ -3,6 +3,7 @@ package eu.mostbridge.broker.client;
 import eu.mostbridge.broker.config.BrokerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
 public class ClientRegistry {
   private final Map<String, ClientRegistration> clients = new LinkedHashMap<>();
 
+  @Inject
   public ClientRegistry(BrokerConfig config) {
     String text;
     try {
@@ -31,6 +33,15 @@ public class ClientRegistry {
     } catch (InvalidClientFileException e) {
       throw new IllegalStateException(config.clientsFile() + ": " + e.getMessage(), e);
     }
+  }
+
+  private ClientRegistry(List<ClientRegistration> registrations) {
+    registrations.forEach(client -> clients.put(client.id(), client));
+  }
+
+  /** A registry of already validated clients (tests, tools). */
+  public static ClientRegistry of(List<ClientRegistration> registrations) {
+    return new ClientRegistry(registrations);
   }
 
   public Optional<ClientRegistration> find(String clientId) {

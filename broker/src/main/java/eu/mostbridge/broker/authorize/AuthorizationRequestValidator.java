@@ -1,0 +1,240 @@
+package eu.mostbridge.broker.authorize;
+
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.ErrorText;
+import eu.mostbridge.identity.LevelOfAssurance;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates an authorization request, rule by rule (RFC 6749, OpenID Connect Core, RFC 7636, RFC
+ * 9700, RFC 8252). The first two rules decide whether errors may be redirected at all: the client
+ * must be registered, and the redirect URI must be one of its registered ones, exactly (or, for a
+ * registered {@code http://127.0.0.1} URI, the same with any port). After that every error goes
+ * back to the relying party.
+ */
+public final class AuthorizationRequestValidator {
+  private static final Set<String> KNOWN_SCOPES =
+      Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
+  private static final List<String> LANGUAGES = List.of("bg", "mk", "en");
+
+  private final ClientRegistry clients;
+
+  public AuthorizationRequestValidator(ClientRegistry clients) {
+    this.clients = clients;
+  }
+
+  /** The validated request, or the reason it is refused. */
+  public Result validate(Map<String, List<String>> parameters) {
+    for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        return Result.refused(
+            AuthorizationFailure.shown(
+                "invalid_request", "The parameter " + entry.getKey() + " is repeated"));
+      }
+    }
+    Optional<String> clientId = single(parameters, "client_id");
+    Optional<ClientRegistration> client = clientId.flatMap(clients::find);
+    if (client.isEmpty()) {
+      return Result.refused(AuthorizationFailure.shown("invalid_client", "Unknown client_id"));
+    }
+    Optional<URI> redirect =
+        single(parameters, "redirect_uri").flatMap(AuthorizationRequestValidator::uri);
+    if (redirect.isEmpty() || !registered(client.get(), redirect.get())) {
+      return Result.refused(
+          AuthorizationFailure.shown(
+              "invalid_request", "The redirect_uri is not registered for this client"));
+    }
+    Optional<String> state = single(parameters, "state");
+    Back back = new Back(redirect.get(), state);
+
+    if (parameters.containsKey("request")) {
+      return back.error("request_not_supported", "Request objects are not supported");
+    }
+    if (parameters.containsKey("request_uri")) {
+      return back.error("request_uri_not_supported", "Request URIs are not supported");
+    }
+    if (!single(parameters, "response_type").equals(Optional.of("code"))) {
+      return back.error("unsupported_response_type", "Only response_type=code is supported");
+    }
+    Optional<String> responseMode = single(parameters, "response_mode");
+    if (responseMode.isPresent() && !responseMode.get().equals("query")) {
+      return back.error("invalid_request", "Only response_mode=query is supported");
+    }
+    Set<String> scopes =
+        new LinkedHashSet<>(Arrays.asList(single(parameters, "scope").orElse("").split(" ", -1)));
+    scopes.remove("");
+    if (!scopes.contains("openid")) {
+      return back.error("invalid_scope", "The scope must include openid");
+    }
+    for (String scope : scopes) {
+      if (!KNOWN_SCOPES.contains(scope)) {
+        return back.error("invalid_scope", "Unknown scope " + ErrorText.quote(scope));
+      }
+    }
+    Set<CountryCode> countries = new LinkedHashSet<>();
+    for (String scope : scopes) {
+      if (scope.startsWith("eidas:country:")) {
+        countries.add(
+            CountryCode.of(scope.substring("eidas:country:".length()).toUpperCase(Locale.ROOT)));
+      }
+    }
+    if (!client.get().allowedCountries().containsAll(countries)) {
+      return back.error(
+          "invalid_scope", "The client may not receive citizens of a requested country");
+    }
+    if (countries.isEmpty()) {
+      countries.addAll(client.get().allowedCountries());
+    }
+    Optional<String> challenge = single(parameters, "code_challenge");
+    Optional<String> method = single(parameters, "code_challenge_method");
+    if (challenge.isEmpty()) {
+      return back.error("invalid_request", "PKCE is required: send code_challenge with S256");
+    }
+    if (!method.equals(Optional.of("S256"))) {
+      return back.error("invalid_request", "Only code_challenge_method=S256 is accepted");
+    }
+    if (!challenge.get().matches("[A-Za-z0-9_-]{43}")) {
+      return back.error("invalid_request", "The code_challenge is not a base64url SHA-256");
+    }
+    LevelOfAssurance minimum = client.get().minimumLevel();
+    Optional<String> acrValues = single(parameters, "acr_values");
+    if (acrValues.isPresent()) {
+      LevelOfAssurance requested = null;
+      for (String acr : acrValues.get().split(" ", -1)) {
+        Optional<LevelOfAssurance> level = eidasLevel(acr);
+        if (level.isEmpty()) {
+          return back.error("invalid_request", "acr_values must be eIDAS level URIs");
+        }
+        // The relying party accepts any level it lists: the weakest of them is its minimum.
+        requested =
+            requested == null || level.get().compareTo(requested) < 0 ? level.get() : requested;
+      }
+      if (requested != null && requested.compareTo(minimum) > 0) {
+        minimum = requested;
+      }
+    }
+    Locale locale = Locale.ENGLISH;
+    Optional<String> uiLocales = single(parameters, "ui_locales");
+    if (uiLocales.isPresent()) {
+      for (String tag : uiLocales.get().split(" ", -1)) {
+        String language = Locale.forLanguageTag(tag).getLanguage();
+        if (LANGUAGES.contains(language)) {
+          locale = Locale.forLanguageTag(language);
+          break;
+        }
+      }
+    }
+    Optional<String> prompt = single(parameters, "prompt");
+    Set<String> prompts =
+        prompt.map(p -> Set.copyOf(Arrays.asList(p.split(" ", -1)))).orElse(Set.of());
+    if (prompts.contains("none")) {
+      return back.error("login_required", "A cross-border login always needs the citizen");
+    }
+    Optional<Duration> maxAge = Optional.empty();
+    Optional<String> maxAgeText = single(parameters, "max_age");
+    if (maxAgeText.isPresent()) {
+      try {
+        long seconds = Long.parseLong(maxAgeText.get());
+        if (seconds < 0) {
+          throw new NumberFormatException();
+        }
+        maxAge = Optional.of(Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        return back.error("invalid_request", "max_age must be a non-negative number of seconds");
+      }
+    }
+    boolean force = prompts.contains("login") || maxAge.map(Duration::isZero).orElse(false);
+    return Result.accepted(
+        new ValidatedAuthorization(
+            client.get(),
+            redirect.get(),
+            state,
+            single(parameters, "nonce"),
+            challenge.get(),
+            countries,
+            minimum,
+            locale,
+            force,
+            maxAge));
+  }
+
+  private static Optional<LevelOfAssurance> eidasLevel(String acr) {
+    try {
+      return Optional.of(LevelOfAssurance.fromUri(acr));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Exact match with a registered URI, or RFC 8252's loopback rule: a registered {@code
+   * http://127.0.0.1/...} or {@code http://[::1]/...} matches the same URI with any port.
+   */
+  static boolean registered(ClientRegistration client, URI redirect) {
+    for (URI registered : client.redirectUris()) {
+      if (registered.toString().equals(redirect.toString())) {
+        return true;
+      }
+      boolean loopback =
+          "http".equals(registered.getScheme())
+              && ("127.0.0.1".equals(registered.getHost()) || "[::1]".equals(registered.getHost()))
+              && registered.getPort() == -1;
+      if (loopback
+          && "http".equals(redirect.getScheme())
+          && registered.getHost().equals(redirect.getHost())
+          && redirect.getRawUserInfo() == null
+          && String.valueOf(registered.getRawPath()).equals(String.valueOf(redirect.getRawPath()))
+          && String.valueOf(registered.getRawQuery()).equals(String.valueOf(redirect.getRawQuery()))
+          && redirect.getRawFragment() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<URI> uri(String value) {
+    try {
+      return Optional.of(new URI(value));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> single(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.isEmpty() || values.get(0).isEmpty()
+        ? Optional.empty()
+        : Optional.of(values.get(0));
+  }
+
+  /** Sends errors back to a verified redirect URI. */
+  private record Back(URI redirectUri, Optional<String> state) {
+    Result error(String error, String description) {
+      return Result.refused(
+          new AuthorizationFailure(error, description, Optional.of(redirectUri), state));
+    }
+  }
+
+  /** Either a validated request or a failure. */
+  public record Result(
+      Optional<ValidatedAuthorization> accepted, Optional<AuthorizationFailure> refused) {
+    static Result accepted(ValidatedAuthorization request) {
+      return new Result(Optional.of(request), Optional.empty());
+    }
+
+    static Result refused(AuthorizationFailure failure) {
+      return new Result(Optional.empty(), Optional.of(failure));
+    }
+  }
+}

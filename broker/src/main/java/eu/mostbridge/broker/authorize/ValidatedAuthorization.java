@@ -1,0 +1,37 @@
+package eu.mostbridge.broker.authorize;
+
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An authorization request every rule accepted: what the rest of the login works from.
+ *
+ * @param client the relying party
+ * @param redirectUri the redirect URI as sent (registered, or a loopback variant of one)
+ * @param state the relying party's state, echoed back
+ * @param nonce the relying party's nonce, put in the ID token
+ * @param codeChallenge the PKCE S256 challenge
+ * @param countries the citizen's possible countries: the requested {@code eidas:country:*} scopes,
+ *     or all the client may receive when none was requested
+ * @param minimumLevel the effective minimum: the stronger of the client's and the request's
+ * @param locale the page language: the first supported of {@code ui_locales}, else English
+ * @param forceLogin {@code prompt=login} (or {@code max_age=0})
+ * @param maxAge {@code max_age}, if sent
+ */
+public record ValidatedAuthorization(
+    ClientRegistration client,
+    URI redirectUri,
+    Optional<String> state,
+    Optional<String> nonce,
+    String codeChallenge,
+    Set<CountryCode> countries,
+    LevelOfAssurance minimumLevel,
+    Locale locale,
+    boolean forceLogin,
+    Optional<Duration> maxAge) {}
