@@ -91,6 +91,14 @@ public class SigningKeys {
     return keys.toPublicJWKSet();
   }
 
+  /** The signing key for {@code algorithm}; the first such key in the set (the current one). */
+  public JWK keyFor(String algorithm) {
+    return keys.getKeys().stream()
+        .filter(k -> algorithm.equals(algorithm(k)))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No signing key for " + algorithm));
+  }
+
   /** The algorithms the broker can sign ID tokens with. */
   public List<String> algorithms() {
     return keys.getKeys().stream().map(SigningKeys::algorithm).distinct().sorted().toList();

@@ -1,0 +1,158 @@
+package eu.mostbridge.broker.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import eu.mostbridge.broker.client.ClientFile;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.keys.SigningKeys;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.identifier.PersonIdentifier;
+import eu.mostbridge.identity.identifier.PersonIdentifierPseudonymizer;
+import eu.mostbridge.identity.identifier.PseudonymKey;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IdTokenFactoryTest {
+  private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+  private final SigningKeys keys =
+      new SigningKeys(
+          new BrokerConfig() {
+            @Override
+            public URI issuer() {
+              return URI.create("https://most.test");
+            }
+
+            @Override
+            public Path clientsFile() {
+              return Path.of("unused");
+            }
+
+            @Override
+            public Signing signing() {
+              return new Signing() {
+                @Override
+                public Optional<Path> keysFile() {
+                  return Optional.empty();
+                }
+
+                @Override
+                public String defaultAlgorithm() {
+                  return "ES256";
+                }
+              };
+            }
+          });
+  private final IdTokenFactory factory =
+      new IdTokenFactory(
+          URI.create("https://most.test/"),
+          keys,
+          new PairwiseSubject(new byte[32]),
+          new PersonIdentifierPseudonymizer(new PseudonymKey("k1", new byte[32]), List.of()));
+
+  private final List<ClientRegistration> clients;
+
+  IdTokenFactoryTest() throws Exception {
+    clients =
+        ClientFile.parse(
+            """
+            clients:
+              - id: pseudonymous
+                names: {bg: "a", mk: "b", en: "c"}
+                redirectUris: [https://a.test/cb]
+                jwksUri: https://a.test/jwks
+                allowedCountries: [BG]
+              - id: national
+                names: {bg: "a", mk: "b", en: "c"}
+                redirectUris: [https://b.test/cb]
+                jwksUri: https://b.test/jwks
+                allowedCountries: [BG]
+                identifierPolicy: NATIONAL_NUMBER
+            """);
+  }
+
+  /** A synthetic Bulgarian citizen (EGN 8703141379 is made up and checksum-valid). */
+  private static CommonIdentity maria() {
+    return CommonIdentity.builder()
+        .personIdentifier(PersonIdentifier.parse("BG/MK/8703141379"))
+        .givenName(PersonName.of("Maria", "Мария", ScriptTag.BULGARIAN_CYRILLIC))
+        .familyName(PersonName.of("Petrova", "Петрова", ScriptTag.BULGARIAN_CYRILLIC))
+        .dateOfBirth(LocalDate.of(1987, 3, 14))
+        .gender(Gender.FEMALE)
+        .levelOfAssurance(LevelOfAssurance.HIGH)
+        .originCountry(CountryCode.BG)
+        .authenticationInstant(NOW.minusSeconds(30))
+        .build();
+  }
+
+  private JWTClaimsSet verified(String token) throws Exception {
+    SignedJWT jwt = SignedJWT.parse(token);
+    ECKey key = (ECKey) keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+    assertThat(jwt.verify(new ECDSAVerifier(key))).as("signed by the published key").isTrue();
+    return jwt.getJWTClaimsSet();
+  }
+
+  @Test
+  void carriesTheCommonAttributeSetSignedByThePublishedKey() throws Exception {
+    JWTClaimsSet claims =
+        verified(factory.create(maria(), clients.get(1), Optional.of("n-1"), NOW));
+
+    assertThat(claims.getIssuer()).isEqualTo("https://most.test");
+    assertThat(claims.getAudience()).containsExactly("national");
+    assertThat(claims.getStringClaim("nonce")).isEqualTo("n-1");
+    assertThat(claims.getStringClaim("acr")).isEqualTo("http://eidas.europa.eu/LoA/high");
+    assertThat(claims.getStringClaim("person_identifier")).isEqualTo("BG/MK/8703141379");
+    assertThat(claims.getStringClaim("given_name")).isEqualTo("Maria");
+    assertThat(claims.getStringClaim("given_name#bg-Cyrl")).isEqualTo("Мария");
+    assertThat(claims.getStringClaim("family_name#bg-Cyrl")).isEqualTo("Петрова");
+    assertThat(claims.getStringClaim("birthdate")).isEqualTo("1987-03-14");
+    assertThat(claims.getStringClaim("gender")).isEqualTo("female");
+    assertThat(claims.getLongClaim("auth_time")).isEqualTo(NOW.minusSeconds(30).getEpochSecond());
+    assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(IdTokenFactory.LIFETIME));
+  }
+
+  @Test
+  void aPseudonymousClientNeverSeesTheNationalNumber() throws Exception {
+    String token = factory.create(maria(), clients.get(0), Optional.empty(), NOW);
+    JWTClaimsSet claims = verified(token);
+
+    assertThat(claims.getStringClaim("person_identifier")).matches("BG/MK/k1\\.[0-9a-f]{64}");
+    assertThat(claims.getClaim("nonce")).isNull();
+    String payload =
+        new String(
+            Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]), StandardCharsets.UTF_8);
+    assertThat(payload).doesNotContain("8703141379");
+    assertThat(claims.getSubject()).doesNotContain("8703141379");
+  }
+
+  @Test
+  void subjectsArePairwiseAndStable() throws Exception {
+    String atA =
+        verified(factory.create(maria(), clients.get(0), Optional.empty(), NOW)).getSubject();
+    String atAAgain =
+        verified(factory.create(maria(), clients.get(0), Optional.empty(), NOW.plusSeconds(99)))
+            .getSubject();
+    String atB =
+        verified(factory.create(maria(), clients.get(1), Optional.empty(), NOW)).getSubject();
+
+    assertThat(atAAgain).isEqualTo(atA);
+    assertThat(atB).isNotEqualTo(atA);
+  }
+}
