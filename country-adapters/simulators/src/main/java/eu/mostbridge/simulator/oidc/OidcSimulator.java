@@ -25,6 +25,7 @@ import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.http.Exchanges;
 import eu.mostbridge.simulator.http.FormData;
 import eu.mostbridge.simulator.http.Html;
+import eu.mostbridge.simulator.http.PersonaPicker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -201,48 +202,17 @@ public final class OidcSimulator implements HttpHandler {
             query.get("nonce"),
             query.get("code_challenge"),
             level));
-    StringBuilder body = new StringBuilder();
-    body.append("<p>Simulated ")
-        .append(
-            settings.style() == ClaimStyle.MVR ? "Bulgarian MVR eID" : "North Macedonian eid.mk")
-        .append(". Requested level: ")
-        .append(Html.escape(level))
-        .append(". Every person here is synthetic.</p>\n<form method=\"post\" action=\"login\">\n")
-        .append("<input type=\"hidden\" name=\"request\" value=\"")
-        .append(handle)
-        .append("\">\n")
-        .append("<fieldset><legend>Log in as</legend>\n");
-    boolean first = true;
-    for (Persona persona : personas.of(settings.country())) {
-      if (!persona.reaches(level)) {
-        continue;
-      }
-      String id = "persona-" + Html.escape(persona.id());
-      body.append("<div><input type=\"radio\" name=\"persona\" id=\"")
-          .append(id)
-          .append("\" value=\"")
-          .append(Html.escape(persona.id()))
-          .append(first ? "\" checked>" : "\">")
-          .append("<label for=\"")
-          .append(id)
-          .append("\">")
-          .append(Html.escape(persona.fullName()))
-          .append(" (")
-          .append(Html.escape(persona.level()))
-          .append(")</label></div>\n");
-      first = false;
-    }
-    body.append("</fieldset>\n")
-        .append("<button type=\"submit\" name=\"action\" value=\"login\">Log in</button>\n")
-        .append(
-            "<button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\n</form>\n");
     Exchanges.html(
         exchange,
         200,
-        Html.page(
-            settings.country().toLowerCase(java.util.Locale.ROOT),
-            "eID simulator",
-            body.toString()));
+        PersonaPicker.page(
+            settings.style() == ClaimStyle.MVR
+                ? "Simulated Bulgarian MVR eID"
+                : "Simulated North Macedonian eid.mk",
+            settings.country(),
+            level,
+            handle,
+            personas.of(settings.country())));
   }
 
   private void login(HttpExchange exchange, Map<String, String> form) throws IOException {

@@ -8,6 +8,7 @@ import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.http.Exchanges;
 import eu.mostbridge.simulator.http.FormData;
 import eu.mostbridge.simulator.http.Html;
+import eu.mostbridge.simulator.http.PersonaPicker;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -120,48 +121,15 @@ public final class SamlIdpSimulator implements HttpHandler {
   private void showPicker(HttpExchange exchange, ReceivedRequest request) throws IOException {
     String handle = HexFormat.of().formatHex(random());
     waiting.put(handle, request);
-    StringBuilder body = new StringBuilder();
-    body.append("<p>")
-        .append(Html.escape(profile.title()))
-        .append(". Requested level: ")
-        .append(Html.escape(request.level()))
-        .append(". Every person here is synthetic.</p>\n")
-        .append("<form method=\"post\" action=\"login\">\n")
-        .append("<input type=\"hidden\" name=\"request\" value=\"")
-        .append(handle)
-        .append("\">\n")
-        .append("<fieldset><legend>Log in as</legend>\n");
-    boolean first = true;
-    for (Persona persona : personas.of(profile.country())) {
-      if (!persona.reaches(request.level())) {
-        continue;
-      }
-      String id = "persona-" + Html.escape(persona.id());
-      body.append("<div><input type=\"radio\" name=\"persona\" id=\"")
-          .append(id)
-          .append("\" value=\"")
-          .append(Html.escape(persona.id()))
-          .append(first ? "\" checked>" : "\">")
-          .append("<label for=\"")
-          .append(id)
-          .append("\">")
-          .append(Html.escape(persona.fullName()))
-          .append(" (")
-          .append(Html.escape(persona.level()))
-          .append(")</label></div>\n");
-      first = false;
-    }
-    body.append("</fieldset>\n")
-        .append("<button type=\"submit\" name=\"action\" value=\"login\">Log in</button>\n")
-        .append("<button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\n")
-        .append("</form>\n");
     Exchanges.html(
         exchange,
         200,
-        Html.page(
-            profile.country().toLowerCase(java.util.Locale.ROOT),
+        PersonaPicker.page(
             profile.title(),
-            body.toString()));
+            profile.country(),
+            request.level(),
+            handle,
+            personas.of(profile.country())));
   }
 
   private void answer(HttpExchange exchange, Map<String, String> form)
