@@ -69,6 +69,10 @@ public final class ClientFile {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < raw.clients().size(); i++) {
       RawClient c = raw.clients().get(i);
+      if (c == null) {
+        problems.add("clients[" + i + "]: is empty");
+        continue;
+      }
       String where = c.id() == null ? "clients[" + i + "]" : "client " + c.id();
       if (c.id() == null || !c.id().matches("[A-Za-z0-9._-]{1,64}")) {
         problems.add(where + ": id must be 1-64 of A-Z a-z 0-9 . _ -");
@@ -161,6 +165,10 @@ public final class ClientFile {
   }
 
   private static URI uri(String where, String field, String value, List<String> problems) {
+    if (value == null) {
+      problems.add(where + ": a " + field + " is empty");
+      return null;
+    }
     try {
       URI uri = new URI(value);
       if (!uri.isAbsolute()) {

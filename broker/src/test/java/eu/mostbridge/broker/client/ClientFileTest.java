@@ -80,6 +80,29 @@ class ClientFileTest {
   }
 
   @Test
+  void emptyEntriesAreProblemsNotCrashes() {
+    InvalidClientFileException e =
+        catchThrowableOfType(
+            InvalidClientFileException.class,
+            () ->
+                ClientFile.parse(
+                    """
+                    clients:
+                      - ~
+                      - id: a
+                        names: {bg: "a", mk: "b", en: "c"}
+                        redirectUris: [~]
+                        secretHash: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                        jwksUri: ~
+                        allowedCountries: [~]
+                    """));
+
+    assertThat(e.problems())
+        .contains("clients[0]: is empty", "client a: a redirectUri is empty")
+        .anyMatch(p -> p.contains("only BG and MK"));
+  }
+
+  @Test
   void refusesUnknownKeysAndEmptyFiles() {
     assertThat(
             catchThrowableOfType(
