@@ -14,8 +14,8 @@ import java.util.Optional;
  * birth and no gender.
  *
  * <p>How eAuth prefixes an LNCh in its ETSI-style person identifier is not publicly documented, so
- * {@link #semanticsIdentifier()} is empty; the Bulgarian adapter takes the prefix from
- * configuration.
+ * {@link #semanticsIdentifier()} is empty, and the eAuth adapter refuses LNCh holders until it is
+ * known (the MVR eID names the identifier type in a claim instead).
  */
 public final class Lnch extends ParsedNationalNumber {
   public static final String SCHEME = "LNCh";
