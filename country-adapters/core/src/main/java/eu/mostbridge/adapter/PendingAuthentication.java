@@ -83,6 +83,40 @@ public record PendingAuthentication(
     }
   }
 
+  /**
+   * The level a national eID asserted in its own spelling ({@code acr}, AuthnContextClassRef),
+   * checked against the minimum asked for: a missing or unknown value, or a weaker level, is
+   * refused ({@code LEVEL_TOO_LOW}), never silently downgraded.
+   *
+   * @param spellings the eID's value for each level it offers
+   * @param asserted the value it answered with
+   * @param what how the value is called, for the message
+   */
+  public LevelOfAssurance achievedLevel(
+      Map<LevelOfAssurance, String> spellings, java.util.Optional<String> asserted, String what)
+      throws AuthenticationFailure {
+    LevelOfAssurance achieved =
+        spellings.entrySet().stream()
+            .filter(e -> asserted.isPresent() && e.getValue().equals(asserted.get()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AuthenticationFailure(
+                        AuthenticationFailure.Reason.LEVEL_TOO_LOW,
+                        "The "
+                            + what
+                            + " "
+                            + eu.mostbridge.identity.ErrorText.quote(asserted.orElse(null))
+                            + " is not a known level"));
+    if (!achieved.satisfies(requestedLevel)) {
+      throw new AuthenticationFailure(
+          AuthenticationFailure.Reason.LEVEL_TOO_LOW,
+          "The national eID reached " + achieved + ", below the minimum " + requestedLevel);
+    }
+    return achieved;
+  }
+
   /** True once {@code now} has reached the expiry. */
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);

@@ -3,7 +3,6 @@ package eu.mostbridge.oidc;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import eu.mostbridge.adapter.AuthenticationFailure;
-import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.AuthenticationRequest;
 import eu.mostbridge.adapter.AuthenticationStart;
 import eu.mostbridge.adapter.BrowserStep;
@@ -15,14 +14,12 @@ import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.adapter.RelaxationLog;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.ReplayCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,27 +102,7 @@ public final class OidcCountryAdapter implements CountryAdapter {
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());
     NationalClaims claims = relyingParty.complete(answer, pending);
-    LevelOfAssurance achieved = achievedLevel(claims.acr());
-    if (!achieved.satisfies(pending.requestedLevel())) {
-      throw new AuthenticationFailure(
-          Reason.LEVEL_TOO_LOW,
-          "The provider reached " + achieved + ", below the minimum " + pending.requestedLevel());
-    }
+    LevelOfAssurance achieved = pending.achievedLevel(settings.acrValues(), claims.acr(), "acr");
     return mapper.map(claims, pending.destination(), achieved);
-  }
-
-  private LevelOfAssurance achievedLevel(Optional<String> acr) throws AuthenticationFailure {
-    if (acr.isEmpty()) {
-      throw new AuthenticationFailure(Reason.LEVEL_TOO_LOW, "The ID token states no acr");
-    }
-    return settings.acrValues().entrySet().stream()
-        .filter(e -> e.getValue().equals(acr.get()))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new AuthenticationFailure(
-                    Reason.LEVEL_TOO_LOW,
-                    "The acr " + ErrorText.quote(acr.get()) + " is not a known level"));
   }
 }

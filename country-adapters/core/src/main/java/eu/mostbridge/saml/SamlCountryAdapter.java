@@ -1,7 +1,6 @@
 package eu.mostbridge.saml;
 
 import eu.mostbridge.adapter.AuthenticationFailure;
-import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.AuthenticationRequest;
 import eu.mostbridge.adapter.AuthenticationStart;
 import eu.mostbridge.adapter.ClaimsMapper;
@@ -12,7 +11,6 @@ import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.adapter.RelaxationLog;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.ReplayCache;
 import java.time.Clock;
@@ -110,36 +108,10 @@ public final class SamlCountryAdapter implements CountryAdapter {
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());
-    if (!"POST".equals(answer.method())) {
-      throw new AuthenticationFailure(
-          Reason.MALFORMED_ANSWER, "SAML answers come by HTTP-POST only");
-    }
-    String samlResponse =
-        answer
-            .single("SAMLResponse")
-            .orElseThrow(
-                () ->
-                    new AuthenticationFailure(
-                        Reason.MALFORMED_ANSWER, "No SAMLResponse was posted"));
-    ValidatedAssertion assertion = validator.validate(samlResponse, pending);
+    ValidatedAssertion assertion = validator.validate(PostBinding.postedResponse(answer), pending);
     Optional<String> classRef = assertion.authnContextClassRefs().stream().findFirst();
     LevelOfAssurance achieved =
-        settings.levels().entrySet().stream()
-            .filter(e -> classRef.isPresent() && e.getValue().equals(classRef.get()))
-            .map(Map.Entry::getKey)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new AuthenticationFailure(
-                        Reason.LEVEL_TOO_LOW,
-                        "The AuthnContextClassRef "
-                            + ErrorText.quote(classRef.orElse(null))
-                            + " is not a known level"));
-    if (!achieved.satisfies(pending.requestedLevel())) {
-      throw new AuthenticationFailure(
-          Reason.LEVEL_TOO_LOW,
-          "The IdP reached " + achieved + ", below the minimum " + pending.requestedLevel());
-    }
+        pending.achievedLevel(settings.levels(), classRef, "AuthnContextClassRef");
     Map<String, Object> claims = new LinkedHashMap<>();
     assertion
         .attributes()

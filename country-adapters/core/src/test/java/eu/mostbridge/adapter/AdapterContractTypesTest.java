@@ -87,6 +87,37 @@ class AdapterContractTypesTest {
   }
 
   @Test
+  void theAchievedLevelIsReadFromTheEidsSpellingAndNeverBelowTheMinimum()
+      throws AuthenticationFailure {
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            "bg-mvr-eid",
+            "st",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.MK,
+            Instant.parse("2026-11-26T10:00:00Z"),
+            Map.of());
+    Map<LevelOfAssurance, String> mvr =
+        Map.of(
+            LevelOfAssurance.LOW, "eid_low",
+            LevelOfAssurance.SUBSTANTIAL, "eid_substantial",
+            LevelOfAssurance.HIGH, "eid_high");
+
+    assertThat(pending.achievedLevel(mvr, java.util.Optional.of("eid_high"), "acr"))
+        .isEqualTo(LevelOfAssurance.HIGH);
+    for (java.util.Optional<String> refused :
+        List.of(
+            java.util.Optional.of("eid_low"),
+            java.util.Optional.of("eid_medium"),
+            java.util.Optional.<String>empty())) {
+      assertThatThrownBy(() -> pending.achievedLevel(mvr, refused, "acr"))
+          .isInstanceOfSatisfying(
+              AuthenticationFailure.class,
+              e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.Reason.LEVEL_TOO_LOW));
+    }
+  }
+
+  @Test
   void theCallbackMustBeAbsolute() {
     assertThatThrownBy(
             () ->

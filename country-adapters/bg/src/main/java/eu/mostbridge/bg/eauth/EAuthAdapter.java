@@ -14,6 +14,7 @@ import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.PostBinding;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.SamlResponseValidator;
 import eu.mostbridge.saml.SamlXmlParser;
@@ -116,17 +117,7 @@ public final class EAuthAdapter implements CountryAdapter {
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());
-    if (!"POST".equals(answer.method())) {
-      throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, "eAuth answers by HTTP-POST only");
-    }
-    String samlResponse =
-        answer
-            .single("SAMLResponse")
-            .orElseThrow(
-                () ->
-                    new AuthenticationFailure(
-                        Reason.MALFORMED_ANSWER, "No SAMLResponse was posted"));
-    ValidatedAssertion assertion = validator.validate(samlResponse, pending);
+    ValidatedAssertion assertion = validator.validate(PostBinding.postedResponse(answer), pending);
     LevelOfAssurance level;
     try {
       level = LevelOfAssurance.valueOf(pending.protocolState().get(LEVEL));

@@ -23,6 +23,19 @@ public final class Exchanges {
     }
   }
 
+  /**
+   * A simulator bug, said plainly on a 500 page rather than by dropping the connection (these are
+   * test stand-ins, not Most: the exception's text helps whoever is debugging a test).
+   */
+  public static void internalError(HttpExchange exchange, String simulator, RuntimeException e)
+      throws IOException {
+    html(
+        exchange,
+        500,
+        Html.page(
+            "en", simulator + ": internal error", "<p>" + Html.escape(String.valueOf(e)) + "</p>"));
+  }
+
   public static void html(HttpExchange exchange, int status, String html) throws IOException {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

@@ -128,13 +128,7 @@ public final class OidcSimulator implements HttpHandler {
         Exchanges.html(exchange, 404, Html.page("en", "Not found", "<p>No such page.</p>"));
       }
     } catch (RuntimeException e) {
-      Exchanges.html(
-          exchange,
-          500,
-          Html.page(
-              "en",
-              "OIDC simulator: internal error",
-              "<p>" + Html.escape(String.valueOf(e)) + "</p>"));
+      Exchanges.internalError(exchange, "OIDC simulator", e);
     }
   }
 

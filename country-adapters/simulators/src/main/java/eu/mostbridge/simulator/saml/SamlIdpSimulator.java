@@ -99,14 +99,7 @@ public final class SamlIdpSimulator implements HttpHandler {
             Html.page("en", "SAML IdP simulator: not found", "<p>No such page.</p>"));
       }
     } catch (RuntimeException e) {
-      // A simulator bug: say so plainly rather than drop the connection.
-      Exchanges.html(
-          exchange,
-          500,
-          Html.page(
-              "en",
-              "SAML IdP simulator: internal error",
-              "<p>" + Html.escape(e.getClass().getName() + ": " + e.getMessage()) + "</p>"));
+      Exchanges.internalError(exchange, "SAML IdP simulator", e);
     } catch (RequestRefused e) {
       Exchanges.html(
           exchange,
