@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.authorize;
 
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.identity.CountryCode;
@@ -23,7 +24,8 @@ import java.util.Set;
  * registered {@code http://127.0.0.1} URI, the same with any port). After that every error goes
  * back to the relying party.
  */
-public final class AuthorizationRequestValidator {
+@jakarta.enterprise.context.ApplicationScoped
+public class AuthorizationRequestValidator {
   private static final Set<String> KNOWN_SCOPES =
       Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
   private static final List<String> LANGUAGES = List.of("bg", "mk", "en");
@@ -124,13 +126,13 @@ public final class AuthorizationRequestValidator {
         minimum = requested;
       }
     }
-    Locale locale = Locale.ENGLISH;
+    Optional<Locale> locale = Optional.empty();
     Optional<String> uiLocales = single(parameters, "ui_locales");
     if (uiLocales.isPresent()) {
       for (String tag : uiLocales.get().split(" ", -1)) {
         String language = Locale.forLanguageTag(tag).getLanguage();
         if (LANGUAGES.contains(language)) {
-          locale = Locale.forLanguageTag(language);
+          locale = Optional.of(Locale.forLanguageTag(language));
           break;
         }
       }
@@ -154,6 +156,18 @@ public final class AuthorizationRequestValidator {
         return back.error("invalid_request", "max_age must be a non-negative number of seconds");
       }
     }
+    boolean verifiedClaims = false;
+    Optional<String> claims = single(parameters, "claims");
+    if (claims.isPresent()) {
+      try {
+        OIDCClaimsRequest request = OIDCClaimsRequest.parse(claims.get());
+        verifiedClaims =
+            !request.getIDTokenVerifiedClaimsRequests().isEmpty()
+                || !request.getUserInfoVerifiedClaimsRequests().isEmpty();
+      } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
+        return back.error("invalid_request", "The claims parameter is not a valid claims request");
+      }
+    }
     boolean force = prompts.contains("login") || maxAge.map(Duration::isZero).orElse(false);
     return Result.accepted(
         new ValidatedAuthorization(
@@ -166,7 +180,8 @@ public final class AuthorizationRequestValidator {
             minimum,
             locale,
             force,
-            maxAge));
+            maxAge,
+            verifiedClaims));
   }
 
   private static Optional<LevelOfAssurance> eidasLevel(String acr) {
@@ -182,6 +197,13 @@ public final class AuthorizationRequestValidator {
    * http://127.0.0.1/...} or {@code http://[::1]/...} matches the same URI with any port.
    */
   static boolean registered(ClientRegistration client, URI redirect) {
+    if (client.anyLoopbackRedirect()
+        && "http".equals(redirect.getScheme())
+        && "127.0.0.1".equals(redirect.getHost())
+        && redirect.getRawUserInfo() == null
+        && redirect.getRawFragment() == null) {
+      return true;
+    }
     for (URI registered : client.redirectUris()) {
       if (registered.toString().equals(redirect.toString())) {
         return true;

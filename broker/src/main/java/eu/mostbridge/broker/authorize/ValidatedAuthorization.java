@@ -20,9 +20,12 @@ import java.util.Set;
  * @param countries the citizen's possible countries: the requested {@code eidas:country:*} scopes,
  *     or all the client may receive when none was requested
  * @param minimumLevel the effective minimum: the stronger of the client's and the request's
- * @param locale the page language: the first supported of {@code ui_locales}, else English
+ * @param uiLocale the first supported language of {@code ui_locales}; when empty the pages follow
+ *     the browser's Accept-Language
  * @param forceLogin {@code prompt=login} (or {@code max_age=0})
  * @param maxAge {@code max_age}, if sent
+ * @param verifiedClaims the {@code claims} parameter asked for {@code verified_claims} (OpenID
+ *     Connect for Identity Assurance)
  */
 public record ValidatedAuthorization(
     ClientRegistration client,
@@ -32,6 +35,7 @@ public record ValidatedAuthorization(
     String codeChallenge,
     Set<CountryCode> countries,
     LevelOfAssurance minimumLevel,
-    Locale locale,
+    Optional<Locale> uiLocale,
     boolean forceLogin,
-    Optional<Duration> maxAge) {}
+    Optional<Duration> maxAge,
+    boolean verifiedClaims) {}

@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,9 @@ public final class ClientFile {
       List<String> allowedCountries,
       String minimumLevel,
       String identifierPolicy,
-      String tokenAlgorithm) {}
+      String tokenAlgorithm,
+      @JsonProperty("public") Boolean publicClient,
+      List<String> postLogoutRedirectUris) {}
 
   /** Parses and validates; throws with every problem listed. */
   public static List<ClientRegistration> parse(String text) throws InvalidClientFileException {
@@ -80,12 +83,23 @@ public final class ClientFile {
         problems.add(where + ": id is used twice");
       }
       Map<String, String> names = c.names() == null ? Map.of() : new LinkedHashMap<>(c.names());
-      if (!names.keySet().equals(LANGUAGES)) {
+      if (!names.keySet().equals(LANGUAGES) || names.values().stream().anyMatch(n -> n == null)) {
         problems.add(where + ": names must be given in exactly bg, mk and en");
       }
+      names.values().removeIf(n -> n == null);
       List<URI> redirects = redirectUris(where, c.redirectUris(), problems);
-      if (c.secretHash() == null && c.jwksUri() == null) {
-        problems.add(where + ": needs secretHash (client_secret_*) or jwksUri (private_key_jwt)");
+      boolean publicClient = Boolean.TRUE.equals(c.publicClient());
+      if (publicClient && (c.secretHash() != null || c.jwksUri() != null)) {
+        problems.add(where + ": a public client has neither secretHash nor jwksUri");
+      }
+      if (!publicClient && c.secretHash() == null && c.jwksUri() == null) {
+        problems.add(
+            where
+                + ": needs secretHash (client_secret_*), jwksUri (private_key_jwt) or public:"
+                + " true");
+      }
+      if (c.secretHash() != null && c.jwksUri() != null) {
+        problems.add(where + ": secretHash and jwksUri exclude each other: choose one");
       }
       if (c.secretHash() != null && !c.secretHash().matches("sha256:[0-9a-f]{64}")) {
         problems.add(where + ": secretHash must be sha256:<64 lower-case hex digits>");
@@ -125,7 +139,12 @@ public final class ClientFile {
               countries,
               level,
               policy,
-              algorithm));
+              algorithm,
+              publicClient,
+              c.postLogoutRedirectUris() == null
+                  ? List.of()
+                  : redirectUris(where, c.postLogoutRedirectUris(), problems),
+              false));
     }
     if (!problems.isEmpty()) {
       throw new InvalidClientFileException(problems);

@@ -20,6 +20,11 @@ import java.util.Set;
  * @param minimumLevel the weakest level of assurance it accepts, whatever it asks
  * @param identifierPolicy national number or pseudonym
  * @param tokenAlgorithm its ID token algorithm
+ * @param publicClient a client without credentials (a native or browser app): PKCE is its only
+ *     protection, as for every client
+ * @param postLogoutRedirectUris where RP-initiated logout may return, exactly
+ * @param anyLoopbackRedirect any {@code http://127.0.0.1:<port>/<path>} is accepted as redirect
+ *     URI: only the demo's {@code demo-tester}, never from a clients file
  */
 public record ClientRegistration(
     String id,
@@ -30,4 +35,19 @@ public record ClientRegistration(
     Set<CountryCode> allowedCountries,
     LevelOfAssurance minimumLevel,
     IdentifierPolicy identifierPolicy,
-    String tokenAlgorithm) {}
+    String tokenAlgorithm,
+    boolean publicClient,
+    List<URI> postLogoutRedirectUris,
+    boolean anyLoopbackRedirect) {
+  public ClientRegistration {
+    names = Map.copyOf(names);
+    redirectUris = List.copyOf(redirectUris);
+    allowedCountries = Set.copyOf(allowedCountries);
+    postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+  }
+
+  /** The display name in {@code language} (bg, mk, en), English when that is missing. */
+  public String name(String language) {
+    return names.getOrDefault(language, names.getOrDefault("en", id));
+  }
+}

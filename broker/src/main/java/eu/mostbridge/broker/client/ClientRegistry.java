@@ -3,6 +3,7 @@ package eu.mostbridge.broker.client;
 import eu.mostbridge.broker.config.BrokerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,20 +19,31 @@ public class ClientRegistry {
   private final Map<String, ClientRegistration> clients = new LinkedHashMap<>();
 
   @Inject
-  public ClientRegistry(BrokerConfig config) {
+  public ClientRegistry(BrokerConfig config, Instance<BuiltInClients> builtIn) {
+    builtIn.forEach(source -> source.clients().forEach(this::add));
+    if (config.clientsFile().isEmpty()) {
+      if (clients.isEmpty()) {
+        throw new IllegalStateException("most.clients-file is required: no client is registered");
+      }
+      return;
+    }
+    java.nio.file.Path file = config.clientsFile().get();
     String text;
     try {
-      text = Files.readString(config.clientsFile());
+      text = Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "most.clients-file " + config.clientsFile() + " cannot be read", e);
+      throw new IllegalStateException("most.clients-file " + file + " cannot be read", e);
     }
     try {
-      for (ClientRegistration client : ClientFile.parse(text)) {
-        clients.put(client.id(), client);
-      }
+      ClientFile.parse(text).forEach(this::add);
     } catch (InvalidClientFileException e) {
-      throw new IllegalStateException(config.clientsFile() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void add(ClientRegistration client) {
+    if (clients.putIfAbsent(client.id(), client) != null) {
+      throw new IllegalStateException("The client id " + client.id() + " is registered twice");
     }
   }
 

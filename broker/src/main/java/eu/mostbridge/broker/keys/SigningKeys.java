@@ -10,10 +10,12 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import eu.mostbridge.broker.config.BrokerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -28,19 +30,33 @@ public class SigningKeys {
   private static final Set<String> SIGNING_ALGORITHMS = Set.of("ES256", "PS256", "RS256");
 
   private final JWKSet keys;
+  private final boolean generated;
 
+  @Inject
   public SigningKeys(BrokerConfig config) {
-    this.keys =
-        config.signing().keysFile().isPresent()
-            ? read(config.signing().keysFile().get())
-            : demoKey();
-    if (keys.getKeys().stream()
-        .noneMatch(k -> config.signing().defaultAlgorithm().equals(algorithm(k)))) {
+    this(config.signing().keysFile(), config.signing().defaultAlgorithm());
+  }
+
+  /**
+   * Keys from {@code keysFile}, or one made now when absent (demo).
+   *
+   * @throws IllegalStateException when the file is unreadable or has no key for {@code
+   *     defaultAlgorithm}
+   */
+  public SigningKeys(Optional<java.nio.file.Path> keysFile, String defaultAlgorithm) {
+    this.keys = keysFile.isPresent() ? read(keysFile.get()) : demoKey();
+    this.generated = keysFile.isEmpty();
+    if (keys.getKeys().stream().noneMatch(k -> defaultAlgorithm.equals(algorithm(k)))) {
       throw new IllegalStateException(
           "most.signing.default-algorithm "
-              + config.signing().defaultAlgorithm()
+              + defaultAlgorithm
               + " has no key in the signing key set");
     }
+  }
+
+  /** True when the keys were made at start-up (demo) rather than read. */
+  public boolean generated() {
+    return generated;
   }
 
   private static JWKSet read(java.nio.file.Path file) {

@@ -23,7 +23,7 @@ public class InfinispanReplayCache implements ReplayCache {
   private final Clock clock = Clock.systemUTC();
 
   public InfinispanReplayCache(EmbeddedCacheManager manager) {
-    this.cache = manager.getCache("replay");
+    this.cache = manager.getCache(Caches.REPLAY);
   }
 
   @Override

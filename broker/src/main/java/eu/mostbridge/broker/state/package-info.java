@@ -1,2 +1,6 @@
-/** The broker's state in Infinispan: one-time identifiers now, flow state next (issue 4). */
+/**
+ * The broker's state in embedded Infinispan, behind the narrow interfaces of the packages that use
+ * it: logins in progress, outstanding national requests, codes, access tokens, one-time
+ * identifiers. Every entry expires by its own lifespan.
+ */
 package eu.mostbridge.broker.state;

@@ -13,12 +13,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.mostbridge.broker.client.ClientRegistration;
-import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.identity.CommonIdentity;
-import eu.mostbridge.identity.PersonName;
-import eu.mostbridge.identity.identifier.PersonIdentifier;
-import eu.mostbridge.identity.identifier.PersonIdentifierPseudonymizer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +22,9 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * Issues the ID token of one cross-border login, signed with the client's algorithm: {@code sub}
- * pairwise; {@code person_identifier} in the eIDAS form with the national number or the persistent
- * pseudonym, per the client's policy; names in Latin and, tagged ({@code #bg-Cyrl}, {@code
- * #mk-Cyrl}), in the native script; {@code birthdate}, {@code gender}; {@code acr} (the eIDAS level
- * reached), {@code auth_time}; the relying party's {@code nonce}.
+ * Issues the ID token of one cross-border login, signed with the client's algorithm (its {@code
+ * kid} in the header): {@code iss}, {@code aud}, {@code iat}, {@code exp}, the relying party's
+ * {@code nonce}, and the claims of {@link ReleasedClaims}.
  */
 public final class IdTokenFactory {
   /** How long an ID token is valid: long enough to be verified, short enough not to be kept. */
@@ -38,40 +32,34 @@ public final class IdTokenFactory {
 
   private final URI issuer;
   private final SigningKeys keys;
-  private final PairwiseSubject subjects;
-  private final PersonIdentifierPseudonymizer pseudonyms;
+  private final ReleasedClaims released;
 
-  public IdTokenFactory(
-      URI issuer,
-      SigningKeys keys,
-      PairwiseSubject subjects,
-      PersonIdentifierPseudonymizer pseudonyms) {
+  public IdTokenFactory(URI issuer, SigningKeys keys, ReleasedClaims released) {
     this.issuer = issuer;
     this.keys = keys;
-    this.subjects = subjects;
-    this.pseudonyms = pseudonyms;
+    this.released = released;
   }
 
+  /**
+   * The signed ID token.
+   *
+   * @param method the national eID used, for {@code amr}
+   * @param verifiedClaims whether to add {@code verified_claims}
+   */
   public String create(
-      CommonIdentity identity, ClientRegistration client, Optional<String> nonce, Instant now) {
-    PersonIdentifier released =
-        client.identifierPolicy() == IdentifierPolicy.NATIONAL_NUMBER
-            ? identity.personIdentifier()
-            : pseudonyms.pseudonymize(identity.personIdentifier());
+      CommonIdentity identity,
+      ClientRegistration client,
+      Optional<String> nonce,
+      String method,
+      boolean verifiedClaims,
+      Instant now) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer.toString().replaceAll("/+$", ""))
-            .subject(subjects.of(client.id(), identity.personIdentifier()))
             .audience(client.id())
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(LIFETIME)))
-            .claim("auth_time", identity.authenticationInstant().getEpochSecond())
-            .claim("acr", identity.levelOfAssurance().uri())
-            .claim("person_identifier", released.toEidasForm())
-            .claim("birthdate", identity.dateOfBirth().toString());
-    name(claims, "given_name", identity.givenName());
-    name(claims, "family_name", identity.familyName());
-    identity.gender().ifPresent(g -> claims.claim("gender", g.claimValue()));
+            .expirationTime(Date.from(now.plus(LIFETIME)));
+    released.all(identity, client, method, verifiedClaims).forEach(claims::claim);
     nonce.ifPresent(n -> claims.claim("nonce", n));
     JWK key = keys.keyFor(client.tokenAlgorithm());
     SignedJWT jwt =
@@ -87,14 +75,6 @@ public final class IdTokenFactory {
       throw new IllegalStateException("The ID token cannot be signed", e);
     }
     return jwt.serialize();
-  }
-
-  private static void name(JWTClaimsSet.Builder claims, String claim, PersonName name) {
-    claims.claim(claim, name.latin());
-    name.nativeForm()
-        .ifPresent(
-            value ->
-                claims.claim(claim + "#" + name.nativeScript().orElseThrow().languageTag(), value));
   }
 
   private static JWSSigner signer(JWK key) throws JOSEException {

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,7 +69,7 @@ class AuthorizationRequestValidatorTest {
     assertThat(accepted.nonce()).contains("n-1");
     assertThat(accepted.countries()).containsExactly(CountryCode.BG);
     assertThat(accepted.minimumLevel()).as("the client's").isEqualTo(LevelOfAssurance.SUBSTANTIAL);
-    assertThat(accepted.locale()).isEqualTo(Locale.ENGLISH);
+    assertThat(accepted.uiLocale()).isEmpty();
     assertThat(accepted.forceLogin()).isFalse();
   }
 
@@ -89,7 +88,7 @@ class AuthorizationRequestValidatorTest {
             .accepted()
             .orElseThrow();
     assertThat(high.minimumLevel()).isEqualTo(LevelOfAssurance.HIGH);
-    assertThat(high.locale().getLanguage()).isEqualTo("mk");
+    assertThat(high.uiLocale().orElseThrow().getLanguage()).isEqualTo("mk");
     assertThat(high.forceLogin()).isTrue();
     assertThat(high.countries()).as("all the client may receive").containsExactly(CountryCode.BG);
 

@@ -1,0 +1,95 @@
+package eu.mostbridge.broker.authorize;
+
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.login.ClientReturn;
+import eu.mostbridge.broker.login.LoginSteps;
+import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.Pages;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The authorization endpoint: parse the query, validate it ({@link AuthorizationRequestValidator}),
+ * then either refuse (an error page when the client or redirect URI cannot be trusted, else a
+ * redirect with {@code error}, {@code state} and {@code iss}) or start a login bound to this
+ * browser and send the citizen to choose their national eID.
+ */
+@Path("/authorize")
+public class AuthorizationEndpoint {
+  private final AuthorizationRequestValidator validator;
+  private final LoginSteps steps;
+  private final ClientReturn clientReturn;
+  private final AuditLog audit;
+
+  public AuthorizationEndpoint(
+      AuthorizationRequestValidator validator,
+      LoginSteps steps,
+      ClientReturn clientReturn,
+      AuditLog audit) {
+    this.validator = validator;
+    this.steps = steps;
+    this.clientReturn = clientReturn;
+    this.audit = audit;
+  }
+
+  @GET
+  public Response authorize(
+      @Context UriInfo uri,
+      @CookieParam(BrowserCookie.NAME) String browser,
+      @HeaderParam("Accept-Language") String acceptLanguage) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
+    AuthorizationRequestValidator.Result result = validator.validate(parameters);
+    if (result.refused().isPresent()) {
+      AuthorizationFailure failure = result.refused().get();
+      List<String> clientId = parameters.get("client_id");
+      audit.record(
+          AuditEvent.of("authorization.refused")
+              .with("client", clientId == null || clientId.size() != 1 ? null : clientId.get(0))
+              .with("outcome", failure.error())
+              .with("description", failure.description())
+              .with("shown_to_citizen", failure.redirectTo().isEmpty()));
+      if (failure.redirectTo().isEmpty()) {
+        return steps.errorPage(
+            400, steps.texts(Optional.empty(), acceptLanguage), "error.unknown_client");
+      }
+      return clientReturn.error(
+          failure.redirectTo().get(),
+          failure.state(),
+          new ErrorObject(failure.error(), failure.description()));
+    }
+    ValidatedAuthorization request = result.accepted().orElseThrow();
+    Optional<String> newBrowser = steps.newBrowserIfNeeded(browser);
+    LoginFlow flow =
+        LoginFlow.start(
+            BrowserCookie.randomToken(),
+            newBrowser.orElse(browser),
+            request,
+            BrowserCookie.randomToken(),
+            Instant.now());
+    steps.save(flow);
+    audit.record(
+        AuditEvent.of("authorization.accepted")
+            .with("flow", flow.id())
+            .with("client", request.client().id())
+            .with("countries", request.countries().stream().map(c -> c.alpha2()).toList())
+            .with("minimum_level", request.minimumLevel().uri())
+            .with("force_login", request.forceLogin()));
+    Response.ResponseBuilder next =
+        Pages.secured(Response.seeOther(steps.url("/login/" + flow.id())));
+    newBrowser.ifPresent(b -> next.cookie(BrowserCookie.of(b, steps.secureCookies())));
+    return next.build();
+  }
+}

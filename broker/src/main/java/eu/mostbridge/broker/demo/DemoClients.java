@@ -1,0 +1,124 @@
+package eu.mostbridge.broker.demo;
+
+import eu.mostbridge.broker.client.BuiltInClients;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.IdentifierPolicy;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The demo's clients, registered in code because their URLs follow the demo's port. Stable names,
+ * relied on by outside tools:
+ *
+ * <ul>
+ *   <li>{@code demo-bg-service}: a Bulgarian service receiving Macedonian citizens (national
+ *       numbers), at {@code /demo/bg-service/};
+ *   <li>{@code demo-mk-service}: a Macedonian service receiving Bulgarian citizens (pseudonyms), at
+ *       {@code /demo/mk-service/};
+ *   <li>{@code demo-tester}: a public client (no secret, PKCE) accepting any redirect URI {@code
+ *       http://127.0.0.1:<port>/<path>}, for trying any OIDC library against the demo.
+ * </ul>
+ */
+@ApplicationScoped
+public class DemoClients implements BuiltInClients {
+  public static final String BG_SERVICE = "demo-bg-service";
+  public static final String MK_SERVICE = "demo-mk-service";
+  public static final String TESTER = "demo-tester";
+
+  private final BrokerConfig config;
+  private final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+
+  public DemoClients(BrokerConfig config) {
+    this.config = config;
+  }
+
+  /** The demo services' client secret (made at start-up, never leaves the process). */
+  String secret() {
+    return secret;
+  }
+
+  @Override
+  public List<ClientRegistration> clients() {
+    if (!config.demo().enabled()) {
+      return List.of();
+    }
+    String base = config.issuer().toString().replaceAll("/+$", "");
+    return List.of(
+        service(
+            BG_SERVICE,
+            Map.of(
+                "bg", "Демо услуга на българска община",
+                "mk", "Демо услуга на бугарска општина",
+                "en", "Bulgarian municipality (demo service)"),
+            base + "/demo/bg-service/",
+            CountryCode.MK,
+            IdentifierPolicy.NATIONAL_NUMBER),
+        service(
+            MK_SERVICE,
+            Map.of(
+                "bg", "Демо услуга на македонско министерство",
+                "mk", "Демо услуга на македонско министерство",
+                "en", "Macedonian ministry (demo service)"),
+            base + "/demo/mk-service/",
+            CountryCode.BG,
+            IdentifierPolicy.PSEUDONYM),
+        new ClientRegistration(
+            TESTER,
+            Map.of("bg", "Тестов клиент", "mk", "Тестен клиент", "en", "Test client"),
+            List.of(URI.create("http://127.0.0.1/callback")),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(CountryCode.BG, CountryCode.MK),
+            LevelOfAssurance.LOW,
+            IdentifierPolicy.PSEUDONYM,
+            "ES256",
+            true,
+            List.of(),
+            true));
+  }
+
+  private ClientRegistration service(
+      String id,
+      Map<String, String> names,
+      String home,
+      CountryCode citizens,
+      IdentifierPolicy policy) {
+    return new ClientRegistration(
+        id,
+        names,
+        List.of(URI.create(home + "callback")),
+        Optional.of(sha256(secret)),
+        Optional.empty(),
+        Set.of(citizens),
+        LevelOfAssurance.LOW,
+        policy,
+        "ES256",
+        false,
+        List.of(URI.create(home)),
+        false);
+  }
+
+  private static String sha256(String value) {
+    try {
+      return "sha256:"
+          + HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

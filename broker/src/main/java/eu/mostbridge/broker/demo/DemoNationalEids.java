@@ -1,0 +1,239 @@
+package eu.mostbridge.broker.demo;
+
+import com.sun.net.httpserver.HttpHandler;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.bg.eauth.EAuthAdapter;
+import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.bg.mvr.MvrClaimsMapper;
+import eu.mostbridge.bg.mvr.MvrEid;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.national.NationalEidSource;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.eid.EidMkClaimsMapper;
+import eu.mostbridge.mk.eid.EidMkProfile;
+import eu.mostbridge.oidc.OidcAdapterSettings;
+import eu.mostbridge.oidc.OidcClient;
+import eu.mostbridge.oidc.OidcCountryAdapter;
+import eu.mostbridge.oidc.OidcProviderPeer;
+import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.replay.ReplayCache;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.AlgorithmPolicy.Relaxation;
+import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlBinding;
+import eu.mostbridge.saml.ServiceProviderIdentity;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.eauth.EAuthProfile;
+import eu.mostbridge.simulator.oidc.OidcSimulator;
+import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
+import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
+import eu.mostbridge.simulator.saml.SamlIdpSettings;
+import eu.mostbridge.simulator.saml.SamlIdpSimulator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * The demo's national eIDs: the three simulators (BG eAuth over SAML as its test system behaves, BG
+ * MVR eID and MK eid.mk over OpenID Connect), mounted under {@code /sim/} of the broker itself, and
+ * the real adapters configured against them. Everything is made at the first use, with fresh keys;
+ * nothing here runs unless {@code most.demo.enabled}.
+ */
+@ApplicationScoped
+public class DemoNationalEids implements NationalEidSource {
+  /** The simulators' mount points under {@code /sim/}: stable, outside tools use them. */
+  public static final String EAUTH = "eauth";
+
+  public static final String MVR = "mvr";
+  public static final String EID_MK = "eid-mk";
+
+  private final BrokerConfig config;
+  private final ReplayCache replayCache;
+  private volatile Demo demo;
+
+  public DemoNationalEids(BrokerConfig config, ReplayCache replayCache) {
+    this.config = config;
+    this.replayCache = replayCache;
+  }
+
+  private record Demo(
+      Map<String, HttpHandler> simulators,
+      List<CountryAdapter> adapters,
+      ServiceProviderIdentity eauthSp) {}
+
+  @Override
+  public List<CountryAdapter> adapters() {
+    return config.demo().enabled() ? demo().adapters() : List.of();
+  }
+
+  /** The simulator mounted at {@code /sim/<name>/}, in demo mode. */
+  public Optional<HttpHandler> simulator(String name) {
+    return config.demo().enabled()
+        ? Optional.ofNullable(demo().simulators().get(name))
+        : Optional.empty();
+  }
+
+  /** The SAML service provider the demo's eAuth adapter is, for its metadata. */
+  public Optional<ServiceProviderIdentity> eauthServiceProvider() {
+    return config.demo().enabled() ? Optional.of(demo().eauthSp()) : Optional.empty();
+  }
+
+  private Demo demo() {
+    Demo current = demo;
+    if (current == null) {
+      synchronized (this) {
+        if (demo == null) {
+          demo = build();
+        }
+        current = demo;
+      }
+    }
+    return current;
+  }
+
+  private Demo build() {
+    String base = config.issuer().toString().replaceAll("/+$", "");
+    Personas personas;
+    try {
+      personas =
+          config.demo().personasFile().isPresent()
+              ? Personas.read(config.demo().personasFile().get())
+              : Personas.defaults();
+    } catch (IOException e) {
+      throw new UncheckedIOException("most.demo.personas-file cannot be read", e);
+    }
+    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+
+    // BG eAuth: SAML as the real test system answers (RSA-SHA1 signatures, plain assertions), so
+    // the demo runs with those two relaxations, logged like any other.
+    SimulatorKeys spSigning = SimulatorKeys.rsa("Most demo SAML SP signing");
+    SimulatorKeys spEncryption = SimulatorKeys.rsa("Most demo SAML SP encryption");
+    String spEntity = base + "/saml/bg-eauth";
+    URI acs = URI.create(base + "/callback/bg-eauth");
+    SamlIdpSimulator eauth =
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.likeTheTestSystem(base + "/sim/" + EAUTH),
+            personas,
+            SimulatorKeys.rsa("eAuth simulator"),
+            List.of(
+                new RegisteredServiceProvider(
+                    spEntity,
+                    acs.toString(),
+                    spSigning.certificate(),
+                    spEncryption.certificate())));
+    ServiceProviderIdentity sp =
+        new ServiceProviderIdentity(
+            spEntity,
+            acs,
+            new BasicX509Credential(spSigning.certificate(), spSigning.privateKey()),
+            List.of(
+                new BasicX509Credential(spEncryption.certificate(), spEncryption.privateKey())));
+    IdentityProviderPeer idp =
+        IdentityProviderPeer.strict(
+                eauth.settings().entityId(),
+                URI.create(base + "/sim/" + EAUTH + "/SingleSignOnService"),
+                List.of(eauth.signingCertificate()))
+            .withAlgorithms(
+                AlgorithmPolicy.eidasStrict().relaxedBy(Set.of(Relaxation.SHA1_SIGNATURE)))
+            .withAssertionRequirements(false, true);
+    EAuthAdapter eauthAdapter =
+        new EAuthAdapter(
+            new EAuthSettings(
+                "bg-eauth",
+                sp,
+                idp,
+                EAuthSettings.TEST_PROVIDER_OID,
+                EAuthSettings.testServiceOids(),
+                LevelOfAssuranceNotation.EAUTH_NAME,
+                SamlBinding.POST,
+                List.of(),
+                AlgorithmPolicy.RSA_PSS_SHA256,
+                Duration.ofMinutes(10)),
+            replayCache,
+            Clock.systemUTC());
+
+    // BG MVR eID: OpenID Connect, RS256 as Keycloak signs by default (a logged relaxation).
+    URI mvrIssuer = URI.create(base + "/sim/" + MVR);
+    URI mvrCallback = URI.create(base + "/callback/bg-mvr-eid");
+    OidcSimulator mvr =
+        new OidcSimulator(
+            mvrIssuer,
+            OidcSimulatorSettings.mvr("most-demo", secret, mvrCallback.toString()),
+            personas);
+    OidcProviderPeer mvrPeer = peer(mvrIssuer, Set.of("RS256", "PS256", "ES256"));
+    OidcCountryAdapter mvrAdapter =
+        new OidcCountryAdapter(
+            new OidcAdapterSettings(
+                "bg-mvr-eid",
+                CountryCode.BG,
+                mvrPeer,
+                client(secret, mvrCallback),
+                MvrEid.acrValues(),
+                Duration.ofMinutes(10)),
+            new MvrClaimsMapper(),
+            replayCache,
+            Clock.systemUTC(),
+            OidcRelyingParty.remoteKeys(mvrPeer));
+
+    // MK eid.mk: OpenID Connect with Most's assumed profile, strict (ES256).
+    URI mkIssuer = URI.create(base + "/sim/" + EID_MK);
+    URI mkCallback = URI.create(base + "/callback/mk-eid");
+    OidcSimulator mk =
+        new OidcSimulator(
+            mkIssuer,
+            OidcSimulatorSettings.eidMk("most-demo", secret, mkCallback.toString()),
+            personas);
+    OidcProviderPeer mkPeer = peer(mkIssuer, OidcProviderPeer.STRICT_ALGORITHMS);
+    EidMkProfile profile = EidMkProfile.assumedDefault();
+    OidcCountryAdapter mkAdapter =
+        new OidcCountryAdapter(
+            new OidcAdapterSettings(
+                "mk-eid",
+                CountryCode.MK,
+                mkPeer,
+                client(secret, mkCallback),
+                profile.acrValues(),
+                Duration.ofMinutes(10)),
+            new EidMkClaimsMapper(profile),
+            replayCache,
+            Clock.systemUTC(),
+            OidcRelyingParty.remoteKeys(mkPeer));
+
+    return new Demo(
+        Map.of(EAUTH, eauth, MVR, mvr, EID_MK, mk),
+        List.of(eauthAdapter, mvrAdapter, mkAdapter),
+        sp);
+  }
+
+  private static OidcProviderPeer peer(URI issuer, Set<String> algorithms) {
+    String base = issuer.toString();
+    return new OidcProviderPeer(
+        base,
+        URI.create(base + "/authorize"),
+        URI.create(base + "/token"),
+        Optional.of(URI.create(base + "/userinfo")),
+        URI.create(base + "/jwks"),
+        algorithms,
+        true,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(5));
+  }
+
+  private static OidcClient client(String secret, URI callback) {
+    return new OidcClient(
+        "most-demo", Optional.of(secret), Optional.empty(), callback, List.of("openid"));
+  }
+}

@@ -1,0 +1,48 @@
+package eu.mostbridge.broker.demo;
+
+import eu.mostbridge.broker.config.BrokerConfig;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Mounts the national IdP simulators under {@code /sim/<name>/} of the broker's HTTP server, in
+ * demo mode only: {@code /sim/eauth/}, {@code /sim/mvr/}, {@code /sim/eid-mk/}.
+ */
+@ApplicationScoped
+public class SimulatorRoutes {
+  private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
+  private static final int MAX_BODY = 256 * 1024;
+
+  void mount(@Observes Router router, BrokerConfig config, DemoNationalEids demo) {
+    if (!config.demo().enabled()) {
+      return;
+    }
+    router.route("/sim/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    router
+        .route("/sim/*")
+        .blockingHandler(
+            context -> {
+              String path = context.request().path();
+              String name = path.substring("/sim/".length()).split("/", 2)[0];
+              var simulator = demo.simulator(name);
+              if (simulator.isEmpty()) {
+                context.response().setStatusCode(404).end("No such simulator");
+                return;
+              }
+              try {
+                simulator.get().handle(new BridgedExchange(context));
+              } catch (IOException | RuntimeException e) {
+                LOG.warnf("Simulator %s failed: %s", name, e.getClass().getSimpleName());
+                if (!context.response().ended()) {
+                  context.response().setStatusCode(500).end("Simulator error");
+                }
+              }
+            },
+            false);
+    LOG.info("Demo: national IdP simulators mounted under /sim/");
+  }
+}

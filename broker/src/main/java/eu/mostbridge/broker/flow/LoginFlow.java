@@ -1,0 +1,85 @@
+package eu.mostbridge.broker.flow;
+
+import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.broker.authorize.ValidatedAuthorization;
+import eu.mostbridge.identity.CommonIdentity;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One citizen's login at one relying party, from the accepted authorization request to the code.
+ * Immutable: each step stores a new version. Bound to the browser that started it.
+ *
+ * @param id random, in the login pages' URLs (so two tabs keep two logins apart)
+ * @param browser the browser cookie's value it is bound to
+ * @param request the accepted authorization request
+ * @param csrf the token every form of this login must post back
+ * @param started when the authorization request arrived
+ * @param stepStarted when the current step began (the national leg's start, for its latency)
+ * @param method the national eID chosen ({@code bg-eauth}, ...), once chosen
+ * @param national the adapter's pending state while the national leg runs
+ * @param identity the citizen, once the national eID answered
+ */
+public record LoginFlow(
+    String id,
+    String browser,
+    ValidatedAuthorization request,
+    String csrf,
+    Instant started,
+    Instant stepStarted,
+    Optional<String> method,
+    Optional<PendingAuthentication> national,
+    Optional<CommonIdentity> identity) {
+  public LoginFlow {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(browser, "browser");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(csrf, "csrf");
+  }
+
+  public static LoginFlow start(
+      String id, String browser, ValidatedAuthorization request, String csrf, Instant now) {
+    return new LoginFlow(
+        id, browser, request, csrf, now, now, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The national leg has begun with {@code method}. */
+  public LoginFlow awaiting(String method, PendingAuthentication pending, Instant now) {
+    return new LoginFlow(
+        id,
+        browser,
+        request,
+        csrf,
+        started,
+        now,
+        Optional.of(method),
+        Optional.of(pending),
+        Optional.empty());
+  }
+
+  /** The national eID identified the citizen; consent comes next. */
+  public LoginFlow identified(CommonIdentity citizen, Instant now) {
+    return new LoginFlow(
+        id, browser, request, csrf, started, now, method, Optional.empty(), Optional.of(citizen));
+  }
+
+  /** The national leg failed; the citizen may choose again. */
+  public LoginFlow choosingAgain(Instant now) {
+    return new LoginFlow(
+        id,
+        browser,
+        request,
+        csrf,
+        started,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** When this login must end: {@code lifetime} after the authorization request. */
+  public Instant expiresAt(java.time.Duration lifetime) {
+    return started.plus(lifetime);
+  }
+}

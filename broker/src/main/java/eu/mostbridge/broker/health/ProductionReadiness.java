@@ -1,0 +1,61 @@
+package eu.mostbridge.broker.health;
+
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.national.NationalEids;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Outside demo mode, refuses to start until the configuration is real, listing everything that is
+ * missing at once: a signing key set, a clients file, both identifier secrets, an https issuer, and
+ * at least one national eID. In demo mode the same gaps are filled with values made at start-up,
+ * each announced by a warning.
+ */
+@ApplicationScoped
+public class ProductionReadiness {
+  private static final Logger LOG = Logger.getLogger(ProductionReadiness.class);
+
+  void check(@Observes StartupEvent event, BrokerConfig config, Instance<NationalEids> eids) {
+    List<String> missing = missing(config, eids.get().all().size());
+    if (config.demo().enabled()) {
+      LOG.warn(
+          "DEMO MODE: simulated national eIDs, keys and secrets made at start-up. Never use it"
+              + " with real citizens.");
+      return;
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "Most will not start without real configuration. Missing:\n  - "
+              + String.join("\n  - ", missing)
+              + "\n(For a demonstration, start with -Dquarkus.profile=demo.)");
+    }
+  }
+
+  static List<String> missing(BrokerConfig config, int nationalEids) {
+    List<String> missing = new ArrayList<>();
+    if (!"https".equals(config.issuer().getScheme())) {
+      missing.add("most.issuer: the external https URL of the broker");
+    }
+    if (config.signing().keysFile().isEmpty()) {
+      missing.add("most.signing.keys-file: a JWK set of private signing keys");
+    }
+    if (config.clientsFile().isEmpty()) {
+      missing.add("most.clients-file: the relying parties (YAML or JSON)");
+    }
+    if (config.secrets().pairwiseKey().isEmpty()) {
+      missing.add("most.secrets.pairwise-key: base64 of 32 random bytes");
+    }
+    if (config.secrets().pseudonymKey().isEmpty()) {
+      missing.add("most.secrets.pseudonym-key: base64 of 32 random bytes");
+    }
+    if (nationalEids == 0) {
+      missing.add("a national eID: most.national.* (see docs/BROKER.md)");
+    }
+    return missing;
+  }
+}

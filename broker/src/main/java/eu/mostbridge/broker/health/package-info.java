@@ -1,0 +1,2 @@
+/** Health checks and the start-up check of production configuration. */
+package eu.mostbridge.broker.health;

@@ -1,0 +1,334 @@
+package eu.mostbridge.broker.login;
+
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.openid.connect.sdk.OIDCError;
+import eu.mostbridge.adapter.AuthenticationFailure;
+import eu.mostbridge.adapter.AuthenticationRequest;
+import eu.mostbridge.adapter.AuthenticationStart;
+import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.audit.LoginMetrics;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.national.NationalEids;
+import eu.mostbridge.broker.token.AuthorizationCodes;
+import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.token.ReleasedClaims;
+import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.Texts;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The citizen's pages of one login: choose the national eID ({@code GET /login/{flow}}, {@code POST
+ * /login/{flow}/method}), then consent ({@code GET|POST /login/{flow}/consent}). Cancel on any of
+ * them returns {@code access_denied} to the relying party.
+ */
+@Path("/login/{flow}")
+public class LoginResource {
+  private final LoginSteps steps;
+  private final NationalEids eids;
+  private final LoginFlowStore flows;
+  private final AuthorizationCodes codes;
+  private final ReleasedClaims claims;
+  private final Pages pages;
+  private final ClientReturn clientReturn;
+  private final AuditLog audit;
+  private final LoginMetrics metrics;
+  private final BrokerConfig config;
+
+  public LoginResource(
+      LoginSteps steps,
+      NationalEids eids,
+      LoginFlowStore flows,
+      AuthorizationCodes codes,
+      ReleasedClaims claims,
+      Pages pages,
+      ClientReturn clientReturn,
+      AuditLog audit,
+      LoginMetrics metrics,
+      BrokerConfig config) {
+    this.steps = steps;
+    this.eids = eids;
+    this.flows = flows;
+    this.codes = codes;
+    this.claims = claims;
+    this.pages = pages;
+    this.clientReturn = clientReturn;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.config = config;
+  }
+
+  /** One country's national eIDs on the choice page. */
+  public record MethodGroup(String country, List<Method> methods) {}
+
+  /** One national eID on the choice page. */
+  public record Method(String id, String label, boolean checked) {}
+
+  /** One row of the consent page. */
+  public record ClaimRow(String label, String value) {}
+
+  @GET
+  public Response choose(
+      @PathParam("flow") String flowId,
+      @CookieParam(BrowserCookie.NAME) String browser,
+      @HeaderParam("Accept-Language") String acceptLanguage) {
+    LoginFlow flow = steps.load(flowId, browser, acceptLanguage);
+    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    String service = flow.request().client().name(texts.language());
+    Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
+    for (CountryAdapter adapter :
+        eids.offering(flow.request().countries(), flow.request().minimumLevel())) {
+      List<Method> methods = byCountry.computeIfAbsent(adapter.country(), c -> new ArrayList<>());
+      methods.add(
+          new Method(
+              adapter.id(),
+              texts.all().getOrDefault("method." + adapter.id(), adapter.id()),
+              byCountry.size() == 1 && methods.isEmpty()));
+    }
+    List<MethodGroup> groups = new ArrayList<>();
+    byCountry.forEach(
+        (country, methods) ->
+            groups.add(
+                new MethodGroup(
+                    texts.all().getOrDefault("country." + country.alpha2(), country.alpha2()),
+                    methods)));
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", texts.all().get("choose_title"));
+    data.put("intro", texts.format("choose_intro", service));
+    data.put(
+        "none",
+        texts.format(
+            "choose_none",
+            service,
+            texts.all().get("level." + flow.request().minimumLevel().name())));
+    data.put("back", texts.format("back_to_service", service));
+    data.put("groups", groups);
+    data.put("flow", flow.id());
+    data.put("csrf", flow.csrf());
+    return pages.render(200, "choose", texts, data);
+  }
+
+  @POST
+  @Path("method")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response method(
+      @PathParam("flow") String flowId,
+      @CookieParam(BrowserCookie.NAME) String browser,
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @FormParam("csrf") String csrf,
+      @FormParam("action") String action,
+      @FormParam("method") String method) {
+    LoginFlow flow = steps.loadForForm(flowId, browser, csrf, acceptLanguage);
+    if ("cancel".equals(action)) {
+      return steps.endWithError(
+          flow,
+          OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled the login"),
+          "unknown",
+          acceptLanguage);
+    }
+    if ("restart".equals(action)) {
+      steps.save(flow.choosingAgain(Instant.now()));
+      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+    }
+    Optional<CountryAdapter> chosen =
+        eids.offering(flow.request().countries(), flow.request().minimumLevel()).stream()
+            .filter(a -> a.id().equals(method))
+            .findFirst();
+    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    if (chosen.isEmpty()) {
+      audit.record(
+          AuditEvent.of("national.refused_choice")
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id()));
+      return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, reference(flow));
+    }
+    CountryAdapter adapter = chosen.get();
+    Instant now = Instant.now();
+    AuthenticationStart start;
+    try {
+      start =
+          adapter.start(
+              new AuthenticationRequest(
+                  flow.request().minimumLevel(),
+                  destinationFor(adapter.country()),
+                  steps.url("/callback/" + adapter.id()),
+                  Locale.forLanguageTag(texts.language()),
+                  flow.request().forceLogin()));
+    } catch (AuthenticationFailure e) {
+      return steps.endWithError(
+          flow,
+          OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
+              "The national eID cannot reach the required level"),
+          adapter.country().alpha2(),
+          acceptLanguage);
+    }
+    LoginFlow awaiting = flow.awaiting(adapter.id(), start.pending(), now);
+    steps.save(awaiting);
+    flows.awaitNationalAnswer(browser, adapter.id(), flow.id(), steps.timeLeft(flow));
+    audit.record(
+        AuditEvent.of("national.started")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("national_eid", adapter.id())
+            .with("requested_level", start.pending().requestedLevel().uri())
+            .with("relaxations", adapter.relaxations()));
+    return browserStep(start.step(), texts);
+  }
+
+  private Response browserStep(BrowserStep step, Texts texts) {
+    if (step instanceof BrowserStep.Redirect redirect) {
+      return Pages.secured(Response.seeOther(redirect.target())).build();
+    }
+    BrowserStep.FormPost post = (BrowserStep.FormPost) step;
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", texts.all().get("post_title"));
+    data.put("action", post.target().toString());
+    data.put("fields", post.fields().entrySet());
+    return pages.render(200, "post", texts, data);
+  }
+
+  @GET
+  @Path("consent")
+  public Response consent(
+      @PathParam("flow") String flowId,
+      @CookieParam(BrowserCookie.NAME) String browser,
+      @HeaderParam("Accept-Language") String acceptLanguage) {
+    LoginFlow flow = steps.load(flowId, browser, acceptLanguage);
+    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    if (flow.identity().isEmpty()) {
+      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+    }
+    CommonIdentity identity = flow.identity().get();
+    String service = flow.request().client().name(texts.language());
+    List<ClaimRow> rows = new ArrayList<>();
+    claims
+        .personal(identity, flow.request().client())
+        .forEach(
+            (claim, value) ->
+                rows.add(
+                    new ClaimRow(
+                        texts.all().getOrDefault("claim." + claim, claim),
+                        "gender".equals(claim)
+                            ? texts.all().getOrDefault("gender." + value, String.valueOf(value))
+                            : String.valueOf(value))));
+    rows.add(
+        new ClaimRow(
+            texts.all().get("claim.acr"),
+            texts.all().get("level." + identity.levelOfAssurance().name())));
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", texts.all().get("consent_title"));
+    data.put(
+        "intro",
+        texts.format(
+            "consent_intro",
+            service,
+            texts.all().getOrDefault("method." + flow.method().orElse(""), "")));
+    data.put(
+        "identifierNote",
+        switch (flow.request().client().identifierPolicy()) {
+          case NATIONAL_NUMBER -> texts.all().get("consent_national_number");
+          case PSEUDONYM -> texts.format("consent_pseudonym", service);
+        });
+    data.put("rows", rows);
+    data.put("flow", flow.id());
+    data.put("csrf", flow.csrf());
+    return pages.render(200, "consent", texts, data);
+  }
+
+  @POST
+  @Path("consent")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response decide(
+      @PathParam("flow") String flowId,
+      @CookieParam(BrowserCookie.NAME) String browser,
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @FormParam("csrf") String csrf,
+      @FormParam("action") String action) {
+    LoginFlow flow = steps.loadForForm(flowId, browser, csrf, acceptLanguage);
+    if (flow.identity().isEmpty()) {
+      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+    }
+    CommonIdentity identity = flow.identity().get();
+    String origin = identity.originCountry().alpha2();
+    if (!"allow".equals(action)) {
+      audit.record(
+          AuditEvent.of("consent.refused")
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id())
+              .person(claims.auditHandle(identity)));
+      return steps.endWithError(
+          flow,
+          OAuth2Error.ACCESS_DENIED.setDescription("The citizen did not consent"),
+          origin,
+          acceptLanguage);
+    }
+    if (flows.take(flow.id()).isEmpty()) {
+      // A second submit of the same form: the first one already issued the code.
+      return steps.errorPage(400, steps.texts(Optional.of(flow), acceptLanguage), "error.expired");
+    }
+    String code = BrowserCookie.randomToken();
+    Instant now = Instant.now();
+    Duration lifetime = config.lifetimes().code();
+    codes.issue(
+        code,
+        new IssuedCode(
+            flow.request().client().id(),
+            flow.request().redirectUri(),
+            flow.request().codeChallenge(),
+            flow.request().nonce(),
+            identity,
+            flow.method().orElseThrow(),
+            flow.request().verifiedClaims(),
+            now.plus(lifetime)),
+        lifetime);
+    metrics.leg("consent", Duration.between(flow.stepStarted(), now));
+    metrics.login(
+        origin,
+        flow.request().client().id(),
+        identity.levelOfAssurance().name().toLowerCase(Locale.ROOT),
+        "success");
+    audit.record(
+        AuditEvent.of("consent.given")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("national_eid", flow.method().orElseThrow())
+            .with("level", identity.levelOfAssurance().uri())
+            .with("origin", origin)
+            .person(claims.auditHandle(identity)));
+    return clientReturn.code(flow.request().redirectUri(), flow.request().state(), code);
+  }
+
+  /** Most is bilateral: a citizen of one country always goes to the other's services. */
+  static CountryCode destinationFor(CountryCode origin) {
+    return CountryCode.BG.equals(origin) ? CountryCode.MK : CountryCode.BG;
+  }
+
+  static String reference(LoginFlow flow) {
+    return flow.id().substring(0, 8);
+  }
+}

@@ -1,0 +1,156 @@
+package eu.mostbridge.broker.logout;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.keys.SigningKeys;
+import eu.mostbridge.broker.login.LoginSteps;
+import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.Texts;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). Most keeps no single sign-on
+ * session (every login goes to the national eID), so logging out forgets the browser cookie that
+ * binds logins in progress. {@code post_logout_redirect_uri} is followed only when it is
+ * registered, exactly, for the client named by a valid {@code id_token_hint} (signed by Most; it
+ * may have expired) or {@code client_id}; otherwise a "logged out" page is shown.
+ */
+@Path("/logout")
+public class LogoutEndpoint {
+  private final ClientRegistry clients;
+  private final SigningKeys keys;
+  private final LoginSteps steps;
+  private final Pages pages;
+  private final AuditLog audit;
+  private final String issuer;
+
+  public LogoutEndpoint(
+      ClientRegistry clients,
+      SigningKeys keys,
+      LoginSteps steps,
+      Pages pages,
+      AuditLog audit,
+      BrokerConfig config) {
+    this.clients = clients;
+    this.keys = keys;
+    this.steps = steps;
+    this.pages = pages;
+    this.audit = audit;
+    this.issuer = config.issuer().toString().replaceAll("/+$", "");
+  }
+
+  @GET
+  public Response get(@Context UriInfo uri, @HeaderParam("Accept-Language") String language) {
+    return logout(uri.getQueryParameters(), language);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response post(
+      MultivaluedMap<String, String> form, @HeaderParam("Accept-Language") String language) {
+    return logout(form, language);
+  }
+
+  private Response logout(MultivaluedMap<String, String> parameters, String acceptLanguage) {
+    Optional<ClientRegistration> client = Optional.empty();
+    String hint = parameters.getFirst("id_token_hint");
+    if (hint != null) {
+      client = clientOfHint(hint);
+      if (client.isEmpty()) {
+        audit.record(AuditEvent.of("logout.refused").with("outcome", "invalid id_token_hint"));
+        return steps.errorPage(
+            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+      }
+    }
+    String clientId = parameters.getFirst("client_id");
+    if (clientId != null) {
+      if (client.isPresent() && !client.get().id().equals(clientId)) {
+        return steps.errorPage(
+            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+      }
+      client = client.or(() -> clients.find(clientId));
+    }
+    String target = parameters.getFirst("post_logout_redirect_uri");
+    audit.record(
+        AuditEvent.of("logout").with("client", client.map(ClientRegistration::id).orElse(null)));
+    if (target != null
+        && client.isPresent()
+        && client.get().postLogoutRedirectUris().stream()
+            .anyMatch(u -> u.toString().equals(target))) {
+      UriBuilder back = UriBuilder.fromUri(URI.create(target));
+      String state = parameters.getFirst("state");
+      if (state != null) {
+        back.queryParam("state", state);
+      }
+      return Pages.secured(Response.seeOther(back.build()))
+          .cookie(BrowserCookie.expired(steps.secureCookies()))
+          .build();
+    }
+    Texts texts =
+        Texts.of(eu.mostbridge.broker.web.Language.choose(Optional.empty(), acceptLanguage));
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", texts.all().get("logged_out_title"));
+    Response page = pages.render(200, "logged-out", texts, data);
+    return Response.fromResponse(page).cookie(BrowserCookie.expired(steps.secureCookies())).build();
+  }
+
+  /** The client of an ID token Most signed (expired or not), or empty. */
+  private Optional<ClientRegistration> clientOfHint(String hint) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(hint);
+      Optional<JWK> key =
+          keys.publicKeys().getKeys().stream()
+              .filter(k -> k.getKeyID().equals(jwt.getHeader().getKeyID()))
+              .findFirst();
+      if (key.isEmpty() || !verified(jwt, key.get())) {
+        return Optional.empty();
+      }
+      if (!issuer.equals(jwt.getJWTClaimsSet().getIssuer())) {
+        return Optional.empty();
+      }
+      List<String> audience = jwt.getJWTClaimsSet().getAudience();
+      return audience.size() == 1 ? clients.find(audience.get(0)) : Optional.empty();
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean verified(SignedJWT jwt, JWK key) throws JOSEException {
+    if (!jwt.getHeader()
+        .getAlgorithm()
+        .getName()
+        .equals(key.getAlgorithm() == null ? "" : key.getAlgorithm().getName())) {
+      return false;
+    }
+    return key instanceof ECKey ec
+        ? jwt.verify(new ECDSAVerifier(ec))
+        : jwt.verify(new RSASSAVerifier((RSAKey) key));
+  }
+}

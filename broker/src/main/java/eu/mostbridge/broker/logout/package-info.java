@@ -1,0 +1,2 @@
+/** RP-initiated logout. */
+package eu.mostbridge.broker.logout;

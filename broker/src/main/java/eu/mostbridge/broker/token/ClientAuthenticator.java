@@ -1,0 +1,161 @@
+package eu.mostbridge.broker.token;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.replay.ReplayCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authenticates the client at the token endpoint by the method its registration implies: a secret
+ * (client_secret_basic or client_secret_post, compared by SHA-256 in constant time), a signed JWT
+ * (private_key_jwt: ES256, PS256 or RS256 by a key of its JWKS, {@code iss} = {@code sub} = the
+ * client, {@code aud} the token endpoint or the issuer, {@code exp} and a {@code jti} never seen
+ * before), or none for a public client.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+  private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS =
+      Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
+
+  private final ClientRegistry clients;
+  private final ReplayCache replay;
+  private final String issuer;
+  private final Map<String, JWKSource<SecurityContext>> keySources = new ConcurrentHashMap<>();
+
+  public ClientAuthenticator(ClientRegistry clients, ReplayCache replay, BrokerConfig config) {
+    this.clients = clients;
+    this.replay = replay;
+    this.issuer = config.issuer().toString().replaceAll("/+$", "");
+  }
+
+  /**
+   * The authenticated client.
+   *
+   * @param authentication what the request carried, or null for none
+   * @param clientIdParameter the {@code client_id} form parameter (public clients)
+   * @throws TokenError {@code invalid_client} (401) when authentication fails
+   */
+  public ClientRegistration authenticate(
+      ClientAuthentication authentication, Optional<String> clientIdParameter) throws TokenError {
+    ClientID claimed =
+        authentication != null
+            ? authentication.getClientID()
+            : clientIdParameter.map(ClientID::new).orElse(null);
+    if (claimed == null) {
+      throw TokenError.invalidClient("No client authentication and no client_id");
+    }
+    ClientRegistration client =
+        clients
+            .find(claimed.getValue())
+            .orElseThrow(() -> TokenError.invalidClient("Unknown client"));
+    if (client.publicClient()) {
+      if (authentication != null) {
+        throw TokenError.invalidClient("A public client sends no credentials");
+      }
+      return client;
+    }
+    if (authentication == null) {
+      throw TokenError.invalidClient("Client authentication is required");
+    }
+    if (client.secretHash().isPresent()) {
+      String secret;
+      if (authentication instanceof ClientSecretBasic basic) {
+        secret = basic.getClientSecret().getValue();
+      } else if (authentication instanceof ClientSecretPost post) {
+        secret = post.getClientSecret().getValue();
+      } else {
+        throw TokenError.invalidClient(
+            "This client authenticates with client_secret_basic or client_secret_post");
+      }
+      if (!MessageDigest.isEqual(
+          sha256(secret).getBytes(StandardCharsets.US_ASCII),
+          client.secretHash().get().getBytes(StandardCharsets.US_ASCII))) {
+        throw TokenError.invalidClient("Wrong client secret");
+      }
+      return client;
+    }
+    if (!(authentication instanceof PrivateKeyJWT jwt)) {
+      throw TokenError.invalidClient("This client authenticates with private_key_jwt");
+    }
+    verifyAssertion(client, jwt);
+    return client;
+  }
+
+  private void verifyAssertion(ClientRegistration client, PrivateKeyJWT assertion)
+      throws TokenError {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(ASSERTION_ALGORITHMS, keySource(client)));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            Set.of(issuer + "/token", issuer),
+            new JWTClaimsSet.Builder().issuer(client.id()).subject(client.id()).build(),
+            Set.of("exp", "jti"),
+            null));
+    JWTClaimsSet claims;
+    try {
+      claims = processor.process(assertion.getClientAssertion(), null);
+    } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
+      throw TokenError.invalidClient("The client assertion is not valid: " + e.getMessage());
+    }
+    Instant expiry = claims.getExpirationTime().toInstant();
+    if (expiry.isAfter(Instant.now().plusSeconds(600))) {
+      throw TokenError.invalidClient("The client assertion must expire within 10 minutes");
+    }
+    switch (replay.record("client-assertion", client.id() + '\u0000' + claims.getJWTID(), expiry)) {
+      case FIRST -> {}
+      case REPEATED -> throw TokenError.invalidClient("The client assertion was already used");
+      case UNRECORDABLE ->
+          throw new TokenError(
+              OAuth2Error.SERVER_ERROR.setDescription("One-time use cannot be recorded"), 503);
+    }
+  }
+
+  private JWKSource<SecurityContext> keySource(ClientRegistration client) throws TokenError {
+    try {
+      java.net.URL url = client.jwksUri().orElseThrow().toURL();
+      return keySources.computeIfAbsent(
+          client.id(), id -> JWKSourceBuilder.<SecurityContext>create(url).build());
+    } catch (MalformedURLException e) {
+      throw TokenError.invalidClient("The client's jwksUri is not a URL");
+    }
+  }
+
+  static String sha256(String secret) {
+    try {
+      return "sha256:"
+          + HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package eu.mostbridge.broker.token;
+
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.IdentifierPolicy;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.identifier.PersonIdentifier;
+import eu.mostbridge.identity.identifier.PersonIdentifierPseudonymizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The claims one relying party receives about one citizen: the same set in the ID token, at
+ * userinfo, and on the consent page (which shows the personal ones before they are sent).
+ *
+ * <p>{@code sub} is pairwise. {@code person_identifier} is the eIDAS form with the national number
+ * or the persistent pseudonym, per the client's policy. Names are in Latin (the origin country's
+ * official romanization) and, tagged {@code #bg-Cyrl} or {@code #mk-Cyrl}, in the native script.
+ * {@code amr} names the national eID used ({@code bg-eauth}, {@code bg-mvr-eid}, {@code mk-eid}).
+ * With {@code verified_claims} asked for, the personal claims are also given inside an OpenID
+ * Connect for Identity Assurance {@code verified_claims} object with trust framework {@code eidas}.
+ */
+public final class ReleasedClaims {
+  /** The claims that describe the person (shown on the consent page), in display order. */
+  public static final List<String> PERSONAL =
+      List.of("given_name", "family_name", "birthdate", "gender", "person_identifier");
+
+  private final PairwiseSubject subjects;
+  private final PersonIdentifierPseudonymizer pseudonyms;
+
+  public ReleasedClaims(PairwiseSubject subjects, PersonIdentifierPseudonymizer pseudonyms) {
+    this.subjects = subjects;
+    this.pseudonyms = pseudonyms;
+  }
+
+  /**
+   * The citizen as audit events name them: the pairwise subject of a pseudo-client {@code
+   * most:audit}, so events of one person can be correlated without holding the national number (a
+   * plain hash of a 10-digit number would be reversed in seconds).
+   */
+  public String auditHandle(CommonIdentity identity) {
+    return subjects.of("most:audit", identity.personIdentifier());
+  }
+
+  /** The personal claims only, with the native name forms after their Latin ones. */
+  public Map<String, Object> personal(CommonIdentity identity, ClientRegistration client) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    name(claims, "given_name", identity.givenName());
+    name(claims, "family_name", identity.familyName());
+    claims.put("birthdate", identity.dateOfBirth().toString());
+    identity.gender().ifPresent(g -> claims.put("gender", g.claimValue()));
+    PersonIdentifier released =
+        client.identifierPolicy() == IdentifierPolicy.NATIONAL_NUMBER
+            ? identity.personIdentifier()
+            : pseudonyms.pseudonymize(identity.personIdentifier());
+    claims.put("person_identifier", released.toEidasForm());
+    return claims;
+  }
+
+  /** Everything: {@code sub}, the personal claims, {@code acr}, {@code amr}, {@code auth_time}. */
+  public Map<String, Object> all(
+      CommonIdentity identity, ClientRegistration client, String method, boolean verifiedClaims) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("sub", subjects.of(client.id(), identity.personIdentifier()));
+    Map<String, Object> personal = personal(identity, client);
+    claims.putAll(personal);
+    claims.put("acr", identity.levelOfAssurance().uri());
+    claims.put("amr", List.of(method));
+    claims.put("auth_time", identity.authenticationInstant().getEpochSecond());
+    if (verifiedClaims) {
+      Map<String, Object> verification = new LinkedHashMap<>();
+      verification.put("trust_framework", "eidas");
+      verification.put(
+          "assurance_level", identity.levelOfAssurance().name().toLowerCase(Locale.ROOT));
+      verification.put("time", identity.authenticationInstant().toString());
+      claims.put("verified_claims", Map.of("verification", verification, "claims", personal));
+    }
+    return claims;
+  }
+
+  private static void name(Map<String, Object> claims, String claim, PersonName name) {
+    claims.put(claim, name.latin());
+    name.nativeForm()
+        .ifPresent(
+            value ->
+                claims.put(claim + "#" + name.nativeScript().orElseThrow().languageTag(), value));
+  }
+}

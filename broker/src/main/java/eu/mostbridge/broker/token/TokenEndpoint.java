@@ -1,0 +1,238 @@
+package eu.mostbridge.broker.token;
+
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.audit.LoginMetrics;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.web.BrowserCookie;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The token endpoint, authorization code grant only: parse the form (no parameter twice),
+ * authenticate the client ({@link ClientAuthenticator}), redeem the code atomically and check it
+ * (issued to this client, unexpired, same redirect URI, PKCE S256 verifier), then issue an ID token
+ * and an access token for userinfo. A second use of a code is refused with {@code invalid_grant}
+ * and revokes the access token the first use issued (RFC 6749 section 4.1.2). No refresh tokens: a
+ * cross-border login is a one-off identification.
+ */
+@Path("/token")
+public class TokenEndpoint {
+  private final ClientAuthenticator authenticator;
+  private final AuthorizationCodes codes;
+  private final AccessTokens accessTokens;
+  private final IdTokenFactory idTokens;
+  private final AuditLog audit;
+  private final LoginMetrics metrics;
+  private final BrokerConfig config;
+  private final URI endpoint;
+
+  public TokenEndpoint(
+      ClientAuthenticator authenticator,
+      AuthorizationCodes codes,
+      AccessTokens accessTokens,
+      IdTokenFactory idTokens,
+      AuditLog audit,
+      LoginMetrics metrics,
+      BrokerConfig config) {
+    this.authenticator = authenticator;
+    this.codes = codes;
+    this.accessTokens = accessTokens;
+    this.idTokens = idTokens;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.config = config;
+    this.endpoint = URI.create(config.issuer().toString().replaceAll("/+$", "") + "/token");
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(String body, @HeaderParam("Authorization") String authorization) {
+    Instant started = Instant.now();
+    Optional<String> clientId = Optional.empty();
+    try {
+      Map<String, List<String>> form = URLUtils.parseParameters(body == null ? "" : body);
+      for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
+        if (parameter.getValue().size() > 1) {
+          throw TokenError.invalidRequest("The parameter " + parameter.getKey() + " is repeated");
+        }
+      }
+      HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint);
+      http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
+      http.setBody(body == null ? "" : body);
+      if (authorization != null) {
+        http.setAuthorization(authorization);
+      }
+      ClientAuthentication authentication;
+      try {
+        authentication = ClientAuthentication.parse(http);
+      } catch (ParseException e) {
+        throw TokenError.invalidClient("Malformed client authentication: " + e.getMessage());
+      }
+      Optional<String> clientIdParameter = single(form, "client_id");
+      if (authentication != null
+          && clientIdParameter.isPresent()
+          && !clientIdParameter.get().equals(authentication.getClientID().getValue())) {
+        throw TokenError.invalidClient("client_id differs from the authenticated client");
+      }
+      ClientRegistration client = authenticator.authenticate(authentication, clientIdParameter);
+      clientId = Optional.of(client.id());
+      if (!single(form, "grant_type").equals(Optional.of("authorization_code"))) {
+        throw new TokenError(
+            OAuth2Error.UNSUPPORTED_GRANT_TYPE.setDescription(
+                "Only grant_type=authorization_code is supported"),
+            400);
+      }
+      String code =
+          single(form, "code").orElseThrow(() -> TokenError.invalidRequest("No code was sent"));
+      IssuedCode issued = redeem(code, client);
+      requireSameRequest(issued, form);
+      String accessToken = BrowserCookie.randomToken();
+      Duration lifetime = config.lifetimes().accessToken();
+      Instant now = Instant.now();
+      accessTokens.store(
+          accessToken,
+          new AccessGrant(
+              client.id(),
+              issued.identity(),
+              issued.method(),
+              issued.verifiedClaims(),
+              now.plus(lifetime)),
+          lifetime);
+      codes.recordRedemption(code, accessToken, lifetime);
+      String idToken =
+          idTokens.create(
+              issued.identity(),
+              client,
+              issued.nonce(),
+              issued.method(),
+              issued.verifiedClaims(),
+              now);
+      audit.record(
+          AuditEvent.of("token.issued")
+              .with("client", client.id())
+              .with("national_eid", issued.method()));
+      metrics.leg("token", Duration.between(started, Instant.now()));
+      OIDCTokenResponse response =
+          new OIDCTokenResponse(
+              new OIDCTokens(
+                  SignedJWT.parse(idToken),
+                  new BearerAccessToken(accessToken, lifetime.toSeconds(), new Scope("openid")),
+                  null));
+      return noStore(Response.ok(response.toJSONObject().toJSONString())).build();
+    } catch (TokenError e) {
+      audit.record(
+          AuditEvent.of("token.refused")
+              .with("client", clientId.orElse(null))
+              .with("outcome", e.error().getCode())
+              .with("description", e.error().getDescription()));
+      Response.ResponseBuilder refused =
+          noStore(Response.status(e.status()))
+              .entity(new TokenErrorResponse(e.error()).toJSONObject().toJSONString());
+      if (e.status() == 401) {
+        refused.header("WWW-Authenticate", "Basic realm=\"most\"");
+      }
+      return refused.build();
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException("The broker's own ID token does not parse", e);
+    }
+  }
+
+  private IssuedCode redeem(String code, ClientRegistration client) throws TokenError {
+    Optional<IssuedCode> found = codes.redeem(code);
+    if (found.isEmpty()) {
+      Optional<String> issuedBefore = codes.takeRedemption(code);
+      if (issuedBefore.isPresent()) {
+        boolean revoked = accessTokens.revoke(issuedBefore.get());
+        audit.record(
+            AuditEvent.of("token.code_reused")
+                .with("client", client.id())
+                .with("revoked_access_token", revoked));
+        throw TokenError.invalidGrant("The code was already used; what it issued is revoked");
+      }
+      throw TokenError.invalidGrant("Unknown or expired code");
+    }
+    IssuedCode issued = found.get();
+    if (!issued.clientId().equals(client.id())) {
+      throw TokenError.invalidGrant("The code was issued to another client");
+    }
+    if (!Instant.now().isBefore(issued.expiresAt())) {
+      throw TokenError.invalidGrant("The code has expired");
+    }
+    return issued;
+  }
+
+  /** Checks what the form says about the code against what the code was issued for. */
+  static void requireSameRequest(IssuedCode issued, Map<String, List<String>> form)
+      throws TokenError {
+    if (!single(form, "redirect_uri").equals(Optional.of(issued.redirectUri().toString()))) {
+      throw TokenError.invalidGrant("redirect_uri differs from the authorization request's");
+    }
+    Optional<String> verifier = single(form, "code_verifier");
+    if (verifier.isEmpty()) {
+      throw TokenError.invalidGrant("PKCE: no code_verifier was sent");
+    }
+    if (!verifier.get().matches("[A-Za-z0-9._~-]{43,128}")) {
+      throw TokenError.invalidGrant("PKCE: the code_verifier is malformed");
+    }
+    if (!MessageDigest.isEqual(
+        s256(verifier.get()).getBytes(StandardCharsets.US_ASCII),
+        issued.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
+      throw TokenError.invalidGrant("PKCE: the code_verifier does not match the challenge");
+    }
+  }
+
+  static String s256(String verifier) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Optional<String> single(Map<String, List<String>> form, String name) {
+    List<String> values = form.get(name);
+    return values == null || values.isEmpty() || values.get(0).isEmpty()
+        ? Optional.empty()
+        : Optional.of(values.get(0));
+  }
+
+  private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
+    return builder
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache");
+  }
+}

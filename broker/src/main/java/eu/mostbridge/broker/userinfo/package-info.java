@@ -1,0 +1,2 @@
+/** The userinfo endpoint. */
+package eu.mostbridge.broker.userinfo;
