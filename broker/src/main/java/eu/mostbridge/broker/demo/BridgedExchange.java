@@ -74,7 +74,8 @@ final class BridgedExchange extends HttpExchange {
     ended = true;
     HttpServerResponse response = context.response();
     response.setStatusCode(status < 0 ? 500 : status);
-    responseHeaders.forEach((name, values) -> response.putHeader(name, (Iterable<String>) List.copyOf(values)));
+    responseHeaders.forEach(
+        (name, values) -> response.putHeader(name, (Iterable<String>) List.copyOf(values)));
     response.end(Buffer.buffer(body.toByteArray()));
   }
 

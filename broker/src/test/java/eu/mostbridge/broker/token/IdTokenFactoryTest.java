@@ -8,7 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
-import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
@@ -21,51 +20,25 @@ import eu.mostbridge.identity.identifier.PersonIdentifierPseudonymizer;
 import eu.mostbridge.identity.identifier.PseudonymKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IdTokenFactoryTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-  private final SigningKeys keys =
-      new SigningKeys(
-          new BrokerConfig() {
-            @Override
-            public URI issuer() {
-              return URI.create("https://most.test");
-            }
-
-            @Override
-            public Path clientsFile() {
-              return Path.of("unused");
-            }
-
-            @Override
-            public Signing signing() {
-              return new Signing() {
-                @Override
-                public Optional<Path> keysFile() {
-                  return Optional.empty();
-                }
-
-                @Override
-                public String defaultAlgorithm() {
-                  return "ES256";
-                }
-              };
-            }
-          });
+  private final SigningKeys keys = new SigningKeys(Optional.empty(), "ES256");
   private final IdTokenFactory factory =
       new IdTokenFactory(
           URI.create("https://most.test/"),
           keys,
-          new PairwiseSubject(new byte[32]),
-          new PersonIdentifierPseudonymizer(new PseudonymKey("k1", new byte[32]), List.of()));
+          new ReleasedClaims(
+              new PairwiseSubject(new byte[32]),
+              new PersonIdentifierPseudonymizer(new PseudonymKey("k1", new byte[32]), List.of())));
 
   private final List<ClientRegistration> clients;
 
@@ -112,7 +85,8 @@ class IdTokenFactoryTest {
   @Test
   void carriesTheCommonAttributeSetSignedByThePublishedKey() throws Exception {
     JWTClaimsSet claims =
-        verified(factory.create(maria(), clients.get(1), Optional.of("n-1"), NOW));
+        verified(
+            factory.create(maria(), clients.get(1), Optional.of("n-1"), "bg-eauth", false, NOW));
 
     assertThat(claims.getIssuer()).isEqualTo("https://most.test");
     assertThat(claims.getAudience()).containsExactly("national");
@@ -126,11 +100,36 @@ class IdTokenFactoryTest {
     assertThat(claims.getStringClaim("gender")).isEqualTo("female");
     assertThat(claims.getLongClaim("auth_time")).isEqualTo(NOW.minusSeconds(30).getEpochSecond());
     assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(IdTokenFactory.LIFETIME));
+    assertThat(claims.getStringListClaim("amr")).containsExactly("bg-eauth");
+    assertThat(claims.getClaim("verified_claims")).as("only when asked for").isNull();
+  }
+
+  @Test
+  void verifiedClaimsFollowIdentityAssuranceWithTheEidasTrustFramework() throws Exception {
+    JWTClaimsSet claims =
+        verified(
+            factory.create(maria(), clients.get(1), Optional.empty(), "bg-mvr-eid", true, NOW));
+
+    Map<String, Object> verified = claims.getJSONObjectClaim("verified_claims");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> verification = (Map<String, Object>) verified.get("verification");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> person = (Map<String, Object>) verified.get("claims");
+    assertThat(verification)
+        .containsEntry("trust_framework", "eidas")
+        .containsEntry("assurance_level", "high")
+        .containsEntry("time", NOW.minusSeconds(30).toString());
+    assertThat(person)
+        .containsEntry("given_name", "Maria")
+        .containsEntry("family_name#bg-Cyrl", "Петрова")
+        .containsEntry("person_identifier", "BG/MK/8703141379")
+        .doesNotContainKey("sub");
   }
 
   @Test
   void aPseudonymousClientNeverSeesTheNationalNumber() throws Exception {
-    String token = factory.create(maria(), clients.get(0), Optional.empty(), NOW);
+    String token =
+        factory.create(maria(), clients.get(0), Optional.empty(), "bg-eauth", false, NOW);
     JWTClaimsSet claims = verified(token);
 
     assertThat(claims.getStringClaim("person_identifier")).matches("BG/MK/k1\\.[0-9a-f]{64}");
@@ -145,12 +144,21 @@ class IdTokenFactoryTest {
   @Test
   void subjectsArePairwiseAndStable() throws Exception {
     String atA =
-        verified(factory.create(maria(), clients.get(0), Optional.empty(), NOW)).getSubject();
+        verified(factory.create(maria(), clients.get(0), Optional.empty(), "bg-eauth", false, NOW))
+            .getSubject();
     String atAAgain =
-        verified(factory.create(maria(), clients.get(0), Optional.empty(), NOW.plusSeconds(99)))
+        verified(
+                factory.create(
+                    maria(),
+                    clients.get(0),
+                    Optional.empty(),
+                    "bg-eauth",
+                    false,
+                    NOW.plusSeconds(99)))
             .getSubject();
     String atB =
-        verified(factory.create(maria(), clients.get(1), Optional.empty(), NOW)).getSubject();
+        verified(factory.create(maria(), clients.get(1), Optional.empty(), "bg-eauth", false, NOW))
+            .getSubject();
 
     assertThat(atAAgain).isEqualTo(atA);
     assertThat(atB).isNotEqualTo(atA);

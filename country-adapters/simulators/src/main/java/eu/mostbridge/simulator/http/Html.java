@@ -4,6 +4,15 @@ import java.util.Map;
 
 /** Small HTML pages for the simulators; all dynamic text escaped. */
 public final class Html {
+  /**
+   * On every simulator page, so nobody mistakes a simulator for a national eID (and nobody types a
+   * real credential into one).
+   */
+  static final String BANNER =
+      "<p role=\"note\" style=\"margin:0;padding:0.5rem 1rem;background:#7a2e00;color:#ffffff;"
+          + "font-weight:600\">SIMULATOR: not a real national eID. Every person here is"
+          + " synthetic.</p>\n";
+
   private Html() {}
 
   public static String escape(String value) {
@@ -29,7 +38,9 @@ public final class Html {
         + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
         + "<title>"
         + escape(title)
-        + "</title></head>\n<body><main><h1>"
+        + "</title></head>\n<body>"
+        + BANNER
+        + "<main><h1>"
         + escape(title)
         + "</h1>\n"
         + body

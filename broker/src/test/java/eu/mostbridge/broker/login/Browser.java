@@ -1,0 +1,161 @@
+package eu.mostbridge.broker.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A test browser over real HTTP: keeps cookies, follows redirects within the broker (localhost),
+ * stops at any other host (the relying party's redirect URI), and submits the forms it finds.
+ */
+final class Browser {
+  private static final Pattern FORM =
+      Pattern.compile(
+          "<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+  final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private String acceptLanguage = "en";
+
+  /** What the browser ended on. */
+  record Page(int status, URI uri, String body, HttpResponse<String> response) {
+    /** The query parameters of a page the browser stopped at (the relying party's callback). */
+    Map<String, String> query() {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      String raw = uri.getRawQuery();
+      if (raw != null) {
+        for (String pair : raw.split("&", -1)) {
+          String[] kv = pair.split("=", 2);
+          parameters.put(
+              URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+              kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+      }
+      return parameters;
+    }
+
+    /** The hidden fields of the form posting to an action containing {@code actionPart}. */
+    Map<String, String> form(String actionPart) {
+      Matcher forms = FORM.matcher(body);
+      while (forms.find()) {
+        if (forms.group(1).contains(actionPart)) {
+          Map<String, String> fields = new LinkedHashMap<>();
+          fields.put("__action", unescape(forms.group(1)));
+          Matcher hidden = HIDDEN.matcher(forms.group(2));
+          while (hidden.find()) {
+            fields.put(hidden.group(1), unescape(hidden.group(2)));
+          }
+          return fields;
+        }
+      }
+      throw new AssertionError("No form posting to " + actionPart + " in: " + body);
+    }
+  }
+
+  Browser language(String value) {
+    this.acceptLanguage = value;
+    return this;
+  }
+
+  Page get(String url) throws IOException, InterruptedException {
+    return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  /** Submits the form posting to {@code actionPart} with its hidden fields and {@code extra}. */
+  Page submit(Page page, String actionPart, Map<String, String> extra)
+      throws IOException, InterruptedException {
+    Map<String, String> fields = new LinkedHashMap<>(page.form(actionPart));
+    URI action = page.uri().resolve(fields.remove("__action"));
+    fields.putAll(extra);
+    return post(action, fields);
+  }
+
+  Page post(URI action, Map<String, String> fields) throws IOException, InterruptedException {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return follow(
+        HttpRequest.newBuilder(action)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private Page follow(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            request
+                .header("Accept-Language", acceptLanguage)
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (int hops = 0; hops < 10; hops++) {
+      int status = response.statusCode();
+      if (status < 300 || status >= 400) {
+        return new Page(status, response.uri(), response.body(), response);
+      }
+      URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+      if (!"localhost".equals(next.getHost())) {
+        return new Page(status, next, response.body(), response);
+      }
+      response =
+          http.send(
+              HttpRequest.newBuilder(next)
+                  .header("Accept-Language", acceptLanguage)
+                  .timeout(Duration.ofSeconds(20))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    throw new AssertionError("More than 10 redirects");
+  }
+
+  static String unescape(String html) {
+    return html.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  static void assertNoStackTrace(Page page) {
+    assertThat(page.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  static List<String> values(Page page, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(page.body());
+    java.util.ArrayList<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+}
