@@ -1,0 +1,119 @@
+package eu.mostbridge.broker.login;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The demo as a visitor uses it: the two demo services, and the public {@code demo-tester}. */
+@QuarkusTest
+class DemoTest {
+  private static final String BASE = "http://localhost:8081";
+
+  @ParameterizedTest(name = "{0} with {1} as {2}")
+  @CsvSource({
+    "mk-service, bg-eauth, bg-georgi, Georgi Iordanov",
+    "mk-service, bg-mvr-eid, bg-mariyana, Mariyana Yulieva",
+    "bg-service, mk-eid, mk-ljubica, Ljubica",
+  })
+  void aDemoServiceShowsTheClaimsItReceived(
+      String service, String method, String persona, String givenName) throws Exception {
+    Browser browser = new Browser();
+    Browser.Page home = browser.get(BASE + "/demo/" + service + "/");
+    assertThat(home.body()).contains("Log in with your national eID");
+
+    Browser.Page choose = browser.get(BASE + "/demo/" + service + "/login?ui_locales=en");
+    Browser.Page page =
+        browser.submit(choose, "/method", Map.of("method", method, "action", "continue"));
+    if (page.body().contains("/sim/eauth/")) {
+      page = browser.submit(page, "/sim/", Map.of());
+    }
+    page = browser.submit(page, "login", Map.of("persona", persona, "action", "login"));
+    if (page.body().contains("/callback/")) {
+      page = browser.submit(page, "/callback/", Map.of());
+    }
+    Browser.Page result = browser.submit(page, "/consent", Map.of("action", "allow"));
+
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    assertThat(result.body())
+        .contains("Logged in")
+        .contains("person_identifier")
+        .contains(givenName)
+        .contains("(userinfo, HTTP 200)");
+  }
+
+  @Test
+  void theDemoTesterAcceptsAnyLoopbackRedirectWithoutASecret() throws Exception {
+    String redirect = "http://127.0.0.1:49152/any/path";
+    String verifier = UUID.randomUUID() + "." + UUID.randomUUID();
+    Browser browser = new Browser();
+    Browser.Page choose =
+        browser.get(
+            BASE
+                + "/authorize?"
+                + LoginFlowTest.query(
+                    Map.of(
+                        "client_id", "demo-tester",
+                        "response_type", "code",
+                        "scope", "openid eidas:country:mk",
+                        "redirect_uri", redirect,
+                        "state", "st",
+                        "code_challenge", LoginFlowTest.s256(verifier),
+                        "code_challenge_method", "S256")));
+    Browser.Page page =
+        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
+    page = browser.submit(page, "login", Map.of("persona", "mk-gjorgji", "action", "login"));
+    Browser.Page back = browser.submit(page, "/consent", Map.of("action", "allow"));
+    assertThat(back.uri().toString()).startsWith(redirect + "?");
+
+    Response tokens =
+        given()
+            .formParam("grant_type", "authorization_code")
+            .formParam("client_id", "demo-tester")
+            .formParam("code", back.query().get("code"))
+            .formParam("redirect_uri", redirect)
+            .formParam("code_verifier", verifier)
+            .post("/token");
+
+    assertThat(tokens.statusCode()).as(tokens.asString()).isEqualTo(200);
+    assertThat(tokens.jsonPath().getString("id_token")).isNotBlank();
+  }
+
+  @Test
+  void theDemoTesterRefusesANonLoopbackRedirect() throws Exception {
+    Browser.Page refused =
+        new Browser()
+            .get(
+                BASE
+                    + "/authorize?"
+                    + LoginFlowTest.query(
+                        Map.of(
+                            "client_id", "demo-tester",
+                            "response_type", "code",
+                            "scope", "openid",
+                            "redirect_uri", "http://localhost:49152/cb",
+                            "code_challenge", LoginFlowTest.s256("v".repeat(43)),
+                            "code_challenge_method", "S256")));
+
+    assertThat(refused.status()).isEqualTo(400);
+  }
+
+  @Test
+  void metricsCountLoginsByClientAndOutcome() throws Exception {
+    Browser browser = new Browser();
+    Browser.Page choose = browser.get(BASE + "/demo/mk-service/login");
+    browser.submit(choose, "/method", Map.of("action", "cancel"));
+
+    String metrics = given().get("/q/metrics").asString();
+
+    assertThat(metrics)
+        .containsPattern(
+            "most_logins_total\\{[^}]*client=\"demo-mk-service\"[^}]*outcome=\"access_denied\"");
+  }
+}
