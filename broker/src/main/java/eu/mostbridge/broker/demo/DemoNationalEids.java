@@ -85,9 +85,9 @@ public class DemoNationalEids implements NationalEidSource {
         : Optional.empty();
   }
 
-  /** The SAML service provider the demo's eAuth adapter is, for its metadata. */
-  public Optional<ServiceProviderIdentity> eauthServiceProvider() {
-    return config.demo().enabled() ? Optional.of(demo().eauthSp()) : Optional.empty();
+  @Override
+  public Map<String, ServiceProviderIdentity> samlServiceProviders() {
+    return config.demo().enabled() ? Map.of("bg-eauth", demo().eauthSp()) : Map.of();
   }
 
   private Demo demo() {

@@ -3,6 +3,7 @@ package eu.mostbridge.broker.health;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.national.NationalEids;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -11,16 +12,19 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Outside demo mode, refuses to start until the configuration is real, listing everything that is
- * missing at once: a signing key set, a clients file, both identifier secrets, an https issuer, and
- * at least one national eID. In demo mode the same gaps are filled with values made at start-up,
- * each announced by a warning.
+ * Outside demo mode, refuses to start (before the other start-up beans, so the list is complete)
+ * until the configuration is real, listing everything that is missing at once: a signing key set, a
+ * clients file, both identifier secrets, an https issuer, and at least one national eID. In demo
+ * mode the same gaps are filled with values made at start-up, each announced by a warning.
  */
 @ApplicationScoped
 public class ProductionReadiness {
   private static final Logger LOG = Logger.getLogger(ProductionReadiness.class);
 
-  void check(@Observes StartupEvent event, BrokerConfig config, Instance<NationalEids> eids) {
+  void check(
+      @Observes @Priority(10) StartupEvent event,
+      BrokerConfig config,
+      Instance<NationalEids> eids) {
     List<String> missing = missing(config, eids.get().all().size());
     if (config.demo().enabled()) {
       LOG.warn(

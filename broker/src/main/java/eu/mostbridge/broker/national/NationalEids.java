@@ -3,6 +3,7 @@ package eu.mostbridge.broker.national;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.saml.ServiceProviderIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.LinkedHashMap;
@@ -18,12 +19,15 @@ import org.jboss.logging.Logger;
  * it.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class NationalEids {
   private static final Logger LOG = Logger.getLogger(NationalEids.class);
 
   private final Map<String, CountryAdapter> byId = new LinkedHashMap<>();
+  private final Map<String, ServiceProviderIdentity> serviceProviders = new LinkedHashMap<>();
 
   public NationalEids(Instance<NationalEidSource> sources) {
+    sources.forEach(source -> serviceProviders.putAll(source.samlServiceProviders()));
     sources.forEach(
         source ->
             source
@@ -46,6 +50,11 @@ public class NationalEids {
 
   public Optional<CountryAdapter> byId(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /** Most's SAML service provider towards the national eID {@code id}, if it is a SAML one. */
+  public Optional<ServiceProviderIdentity> serviceProvider(String id) {
+    return Optional.ofNullable(serviceProviders.get(id));
   }
 
   public List<CountryAdapter> all() {

@@ -116,4 +116,17 @@ class DemoTest {
         .containsPattern(
             "most_logins_total\\{[^}]*client=\"demo-mk-service\"[^}]*outcome=\"access_denied\"");
   }
+
+  @Test
+  void mostsSamlMetadataIsServedAtItsEntityId() {
+    Response metadata = given().get("/saml/bg-eauth");
+
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.contentType()).startsWith("application/samlmetadata+xml");
+    assertThat(metadata.asString())
+        .contains("entityID=\"" + BASE + "/saml/bg-eauth\"")
+        .contains("Location=\"" + BASE + "/callback/bg-eauth\"")
+        .contains("<ds:Signature");
+    assertThat(given().get("/saml/mk-eid").statusCode()).as("not a SAML eID").isEqualTo(404);
+  }
 }

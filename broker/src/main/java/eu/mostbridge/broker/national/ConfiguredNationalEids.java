@@ -1,0 +1,312 @@
+package eu.mostbridge.broker.national;
+
+import eu.mostbridge.adapter.ClaimsMapper;
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.bg.eauth.EAuthAdapter;
+import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.bg.mvr.MvrClaimsMapper;
+import eu.mostbridge.bg.mvr.MvrEid;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.eid.EidMkClaimsMapper;
+import eu.mostbridge.mk.eid.EidMkProfile;
+import eu.mostbridge.oidc.OidcAdapterSettings;
+import eu.mostbridge.oidc.OidcClient;
+import eu.mostbridge.oidc.OidcCountryAdapter;
+import eu.mostbridge.oidc.OidcDiscovery;
+import eu.mostbridge.oidc.OidcProviderPeer;
+import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.replay.ReplayCache;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlBinding;
+import eu.mostbridge.saml.ServiceProviderIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * The real national eIDs, built from {@code most.national.*} ({@link NationalConfig}). A section
+ * that cannot be built (unreadable key store, unreachable discovery, unknown level) stops start-up
+ * with a message naming the section and the problem.
+ */
+@ApplicationScoped
+public class ConfiguredNationalEids implements NationalEidSource {
+  private static final Duration PENDING = Duration.ofMinutes(10);
+
+  private final NationalConfig national;
+  private final BrokerConfig config;
+  private final ReplayCache replayCache;
+  private volatile Built built;
+
+  private record Built(List<CountryAdapter> adapters, Map<String, ServiceProviderIdentity> sps) {}
+
+  public ConfiguredNationalEids(
+      NationalConfig national, BrokerConfig config, ReplayCache replayCache) {
+    this.national = national;
+    this.config = config;
+    this.replayCache = replayCache;
+  }
+
+  @Override
+  public List<CountryAdapter> adapters() {
+    return built().adapters();
+  }
+
+  @Override
+  public Map<String, ServiceProviderIdentity> samlServiceProviders() {
+    return built().sps();
+  }
+
+  private Built built() {
+    Built current = built;
+    if (current == null) {
+      synchronized (this) {
+        if (built == null) {
+          built = build();
+        }
+        current = built;
+      }
+    }
+    return current;
+  }
+
+  private Built build() {
+    List<CountryAdapter> adapters = new ArrayList<>();
+    Map<String, ServiceProviderIdentity> sps = new java.util.LinkedHashMap<>();
+    national
+        .bgEauth()
+        .ifPresent(
+            eauth -> {
+              ServiceProviderIdentity sp = serviceProvider(eauth);
+              EAuthAdapter adapter = eauth(eauth, sp);
+              adapters.add(adapter);
+              sps.put(adapter.id(), sp);
+            });
+    national
+        .bgMvrEid()
+        .ifPresent(
+            mvr ->
+                adapters.add(
+                    oidc(
+                        "bg-mvr-eid",
+                        CountryCode.BG,
+                        mvr,
+                        MvrEid.acrValues(),
+                        new MvrClaimsMapper())));
+    national
+        .mkEid()
+        .ifPresent(
+            mk -> {
+              EidMkProfile profile = profile(mk.profile());
+              adapters.add(
+                  oidc(
+                      "mk-eid",
+                      CountryCode.MK,
+                      mk,
+                      profile.acrValues(),
+                      new EidMkClaimsMapper(profile)));
+            });
+    return new Built(List.copyOf(adapters), Map.copyOf(sps));
+  }
+
+  private String base() {
+    return config.issuer().toString().replaceAll("/+$", "");
+  }
+
+  private ServiceProviderIdentity serviceProvider(NationalConfig.EAuth eauth) {
+    try (InputStream in = Files.newInputStream(eauth.spKeystore())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      char[] password = eauth.spKeystorePassword().toCharArray();
+      store.load(in, password);
+      return new ServiceProviderIdentity(
+          eauth.spEntityId().orElse(base() + "/saml/bg-eauth"),
+          URI.create(base() + "/callback/bg-eauth"),
+          credential(store, eauth.spSigningAlias().orElse("signing"), password),
+          List.of(credential(store, eauth.spEncryptionAlias().orElse("encryption"), password)));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "most.national.bg-eauth.sp-keystore cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static BasicX509Credential credential(KeyStore store, String alias, char[] password)
+      throws GeneralSecurityException {
+    if (!(store.getKey(alias, password) instanceof PrivateKey key)
+        || !(store.getCertificate(alias) instanceof X509Certificate certificate)) {
+      throw new IllegalStateException(
+          "most.national.bg-eauth.sp-keystore has no private key with certificate named " + alias);
+    }
+    return new BasicX509Credential(certificate, key);
+  }
+
+  private EAuthAdapter eauth(NationalConfig.EAuth eauth, ServiceProviderIdentity sp) {
+    List<X509Certificate> certificates = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(eauth.idpCertificates())) {
+      CertificateFactory.getInstance("X.509")
+          .generateCertificates(in)
+          .forEach(c -> certificates.add((X509Certificate) c));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "most.national.bg-eauth.idp-certificates cannot be read: " + e.getMessage(), e);
+    }
+    if (certificates.isEmpty()) {
+      throw new IllegalStateException(
+          "most.national.bg-eauth.idp-certificates holds no certificate");
+    }
+    IdentityProviderPeer idp =
+        IdentityProviderPeer.strict(eauth.idpEntityId(), eauth.idpSsoUrl(), certificates)
+            .withAlgorithms(
+                AlgorithmPolicy.eidasStrict().relaxedBy(eauth.relaxations().orElse(Set.of())))
+            .withAssertionRequirements(eauth.requireEncryptedAssertions().orElse(true), true);
+    return new EAuthAdapter(
+        new EAuthSettings(
+            "bg-eauth",
+            sp,
+            idp,
+            eauth.providerOid(),
+            levels(eauth.serviceOids(), "most.national.bg-eauth.service-oids"),
+            eauth.levelNotation().orElse(LevelOfAssuranceNotation.EAUTH_NAME),
+            eauth.binding().orElse(SamlBinding.POST),
+            List.of(),
+            AlgorithmPolicy.RSA_PSS_SHA256,
+            eauth.pendingLifetime().orElse(PENDING)),
+        replayCache,
+        Clock.systemUTC());
+  }
+
+  private OidcCountryAdapter oidc(
+      String id,
+      CountryCode country,
+      NationalConfig.OidcPeer settings,
+      Map<LevelOfAssurance, String> acrValues,
+      ClaimsMapper mapper) {
+    OidcProviderPeer peer = peer(id, settings);
+    return new OidcCountryAdapter(
+        new OidcAdapterSettings(
+            id,
+            country,
+            peer,
+            new OidcClient(
+                settings.clientId(),
+                Optional.of(settings.clientSecret()),
+                Optional.empty(),
+                URI.create(base() + "/callback/" + id),
+                settings.scopes().orElse(List.of("openid"))),
+            acrValues,
+            settings.pendingLifetime().orElse(PENDING)),
+        mapper,
+        replayCache,
+        Clock.systemUTC(),
+        OidcRelyingParty.remoteKeys(peer));
+  }
+
+  private static OidcProviderPeer peer(String id, NationalConfig.OidcPeer settings) {
+    if (settings.authorizationEndpoint().isPresent()) {
+      return new OidcProviderPeer(
+          settings.issuer(),
+          settings.authorizationEndpoint().get(),
+          settings.tokenEndpoint().orElseThrow(() -> missing(id, "token-endpoint")),
+          settings.userinfoEndpoint(),
+          settings.jwksUri().orElseThrow(() -> missing(id, "jwks-uri")),
+          settings.algorithms().orElse(OidcProviderPeer.STRICT_ALGORITHMS),
+          settings.requireIssInResponse().orElse(true),
+          settings.clockSkew().orElse(Duration.ofSeconds(60)),
+          settings.httpTimeout().orElse(Duration.ofSeconds(5)));
+    }
+    try {
+      OidcProviderPeer discovered =
+          OidcDiscovery.discover(
+              settings.issuer(),
+              settings.algorithms().orElse(OidcProviderPeer.STRICT_ALGORITHMS),
+              settings.requireIssInResponse().orElse(true),
+              settings.httpTimeout().orElse(Duration.ofSeconds(5)));
+      return new OidcProviderPeer(
+          discovered.issuer(),
+          discovered.authorizationEndpoint(),
+          discovered.tokenEndpoint(),
+          discovered.userInfoEndpoint(),
+          discovered.jwksUri(),
+          discovered.idTokenAlgorithms(),
+          settings.requireIssInResponse().orElse(true),
+          settings.clockSkew().orElse(Duration.ofSeconds(60)),
+          settings.httpTimeout().orElse(Duration.ofSeconds(5)));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "most.national."
+              + id
+              + ": discovery at "
+              + settings.issuer()
+              + " failed: "
+              + e.getMessage()
+              + " (or give authorization-endpoint, token-endpoint and jwks-uri)",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during discovery of " + id, e);
+    }
+  }
+
+  private static IllegalStateException missing(String id, String key) {
+    return new IllegalStateException(
+        "most.national." + id + "." + key + " is required with authorization-endpoint");
+  }
+
+  private static EidMkProfile profile(NationalConfig.Profile profile) {
+    EidMkProfile assumed = EidMkProfile.assumedDefault();
+    Map<LevelOfAssurance, String> acr = new EnumMap<>(LevelOfAssurance.class);
+    profile.acrLow().ifPresent(v -> acr.put(LevelOfAssurance.LOW, v));
+    profile.acrSubstantial().ifPresent(v -> acr.put(LevelOfAssurance.SUBSTANTIAL, v));
+    profile.acrHigh().ifPresent(v -> acr.put(LevelOfAssurance.HIGH, v));
+    if (acr.isEmpty()) {
+      acr.putAll(assumed.acrValues());
+    }
+    return new EidMkProfile(
+        profile.identifierClaim().orElse(assumed.identifierClaim()),
+        profile.givenNameClaim().orElse(assumed.givenNameClaim()),
+        profile.familyNameClaim().orElse(assumed.familyNameClaim()),
+        profile.givenNameNativeClaim().orElse(assumed.givenNameNativeClaim()),
+        profile.familyNameNativeClaim().orElse(assumed.familyNameNativeClaim()),
+        profile.birthdateClaim().orElse(assumed.birthdateClaim()),
+        profile.genderClaim().orElse(assumed.genderClaim()),
+        acr,
+        profile.regionPolicy().orElse(assumed.regionPolicy()),
+        profile.dzhe().orElse(assumed.dzhe()));
+  }
+
+  private static Map<LevelOfAssurance, String> levels(Map<String, String> byName, String key) {
+    Map<LevelOfAssurance, String> levels = new EnumMap<>(LevelOfAssurance.class);
+    byName.forEach(
+        (name, value) -> {
+          try {
+            levels.put(LevelOfAssurance.valueOf(name.toUpperCase(Locale.ROOT)), value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                key + "." + name + ": the level must be low, substantial or high", e);
+          }
+        });
+    if (levels.isEmpty()) {
+      throw new IllegalStateException(key + " must name at least one level");
+    }
+    return levels;
+  }
+}

@@ -1,0 +1,181 @@
+package eu.mostbridge.broker.national;
+
+import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.identifier.RegionPolicy;
+import eu.mostbridge.mk.name.MacedonianRomanization.DzheSpelling;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.SamlBinding;
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real national eIDs, under {@code most.national.*}. Each section is optional; a national eID
+ * is offered when its section is present. (Defaults are applied in {@link ConfiguredNationalEids}:
+ * SmallRye would treat a section with defaulted keys as always present.) Every relaxation of the
+ * strict profile is named here, per national eID, and logged at start-up.
+ */
+@ConfigMapping(prefix = "most.national")
+public interface NationalConfig {
+  /** Bulgaria's eAuth v2 (SAML), {@code most.national.bg-eauth.*}. */
+  Optional<EAuth> bgEauth();
+
+  /** Bulgaria's MVR eID (OpenID Connect), {@code most.national.bg-mvr-eid.*}. */
+  Optional<OidcPeer> bgMvrEid();
+
+  /** North Macedonia's eid.mk (OpenID Connect), {@code most.national.mk-eid.*}. */
+  Optional<EidMk> mkEid();
+
+  /** eAuth: Most's SAML service provider and the eAuth identity provider. */
+  interface EAuth {
+    /** Most's entity ID at eAuth; by default {@code <issuer>/saml/bg-eauth}, which serves it. */
+    Optional<String> spEntityId();
+
+    /** PKCS#12 file holding Most's SAML signing and decryption keys (a Secret). */
+    Path spKeystore();
+
+    /** Its password. */
+    String spKeystorePassword();
+
+    /** Default signing. */
+    Optional<String> spSigningAlias();
+
+    /** Default encryption. */
+    Optional<String> spEncryptionAlias();
+
+    /** eAuth's entity ID (the Issuer of its answers). */
+    String idpEntityId();
+
+    /** eAuth's SingleSignOnService URL. */
+    URI idpSsoUrl();
+
+    /** PEM file with the certificates eAuth signs with (several during a key roll-over). */
+    Path idpCertificates();
+
+    /** Most's provider OID registered with eAuth ({@code 2.16.100...}). */
+    String providerOid();
+
+    /**
+     * The service OID registered for each level: keys {@code low}, {@code substantial}, {@code
+     * high}.
+     */
+    Map<String, String> serviceOids();
+
+    /**
+     * How the level is written in the request; eAuth's own parser takes {@code EAUTH_NAME}. Default
+     * EAUTH_NAME.
+     */
+    Optional<LevelOfAssuranceNotation> levelNotation();
+
+    /** Default POST. */
+    Optional<SamlBinding> binding();
+
+    /**
+     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them (for example {@code
+     * SHA1_SIGNATURE}, {@code AES_CBC_ENCRYPTION}, {@code RSA_OAEP_MGF1P_KEY_TRANSPORT}).
+     */
+    Optional<Set<AlgorithmPolicy.Relaxation>> relaxations();
+
+    /**
+     * Refuse plain assertions; {@code false} is the {@code PLAIN_ASSERTIONS} relaxation. Default
+     * true.
+     */
+    Optional<Boolean> requireEncryptedAssertions();
+
+    /** How long a login waits for eAuth's answer. Default PT10M. */
+    Optional<Duration> pendingLifetime();
+  }
+
+  /** An OpenID provider: discovered at start-up, or with every endpoint given. */
+  interface OidcPeer {
+    /** Its issuer, exactly as its ID tokens carry it. */
+    String issuer();
+
+    String clientId();
+
+    /** The client secret (a Secret), for client_secret_basic. */
+    String clientSecret();
+
+    /** Without it the endpoints are read from the issuer's discovery document at start-up. */
+    Optional<URI> authorizationEndpoint();
+
+    Optional<URI> tokenEndpoint();
+
+    Optional<URI> userinfoEndpoint();
+
+    Optional<URI> jwksUri();
+
+    /**
+     * ID token algorithms accepted; anything beyond PS256 and ES256 is a logged relaxation. Default
+     * PS256,ES256.
+     */
+    Optional<Set<String>> algorithms();
+
+    /**
+     * Refuse answers without RFC 9207 {@code iss}; {@code false} is a logged relaxation. Default
+     * true.
+     */
+    Optional<Boolean> requireIssInResponse();
+
+    /** Default PT60S. */
+    Optional<Duration> clockSkew();
+
+    /** Default PT5S. */
+    Optional<Duration> httpTimeout();
+
+    /** Default openid. */
+    Optional<List<String>> scopes();
+
+    /** Default PT10M. */
+    Optional<Duration> pendingLifetime();
+  }
+
+  /** eid.mk: an OpenID provider whose claim names are not public, so all are configurable. */
+  interface EidMk extends OidcPeer {
+    Profile profile();
+  }
+
+  /** eid.mk's claim profile; the defaults are Most's documented assumption. */
+  interface Profile {
+    /** Default embg. */
+    Optional<String> identifierClaim();
+
+    /** Default given_name. */
+    Optional<String> givenNameClaim();
+
+    /** Default family_name. */
+    Optional<String> familyNameClaim();
+
+    /** Default given_name#mk-Cyrl. */
+    Optional<String> givenNameNativeClaim();
+
+    /** Default family_name#mk-Cyrl. */
+    Optional<String> familyNameNativeClaim();
+
+    /** Default birthdate. */
+    Optional<String> birthdateClaim();
+
+    /** Default gender. */
+    Optional<String> genderClaim();
+
+    /** The {@code acr} of level low; with none of the three given, the eIDAS URIs. */
+    Optional<String> acrLow();
+
+    /** The {@code acr} of level substantial. */
+    Optional<String> acrSubstantial();
+
+    /** The {@code acr} of level high. */
+    Optional<String> acrHigh();
+
+    /** Default NORTH_MACEDONIA_ONLY. */
+    Optional<RegionPolicy> regionPolicy();
+
+    /** Default DJ. */
+    Optional<DzheSpelling> dzhe();
+  }
+}

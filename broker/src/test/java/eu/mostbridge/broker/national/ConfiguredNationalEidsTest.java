@@ -1,0 +1,143 @@
+package eu.mostbridge.broker.national;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.replay.InMemoryReplayCache;
+import eu.mostbridge.simulator.SimulatorKeys;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real national eIDs as configuration describes them, built without any network. */
+class ConfiguredNationalEidsTest {
+  @TempDir Path dir;
+
+  private ConfiguredNationalEids build(Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("most.issuer", "https://most.example");
+    SmallRyeConfig config =
+        new SmallRyeConfigBuilder()
+            .withMapping(BrokerConfig.class)
+            .withMapping(NationalConfig.class)
+            .withSources(new MapBackedConfigSource("test", all) {})
+            .build();
+    return new ConfiguredNationalEids(
+        config.getConfigMapping(NationalConfig.class),
+        config.getConfigMapping(BrokerConfig.class),
+        new InMemoryReplayCache());
+  }
+
+  private Map<String, String> eauth() throws Exception {
+    SimulatorKeys signing = SimulatorKeys.rsa("sp signing");
+    SimulatorKeys encryption = SimulatorKeys.rsa("sp encryption");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    char[] password = "changeit".toCharArray();
+    store.setKeyEntry(
+        "signing", signing.privateKey(), password, new X509Certificate[] {signing.certificate()});
+    store.setKeyEntry(
+        "encryption",
+        encryption.privateKey(),
+        password,
+        new X509Certificate[] {encryption.certificate()});
+    Path keystore = dir.resolve("sp.p12");
+    try (OutputStream out = Files.newOutputStream(keystore)) {
+      store.store(out, password);
+    }
+    X509Certificate idp = SimulatorKeys.rsa("eauth").certificate();
+    Path pem = dir.resolve("eauth.pem");
+    Files.writeString(
+        pem,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(idp.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    Map<String, String> values = new HashMap<>();
+    values.put("most.national.bg-eauth.sp-keystore", keystore.toString());
+    values.put("most.national.bg-eauth.sp-keystore-password", "changeit");
+    values.put("most.national.bg-eauth.idp-entity-id", "https://eauth.example");
+    values.put("most.national.bg-eauth.idp-sso-url", "https://eauth.example/sso");
+    values.put("most.national.bg-eauth.idp-certificates", pem.toString());
+    values.put("most.national.bg-eauth.provider-oid", "2.16.100.1.1.1.1.13");
+    values.put("most.national.bg-eauth.service-oids.low", "2.16.100.1.1.1.1.13.1.1.1");
+    values.put("most.national.bg-eauth.service-oids.high", "2.16.100.1.1.1.1.13.1.1.3");
+    values.put("most.national.bg-eauth.relaxations", "SHA1_SIGNATURE,AES_CBC_ENCRYPTION");
+    return values;
+  }
+
+  private static Map<String, String> mkEid() {
+    Map<String, String> values = new HashMap<>();
+    values.put("most.national.mk-eid.issuer", "https://eid.mk.example");
+    values.put("most.national.mk-eid.client-id", "most");
+    values.put("most.national.mk-eid.client-secret", "s");
+    values.put("most.national.mk-eid.authorization-endpoint", "https://eid.mk.example/auth");
+    values.put("most.national.mk-eid.token-endpoint", "https://eid.mk.example/token");
+    values.put("most.national.mk-eid.jwks-uri", "https://eid.mk.example/jwks");
+    values.put("most.national.mk-eid.algorithms", "ES256,RS256");
+    values.put("most.national.mk-eid.profile.identifier-claim", "personal_number");
+    return values;
+  }
+
+  @Test
+  void buildsEachConfiguredEidWithItsNamedRelaxations() throws Exception {
+    Map<String, String> values = new HashMap<>(eauth());
+    values.putAll(mkEid());
+    ConfiguredNationalEids eids = build(values);
+
+    List<CountryAdapter> adapters = eids.adapters();
+
+    assertThat(adapters).extracting(CountryAdapter::id).containsExactly("bg-eauth", "mk-eid");
+    assertThat(adapters.get(0).country()).isEqualTo(CountryCode.BG);
+    assertThat(adapters.get(0).relaxations())
+        .contains("SHA1_SIGNATURE", "AES_CBC_ENCRYPTION")
+        .doesNotContain("PLAIN_ASSERTIONS");
+    assertThat(adapters.get(1).relaxations()).containsExactly("RS256");
+    assertThat(eids.samlServiceProviders().get("bg-eauth").entityId())
+        .isEqualTo("https://most.example/saml/bg-eauth");
+    assertThat(eids.samlServiceProviders().get("bg-eauth").assertionConsumerService())
+        .hasToString("https://most.example/callback/bg-eauth");
+  }
+
+  @Test
+  void nothingConfiguredIsNothingOffered() {
+    assertThat(build(Map.of()).adapters()).isEmpty();
+  }
+
+  @Test
+  void anUnknownLevelNameStopsStartUpWithTheKey() throws Exception {
+    Map<String, String> values = eauth();
+    values.put("most.national.bg-eauth.service-oids.medium", "2.16.100.1");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure).hasMessageContaining("most.national.bg-eauth.service-oids.medium");
+  }
+
+  @Test
+  void explicitEndpointsNeedAllOfThem() {
+    Map<String, String> values = mkEid();
+    values.remove("most.national.mk-eid.jwks-uri");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure).hasMessageContaining("most.national.mk-eid.jwks-uri");
+  }
+}
