@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The broker's configuration, under {@code most.*} (application.properties, env, -D). */
@@ -34,11 +35,27 @@ public interface BrokerConfig {
   /** Signing keys. */
   interface Signing {
     /**
-     * A JWK set with the private signing keys (a Secret in Kubernetes). Without it the broker makes
-     * an ES256 key at start-up, which suits a single demo process only: tokens signed before a
-     * restart cannot be verified after it, and replicas would not share it.
+     * Files with the private signing keys (Secrets in Kubernetes), comma-separated: JWK sets
+     * ({@code .json}), PKCS#12 key stores ({@code .p12}, {@code .pfx}; the alias is the {@code
+     * kid}) or PEM files with a private key and its certificate ({@code .pem}; the {@code kid} is
+     * the key's thumbprint). Without any, the broker makes an ES256 key at start-up, which suits a
+     * single demo process only.
      */
-    Optional<Path> keysFile();
+    Optional<List<Path>> keysFile();
+
+    /** The password of the PKCS#12 key stores. */
+    Optional<String> keystorePassword();
+
+    /** The algorithm of RSA keys that do not name one (PKCS#12, PEM): PS256 or RS256. */
+    @WithDefault("PS256")
+    String rsaAlgorithm();
+
+    /**
+     * The key ids that sign, the first of each algorithm; every other key is only published in the
+     * JWKS: a new key ahead of use, or a retired one kept until the tokens it signed have expired.
+     * Without it, the first key of each algorithm signs.
+     */
+    Optional<List<String>> activeKeyIds();
 
     /** The default ID token algorithm; clients may choose another that a key supports. */
     @WithDefault("ES256")

@@ -1,6 +1,8 @@
 package eu.mostbridge.broker.health;
 
+import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.broker.national.NationalEids;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -24,7 +26,17 @@ public class ProductionReadiness {
   void check(
       @Observes @Priority(10) StartupEvent event,
       BrokerConfig config,
-      Instance<NationalEids> eids) {
+      Instance<NationalEids> eids,
+      Instance<ClientRegistry> clients,
+      Instance<SigningKeys> keys) {
+    List<String> unsigned =
+        clients.get().all().stream()
+            .filter(c -> !keys.get().algorithms().contains(c.tokenAlgorithm()))
+            .map(c -> "client " + c.id() + ": no active signing key for " + c.tokenAlgorithm())
+            .toList();
+    if (!unsigned.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", unsigned));
+    }
     List<String> missing = missing(config, eids.get().all().size());
     if (config.demo().enabled()) {
       LOG.warn(

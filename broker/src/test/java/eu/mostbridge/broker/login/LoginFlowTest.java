@@ -185,6 +185,16 @@ class LoginFlowTest {
         .isLessThanOrEqualTo(Instant.now().getEpochSecond());
   }
 
+  @ParameterizedTest(name = "{0} at low as {1}")
+  @CsvSource({"bg-eauth, bg-mariyana", "bg-mvr-eid, bg-mariyana", "mk-eid, mk-dzvezdan"})
+  void eachNationalEidLogsInAtTheLowLevel(String method, String persona) throws Exception {
+    JWTClaimsSet claims =
+        login("low-portal", "https://low.test/callback", method, persona, LOA + "low");
+
+    assertThat(claims.getStringClaim("acr")).isEqualTo(LOA + "low");
+    assertThat(claims.getStringListClaim("amr")).containsExactly(method);
+  }
+
   @ParameterizedTest(name = "{1} as {0}")
   @CsvSource({
     "mk-dzvezdan, low, 2802955490777",
