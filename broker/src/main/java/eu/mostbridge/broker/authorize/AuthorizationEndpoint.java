@@ -33,16 +33,35 @@ public class AuthorizationEndpoint {
   private final LoginSteps steps;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
+  private final PushedRequests pushed;
 
   public AuthorizationEndpoint(
       AuthorizationRequestValidator validator,
       LoginSteps steps,
       ClientReturn clientReturn,
-      AuditLog audit) {
+      AuditLog audit,
+      PushedRequests pushed) {
+    this.pushed = pushed;
     this.validator = validator;
     this.steps = steps;
     this.clientReturn = clientReturn;
     this.audit = audit;
+  }
+
+  /**
+   * The parameters a client pushed (RFC 9126), taken once; only {@code client_id} and {@code
+   * request_uri} count beside it. Empty when unknown, expired, used, or pushed by another client.
+   */
+  private Optional<Map<String, List<String>>> pushedRequest(Map<String, List<String>> query) {
+    List<String> requestUri = query.get("request_uri");
+    List<String> clientId = query.get("client_id");
+    if (requestUri.size() != 1 || clientId == null || clientId.size() != 1) {
+      return Optional.empty();
+    }
+    return pushed
+        .take(requestUri.get(0))
+        .filter(p -> p.clientId().equals(clientId.get(0)))
+        .map(PushedRequests.Pushed::parameters);
   }
 
   @GET
@@ -51,6 +70,14 @@ public class AuthorizationEndpoint {
       @CookieParam(BrowserCookie.NAME) String browser,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
+    if (parameters.containsKey("request_uri")) {
+      Optional<Map<String, List<String>>> pushedParameters = pushedRequest(parameters);
+      if (pushedParameters.isEmpty()) {
+        audit.record(AuditEvent.of("authorization.refused").with("outcome", "invalid_request_uri"));
+        return steps.errorPage(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
+      }
+      parameters = pushedParameters.get();
+    }
     AuthorizationRequestValidator.Result result = validator.validate(parameters);
     if (result.refused().isPresent()) {
       AuthorizationFailure failure = result.refused().get();

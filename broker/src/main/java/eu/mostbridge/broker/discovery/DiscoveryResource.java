@@ -63,6 +63,7 @@ public class DiscoveryResource {
     m.setTokenEndpointURI(URI.create(base + "/token"));
     m.setUserInfoEndpointURI(URI.create(base + "/userinfo"));
     m.setEndSessionEndpointURI(URI.create(base + "/logout"));
+    m.setPushedAuthorizationRequestEndpointURI(URI.create(base + "/par"));
     m.setResponseTypes(List.of(ResponseType.CODE));
     m.setScopes(Scope.parse("openid profile eidas:country:bg eidas:country:mk"));
     List<ACR> acrs = new ArrayList<>();

@@ -10,10 +10,18 @@ public final class Caches {
   public static final String CODES = "codes";
   public static final String REDEEMED_CODES = "redeemed-codes";
   public static final String ACCESS_TOKENS = "access-tokens";
+  public static final String PUSHED_REQUESTS = "pushed-requests";
 
   /** Every cache, for the readiness check. */
   public static final List<String> ALL =
-      List.of(REPLAY, LOGIN_FLOWS, NATIONAL_REQUESTS, CODES, REDEEMED_CODES, ACCESS_TOKENS);
+      List.of(
+          REPLAY,
+          LOGIN_FLOWS,
+          NATIONAL_REQUESTS,
+          CODES,
+          REDEEMED_CODES,
+          ACCESS_TOKENS,
+          PUSHED_REQUESTS);
 
   private Caches() {}
 }

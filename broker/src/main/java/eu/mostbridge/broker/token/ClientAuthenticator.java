@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.token;
 
+import com.nimbusds.common.contenttype.ContentType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -10,22 +11,27 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.replay.ReplayCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,13 +61,62 @@ public class ClientAuthenticator {
   }
 
   /**
+   * The form of a back-channel request ({@code /token}, {@code /par}), every parameter once.
+   *
+   * @throws TokenError {@code invalid_request} when a parameter is repeated
+   */
+  public static Map<String, List<String>> form(String body) throws TokenError {
+    Map<String, List<String>> form = URLUtils.parseParameters(body == null ? "" : body);
+    for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
+      if (parameter.getValue().size() > 1) {
+        throw TokenError.invalidRequest("The parameter " + parameter.getKey() + " is repeated");
+      }
+    }
+    return form;
+  }
+
+  /**
+   * The client that sent a back-channel request to {@code endpoint}: its credentials parsed from
+   * the Authorization header or the form, a {@code client_id} parameter agreeing with them.
+   *
+   * @throws TokenError {@code invalid_client} (401) when authentication fails
+   */
+  public ClientRegistration authenticate(
+      Map<String, List<String>> form, String body, String authorizationHeader, URI endpoint)
+      throws TokenError {
+    HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint);
+    http.setEntityContentType(ContentType.APPLICATION_URLENCODED);
+    http.setBody(body == null ? "" : body);
+    if (authorizationHeader != null) {
+      http.setAuthorization(authorizationHeader);
+    }
+    ClientAuthentication authentication;
+    try {
+      authentication = ClientAuthentication.parse(http);
+    } catch (ParseException e) {
+      throw TokenError.invalidClient("Malformed client authentication: " + e.getMessage());
+    }
+    List<String> clientIds = form.get("client_id");
+    Optional<String> clientIdParameter =
+        clientIds == null || clientIds.isEmpty() || clientIds.get(0).isEmpty()
+            ? Optional.empty()
+            : Optional.of(clientIds.get(0));
+    if (authentication != null
+        && clientIdParameter.isPresent()
+        && !clientIdParameter.get().equals(authentication.getClientID().getValue())) {
+      throw TokenError.invalidClient("client_id differs from the authenticated client");
+    }
+    return authenticate(authentication, clientIdParameter);
+  }
+
+  /**
    * The authenticated client.
    *
    * @param authentication what the request carried, or null for none
    * @param clientIdParameter the {@code client_id} form parameter (public clients)
    * @throws TokenError {@code invalid_client} (401) when authentication fails
    */
-  public ClientRegistration authenticate(
+  ClientRegistration authenticate(
       ClientAuthentication authentication, Optional<String> clientIdParameter) throws TokenError {
     ClientID claimed =
         authentication != null
@@ -114,7 +169,7 @@ public class ClientAuthenticator {
         new JWSVerificationKeySelector<>(ASSERTION_ALGORITHMS, keySource(client)));
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
-            Set.of(issuer + "/token", issuer),
+            Set.of(issuer + "/token", issuer + "/par", issuer),
             new JWTClaimsSet.Builder().issuer(client.id()).subject(client.id()).build(),
             Set.of("exp", "jti"),
             null));

@@ -2,13 +2,9 @@ package eu.mostbridge.broker.token;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import eu.mostbridge.broker.audit.AuditEvent;
@@ -79,31 +75,8 @@ public class TokenEndpoint {
     Instant started = Instant.now();
     Optional<String> clientId = Optional.empty();
     try {
-      Map<String, List<String>> form = URLUtils.parseParameters(body == null ? "" : body);
-      for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
-        if (parameter.getValue().size() > 1) {
-          throw TokenError.invalidRequest("The parameter " + parameter.getKey() + " is repeated");
-        }
-      }
-      HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint);
-      http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
-      http.setBody(body == null ? "" : body);
-      if (authorization != null) {
-        http.setAuthorization(authorization);
-      }
-      ClientAuthentication authentication;
-      try {
-        authentication = ClientAuthentication.parse(http);
-      } catch (ParseException e) {
-        throw TokenError.invalidClient("Malformed client authentication: " + e.getMessage());
-      }
-      Optional<String> clientIdParameter = single(form, "client_id");
-      if (authentication != null
-          && clientIdParameter.isPresent()
-          && !clientIdParameter.get().equals(authentication.getClientID().getValue())) {
-        throw TokenError.invalidClient("client_id differs from the authenticated client");
-      }
-      ClientRegistration client = authenticator.authenticate(authentication, clientIdParameter);
+      Map<String, List<String>> form = ClientAuthenticator.form(body);
+      ClientRegistration client = authenticator.authenticate(form, body, authorization, endpoint);
       clientId = Optional.of(client.id());
       if (!single(form, "grant_type").equals(Optional.of("authorization_code"))) {
         throw new TokenError(

@@ -116,4 +116,55 @@ class ClientFileTest {
                 .problems())
         .containsExactly("no clients are listed");
   }
+
+  @Test
+  void aPublicClientHasNoCredentialsAndLogoutUrisAreExact() throws InvalidClientFileException {
+    ClientRegistration app =
+        ClientFile.parse(
+                """
+                clients:
+                  - id: mobile-app
+                    names: {bg: "a", mk: "b", en: "c"}
+                    redirectUris: [eu.example.app:/callback]
+                    public: true
+                    allowedCountries: [MK]
+                    postLogoutRedirectUris: [eu.example.app:/bye]
+                """)
+            .get(0);
+
+    assertThat(app.publicClient()).isTrue();
+    assertThat(app.secretHash()).isEmpty();
+    assertThat(app.postLogoutRedirectUris())
+        .extracting(Object::toString)
+        .containsExactly("eu.example.app:/bye");
+    assertThat(app.anyLoopbackRedirect()).as("never from a file").isFalse();
+  }
+
+  @Test
+  void credentialsAreExactlyOneKind() {
+    InvalidClientFileException failure =
+        catchThrowableOfType(
+            InvalidClientFileException.class,
+            () ->
+                ClientFile.parse(
+                    """
+                    clients:
+                      - id: both
+                        names: {bg: "a", mk: "b", en: "c"}
+                        redirectUris: [https://a.test/cb]
+                        secretHash: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                        jwksUri: https://a.test/jwks
+                        allowedCountries: [BG]
+                      - id: public-with-secret
+                        names: {bg: "a", mk: "b", en: "c"}
+                        redirectUris: [https://b.test/cb]
+                        public: true
+                        secretHash: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                        allowedCountries: [BG]
+                    """));
+
+    assertThat(failure.getMessage())
+        .contains("client both: secretHash and jwksUri exclude each other")
+        .contains("client public-with-secret: a public client has neither secretHash nor jwksUri");
+  }
 }

@@ -24,6 +24,7 @@ class DiscoveryTest {
         .body("issuer", equalTo("http://localhost:8081"))
         .body("authorization_endpoint", equalTo("http://localhost:8081/authorize"))
         .body("jwks_uri", equalTo("http://localhost:8081/jwks"))
+        .body("pushed_authorization_request_endpoint", equalTo("http://localhost:8081/par"))
         .body("response_types_supported", contains("code"))
         .body("code_challenge_methods_supported", contains("S256"))
         .body("authorization_response_iss_parameter_supported", equalTo(true))

@@ -626,6 +626,66 @@ class LoginFlowTest {
     assertThat(unsigned.jsonPath().getString("error")).isIn("invalid_client", "invalid_request");
   }
 
+  // --- Pushed authorization requests (RFC 9126) ------------------------------------------------
+
+  @Test
+  void aPushedRequestIsUsedOnceByItsClient() throws Exception {
+    String verifier = UUID.randomUUID() + "." + UUID.randomUUID();
+    Response pushed =
+        given()
+            .auth()
+            .preemptive()
+            .basic(MK_PORTAL, "test")
+            .formParam("response_type", "code")
+            .formParam("scope", "openid")
+            .formParam("redirect_uri", MK_PORTAL_CALLBACK)
+            .formParam("state", "pushed-state")
+            .formParam("nonce", "pushed-nonce")
+            .formParam("code_challenge", s256(verifier))
+            .formParam("code_challenge_method", "S256")
+            .post("/par");
+    assertThat(pushed.statusCode()).as(pushed.asString()).isEqualTo(201);
+    String requestUri = pushed.jsonPath().getString("request_uri");
+    assertThat(requestUri).startsWith("urn:ietf:params:oauth:request_uri:");
+    assertThat(pushed.jsonPath().getInt("expires_in")).isEqualTo(60);
+
+    Browser browser = new Browser();
+    String authorize =
+        BASE + "/authorize?" + query(Map.of("client_id", MK_PORTAL, "request_uri", requestUri));
+    Started started =
+        new Started(browser, browser.get(authorize), "pushed-state", "pushed-nonce", verifier);
+    Browser.Page back =
+        consent(started, national(started, "bg-mvr-eid", "bg-maria", "login"), "allow");
+    assertThat(back.query()).containsEntry("state", "pushed-state");
+    assertThat(
+            redeem(MK_PORTAL, back.query().get("code"), MK_PORTAL_CALLBACK, verifier).statusCode())
+        .isEqualTo(200);
+
+    assertThat(new Browser().get(authorize).status()).as("used once").isEqualTo(400);
+  }
+
+  @Test
+  void pushedRequestsAreValidatedAndAuthenticated() {
+    Response invalid =
+        given()
+            .auth()
+            .preemptive()
+            .basic(MK_PORTAL, "test")
+            .formParam("response_type", "code")
+            .formParam("scope", "openid")
+            .formParam("redirect_uri", "https://evil.test/cb")
+            .formParam("code_challenge", s256("v".repeat(43)))
+            .formParam("code_challenge_method", "S256")
+            .post("/par");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.jsonPath().getString("error")).isEqualTo("invalid_request");
+
+    Response anonymous =
+        given().formParam("client_id", MK_PORTAL).formParam("response_type", "code").post("/par");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.jsonPath().getString("error")).isEqualTo("invalid_client");
+  }
+
   // --- Logout -----------------------------------------------------------------------------------
 
   @Test
