@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param method the national eID chosen ({@code bg-eauth}, ...), once chosen
  * @param national the adapter's pending state while the national leg runs
  * @param identity the citizen, once the national eID answered
+ * @param language the language the citizen chose on a page, over {@code ui_locales} and the
+ *     browser's
  */
 public record LoginFlow(
     String id,
@@ -30,7 +32,8 @@ public record LoginFlow(
     Instant stepStarted,
     Optional<String> method,
     Optional<PendingAuthentication> national,
-    Optional<CommonIdentity> identity) {
+    Optional<CommonIdentity> identity,
+    Optional<String> language) {
   public LoginFlow {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(browser, "browser");
@@ -41,7 +44,16 @@ public record LoginFlow(
   public static LoginFlow start(
       String id, String browser, ValidatedAuthorization request, String csrf, Instant now) {
     return new LoginFlow(
-        id, browser, request, csrf, now, now, Optional.empty(), Optional.empty(), Optional.empty());
+        id,
+        browser,
+        request,
+        csrf,
+        now,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The national leg has begun with {@code method}. */
@@ -55,13 +67,23 @@ public record LoginFlow(
         now,
         Optional.of(method),
         Optional.of(pending),
-        Optional.empty());
+        Optional.empty(),
+        language);
   }
 
   /** The national eID identified the citizen; consent comes next. */
   public LoginFlow identified(CommonIdentity citizen, Instant now) {
     return new LoginFlow(
-        id, browser, request, csrf, started, now, method, Optional.empty(), Optional.of(citizen));
+        id,
+        browser,
+        request,
+        csrf,
+        started,
+        now,
+        method,
+        Optional.empty(),
+        Optional.of(citizen),
+        language);
   }
 
   /** The national leg failed; the citizen may choose again. */
@@ -75,7 +97,23 @@ public record LoginFlow(
         now,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        language);
+  }
+
+  /** The citizen chose {@code chosen} (bg, mk or en) on a page. */
+  public LoginFlow speaking(String chosen) {
+    return new LoginFlow(
+        id,
+        browser,
+        request,
+        csrf,
+        started,
+        stepStarted,
+        method,
+        national,
+        identity,
+        Optional.of(chosen));
   }
 
   /** When this login must end: {@code lifetime} after the authorization request. */

@@ -18,6 +18,7 @@ import eu.mostbridge.broker.token.AuthorizationCodes;
 import eu.mostbridge.broker.token.IssuedCode;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -92,12 +94,36 @@ public class LoginResource {
   /** One row of the consent page. */
   public record ClaimRow(String label, String value) {}
 
+  /** A link to this page in another language, for the language switch. */
+  public record LanguageLink(String code, String name, boolean current) {}
+
+  private static final Map<String, String> LANGUAGE_NAMES =
+      Map.of("bg", "Български", "mk", "Македонски", "en", "English");
+
+  /** The flow, with the language chosen by {@code ?lang=} remembered when it is one we speak. */
+  private LoginFlow withChosenLanguage(LoginFlow flow, String lang) {
+    if (lang == null || !Language.SUPPORTED.contains(lang)) {
+      return flow;
+    }
+    LoginFlow speaking = flow.speaking(lang);
+    steps.save(speaking);
+    return speaking;
+  }
+
+  private static List<LanguageLink> languageLinks(Texts texts) {
+    return Language.SUPPORTED.stream()
+        .map(
+            code -> new LanguageLink(code, LANGUAGE_NAMES.get(code), code.equals(texts.language())))
+        .toList();
+  }
+
   @GET
   public Response choose(
       @PathParam("flow") String flowId,
       @CookieParam(BrowserCookie.NAME) String browser,
-      @HeaderParam("Accept-Language") String acceptLanguage) {
-    LoginFlow flow = steps.load(flowId, browser, acceptLanguage);
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @QueryParam("lang") String lang) {
+    LoginFlow flow = withChosenLanguage(steps.load(flowId, browser, acceptLanguage), lang);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
     String service = flow.request().client().name(texts.language());
     Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
@@ -128,6 +154,7 @@ public class LoginResource {
             texts.all().get("level." + flow.request().minimumLevel().name())));
     data.put("back", texts.format("back_to_service", service));
     data.put("groups", groups);
+    data.put("languages", languageLinks(texts));
     data.put("flow", flow.id());
     data.put("csrf", flow.csrf());
     return pages.render(200, "choose", texts, data);
@@ -217,8 +244,9 @@ public class LoginResource {
   public Response consent(
       @PathParam("flow") String flowId,
       @CookieParam(BrowserCookie.NAME) String browser,
-      @HeaderParam("Accept-Language") String acceptLanguage) {
-    LoginFlow flow = steps.load(flowId, browser, acceptLanguage);
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @QueryParam("lang") String lang) {
+    LoginFlow flow = withChosenLanguage(steps.load(flowId, browser, acceptLanguage), lang);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
     if (flow.identity().isEmpty()) {
       return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
@@ -255,6 +283,7 @@ public class LoginResource {
           case PSEUDONYM -> texts.format("consent_pseudonym", service);
         });
     data.put("rows", rows);
+    data.put("languages", languageLinks(texts));
     data.put("flow", flow.id());
     data.put("csrf", flow.csrf());
     return pages.render(200, "consent", texts, data);

@@ -52,9 +52,16 @@ public class LoginSteps {
     this.metrics = metrics;
   }
 
-  /** The texts in the login's language: {@code ui_locales}, then Accept-Language. */
+  /**
+   * The texts in the login's language: the one the citizen chose on a page, else {@code
+   * ui_locales}, else Accept-Language, else English.
+   */
   public Texts texts(Optional<LoginFlow> flow, String acceptLanguage) {
-    return Texts.of(Language.choose(flow.flatMap(f -> f.request().uiLocale()), acceptLanguage));
+    Optional<String> chosen = flow.flatMap(LoginFlow::language);
+    return Texts.of(
+        chosen.isPresent()
+            ? chosen.get()
+            : Language.choose(flow.flatMap(f -> f.request().uiLocale()), acceptLanguage));
   }
 
   /**

@@ -277,6 +277,27 @@ class LoginFlowTest {
   }
 
   @Test
+  void theCitizenMaySwitchTheLanguageAndItStaysForTheLogin() throws Exception {
+    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("ui_locales", "en"));
+    assertThat(started.page().body()).contains("lang=\"en\"").contains("href=\"?lang=mk\"");
+
+    Browser.Page macedonian = started.browser().get(started.page().uri() + "?lang=mk");
+    assertThat(macedonian.body()).contains("lang=\"mk\"").contains("Изберете како");
+    Browser.Page consent =
+        national(
+            new Started(
+                started.browser(),
+                macedonian,
+                started.state(),
+                started.nonce(),
+                started.verifier()),
+            "bg-mvr-eid",
+            "bg-maria",
+            "login");
+    assertThat(consent.body()).contains("lang=\"mk\"").contains("Сподели и продолжи");
+  }
+
+  @Test
   void refusingConsentReturnsAccessDenied() throws Exception {
     Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page back =
