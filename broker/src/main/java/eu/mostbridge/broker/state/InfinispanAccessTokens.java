@@ -19,8 +19,10 @@ public class InfinispanAccessTokens implements AccessTokens {
   }
 
   @Override
-  public void store(String token, AccessGrant grant, Duration lifetime) {
-    tokens.put(SecretKeys.of(token), grant, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+  public String store(String token, AccessGrant grant, Duration lifetime) {
+    String key = SecretKeys.of(token);
+    tokens.put(key, grant, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+    return key;
   }
 
   @Override
@@ -29,7 +31,7 @@ public class InfinispanAccessTokens implements AccessTokens {
   }
 
   @Override
-  public boolean revoke(String token) {
-    return tokens.remove(SecretKeys.of(token)) != null;
+  public boolean revokeByHandle(String handle) {
+    return tokens.remove(handle) != null;
   }
 }

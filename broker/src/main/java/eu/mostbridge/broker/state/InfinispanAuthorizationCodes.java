@@ -34,8 +34,9 @@ public class InfinispanAuthorizationCodes implements AuthorizationCodes {
   }
 
   @Override
-  public void recordRedemption(String code, String accessToken, Duration lifetime) {
-    redeemed.put(SecretKeys.of(code), accessToken, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+  public void recordRedemption(String code, String accessTokenHandle, Duration lifetime) {
+    redeemed.put(
+        SecretKeys.of(code), accessTokenHandle, lifetime.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

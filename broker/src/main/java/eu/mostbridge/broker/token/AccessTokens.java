@@ -5,10 +5,15 @@ import java.util.Optional;
 
 /** Opaque access tokens, for userinfo. */
 public interface AccessTokens {
-  void store(String token, AccessGrant grant, Duration lifetime);
+  /**
+   * Stores {@code token}'s grant.
+   *
+   * @return a handle that revokes it ({@link #revokeByHandle}) without being the token itself
+   */
+  String store(String token, AccessGrant grant, Duration lifetime);
 
   Optional<AccessGrant> find(String token);
 
-  /** Revokes {@code token}; true when it was still valid. */
-  boolean revoke(String token);
+  /** Revokes the token {@code handle} stands for; true when it was still valid. */
+  boolean revokeByHandle(String handle);
 }

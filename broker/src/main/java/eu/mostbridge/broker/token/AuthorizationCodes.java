@@ -12,11 +12,11 @@ public interface AuthorizationCodes {
   Optional<IssuedCode> redeem(String code);
 
   /**
-   * Remembers what the redemption of {@code code} issued, so that a second use of the code can
-   * revoke it (RFC 6749 section 4.1.2).
+   * Remembers what the redemption of {@code code} issued (the access token's revocation handle), so
+   * that a second use of the code can revoke it (RFC 6749 section 4.1.2).
    */
-  void recordRedemption(String code, String accessToken, Duration lifetime);
+  void recordRedemption(String code, String accessTokenHandle, Duration lifetime);
 
-  /** The access token a redeemed {@code code} issued, removed; empty for a code never redeemed. */
+  /** The revocation handle a redeemed {@code code} issued, removed; empty if never redeemed. */
   Optional<String> takeRedemption(String code);
 }

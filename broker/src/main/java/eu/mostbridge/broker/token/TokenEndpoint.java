@@ -91,16 +91,17 @@ public class TokenEndpoint {
       String accessToken = BrowserCookie.randomToken();
       Duration lifetime = config.lifetimes().accessToken();
       Instant now = Instant.now();
-      accessTokens.store(
-          accessToken,
-          new AccessGrant(
-              client.id(),
-              issued.identity(),
-              issued.method(),
-              issued.verifiedClaims(),
-              now.plus(lifetime)),
-          lifetime);
-      codes.recordRedemption(code, accessToken, lifetime);
+      String handle =
+          accessTokens.store(
+              accessToken,
+              new AccessGrant(
+                  client.id(),
+                  issued.identity(),
+                  issued.method(),
+                  issued.verifiedClaims(),
+                  now.plus(lifetime)),
+              lifetime);
+      codes.recordRedemption(code, handle, lifetime);
       String idToken =
           idTokens.create(
               issued.identity(),
@@ -144,7 +145,7 @@ public class TokenEndpoint {
     if (found.isEmpty()) {
       Optional<String> issuedBefore = codes.takeRedemption(code);
       if (issuedBefore.isPresent()) {
-        boolean revoked = accessTokens.revoke(issuedBefore.get());
+        boolean revoked = accessTokens.revokeByHandle(issuedBefore.get());
         audit.record(
             AuditEvent.of("token.code_reused")
                 .with("client", client.id())

@@ -1,6 +1,5 @@
 package eu.mostbridge.broker.web;
 
-import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -42,12 +41,20 @@ public final class Texts {
     return texts;
   }
 
-  /** The text {@code key} with {@code arguments} in its {0}, {1} places. */
+  /**
+   * The text {@code key} with {@code arguments} in its {0}, {1} places. Plain replacement, not
+   * {@link java.text.MessageFormat}, whose quoting rules would eat the apostrophes translators
+   * write.
+   */
   public String format(String key, Object... arguments) {
     String pattern = texts.get(key);
     if (pattern == null) {
       throw new MissingResourceException("No text " + key, "messages", key);
     }
-    return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+    String text = pattern;
+    for (int i = 0; i < arguments.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+    }
+    return text;
   }
 }

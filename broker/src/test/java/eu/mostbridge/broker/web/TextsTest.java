@@ -48,7 +48,9 @@ class TextsTest {
   }
 
   @Test
-  void argumentsAreFilledIn() {
-    assertThat(Texts.of("en").format("choose_intro", "Service X")).startsWith("Service X asks");
+  void argumentsAreFilledInAndApostrophesKept() {
+    assertThat(Texts.of("en").format("choose_intro", "Service X's portal"))
+        .startsWith("Service X's portal asks");
+    assertThat(Texts.of("en").format("error.national_error")).startsWith("Your country's");
   }
 }
