@@ -54,6 +54,19 @@ public final class ClientFile {
       @JsonProperty("public") Boolean publicClient,
       List<String> postLogoutRedirectUris) {}
 
+  /** The {@code secretHash} of a client secret, as the file writes it: {@code sha256:<hex>}. */
+  public static String secretHash(String secret) {
+    try {
+      return "sha256:"
+          + java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Parses and validates; throws with every problem listed. */
   public static List<ClientRegistration> parse(String text) throws InvalidClientFileException {
     Raw raw;

@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.demo;
 
 import eu.mostbridge.broker.client.BuiltInClients;
+import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.broker.config.BrokerConfig;
@@ -8,9 +9,6 @@ import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,7 +97,7 @@ public class DemoClients implements BuiltInClients {
         id,
         names,
         List.of(URI.create(home + "callback")),
-        Optional.of(sha256(secret)),
+        Optional.of(ClientFile.secretHash(secret)),
         Optional.empty(),
         Set.of(citizens),
         LevelOfAssurance.LOW,
@@ -108,17 +106,5 @@ public class DemoClients implements BuiltInClients {
         false,
         List.of(URI.create(home)),
         false);
-  }
-
-  private static String sha256(String value) {
-    try {
-      return "sha256:"
-          + HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -9,6 +9,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.web.BrowserCookie;
 import eu.mostbridge.broker.web.Pages;
@@ -28,8 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -120,7 +121,10 @@ public class DemoRelyingParty {
             .queryParam("redirect_uri", base() + "/demo/" + service + "/callback")
             .queryParam("state", state)
             .queryParam("nonce", nonce)
-            .queryParam("code_challenge", s256(verifier))
+            .queryParam(
+                "code_challenge",
+                CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier))
+                    .getValue())
             .queryParam("code_challenge_method", "S256");
     if (uiLocales != null && Set.of("bg", "mk", "en").contains(uiLocales)) {
       authorize.queryParam("ui_locales", uiLocales);
@@ -251,17 +255,5 @@ public class DemoRelyingParty {
 
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String s256(String verifier) {
-    try {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

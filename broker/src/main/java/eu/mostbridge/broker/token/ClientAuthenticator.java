@@ -19,6 +19,7 @@ import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
@@ -28,9 +29,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +148,7 @@ public class ClientAuthenticator {
             "This client authenticates with client_secret_basic or client_secret_post");
       }
       if (!MessageDigest.isEqual(
-          sha256(secret).getBytes(StandardCharsets.US_ASCII),
+          ClientFile.secretHash(secret).getBytes(StandardCharsets.US_ASCII),
           client.secretHash().get().getBytes(StandardCharsets.US_ASCII))) {
         throw TokenError.invalidClient("Wrong client secret");
       }
@@ -199,18 +198,6 @@ public class ClientAuthenticator {
           client.id(), id -> JWKSourceBuilder.<SecurityContext>create(url).build());
     } catch (MalformedURLException e) {
       throw TokenError.invalidClient("The client's jwksUri is not a URL");
-    }
-  }
-
-  static String sha256(String secret) {
-    try {
-      return "sha256:"
-          + HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

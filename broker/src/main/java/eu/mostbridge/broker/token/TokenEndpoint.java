@@ -4,6 +4,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -23,10 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,21 +179,11 @@ public class TokenEndpoint {
       throw TokenError.invalidGrant("PKCE: the code_verifier is malformed");
     }
     if (!MessageDigest.isEqual(
-        s256(verifier.get()).getBytes(StandardCharsets.US_ASCII),
+        CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier.get()))
+            .getValue()
+            .getBytes(StandardCharsets.US_ASCII),
         issued.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
       throw TokenError.invalidGrant("PKCE: the code_verifier does not match the challenge");
-    }
-  }
-
-  static String s256(String verifier) {
-    try {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
