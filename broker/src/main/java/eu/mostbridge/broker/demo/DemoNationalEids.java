@@ -71,7 +71,8 @@ public class DemoNationalEids implements NationalEidSource {
   private record Demo(
       Map<String, HttpHandler> simulators,
       List<CountryAdapter> adapters,
-      ServiceProviderIdentity eauthSp) {}
+      ServiceProviderIdentity eauthSp,
+      SimulatorKeys eauthKeys) {}
 
   @Override
   public List<CountryAdapter> adapters() {
@@ -83,6 +84,18 @@ public class DemoNationalEids implements NationalEidSource {
     return config.demo().enabled()
         ? Optional.ofNullable(demo().simulators().get(name))
         : Optional.empty();
+  }
+
+  /**
+   * The eAuth simulator's signing key. Demo keys are made at start-up and are as public as the
+   * simulators; the attack tests use this one to build answers that are validly signed yet wrong in
+   * one respect each.
+   */
+  public SimulatorKeys eauthSigningKeys() {
+    if (!config.demo().enabled()) {
+      throw new IllegalStateException("Not in demo mode");
+    }
+    return demo().eauthKeys();
   }
 
   @Override
@@ -122,12 +135,13 @@ public class DemoNationalEids implements NationalEidSource {
     SimulatorKeys spEncryption = SimulatorKeys.rsa("Most demo SAML SP encryption");
     String spEntity = base + "/saml/bg-eauth";
     URI acs = URI.create(base + "/callback/bg-eauth");
+    SimulatorKeys eauthKeys = SimulatorKeys.rsa("eAuth simulator");
     SamlIdpSimulator eauth =
         new SamlIdpSimulator(
             new EAuthProfile(),
             SamlIdpSettings.likeTheTestSystem(base + "/sim/" + EAUTH),
             personas,
-            SimulatorKeys.rsa("eAuth simulator"),
+            eauthKeys,
             List.of(
                 new RegisteredServiceProvider(
                     spEntity,
@@ -215,7 +229,8 @@ public class DemoNationalEids implements NationalEidSource {
     return new Demo(
         Map.of(EAUTH, eauth, MVR, mvr, EID_MK, mk),
         List.of(eauthAdapter, mvrAdapter, mkAdapter),
-        sp);
+        sp,
+        eauthKeys);
   }
 
   private static OidcProviderPeer peer(URI issuer, Set<String> algorithms) {

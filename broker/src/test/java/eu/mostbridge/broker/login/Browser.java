@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * A test browser over real HTTP: keeps cookies, follows redirects within the broker (localhost),
  * stops at any other host (the relying party's redirect URI), and submits the forms it finds.
  */
-final class Browser {
+public final class Browser {
   private static final Pattern FORM =
       Pattern.compile(
           "<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
@@ -36,14 +36,15 @@ final class Browser {
       HttpClient.newBuilder()
           .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1) // as browsers speak plain http: no h2c upgrade
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private String acceptLanguage = "en";
 
   /** What the browser ended on. */
-  record Page(int status, URI uri, String body, HttpResponse<String> response) {
+  public record Page(int status, URI uri, String body, HttpResponse<String> response) {
     /** The query parameters of a page the browser stopped at (the relying party's callback). */
-    Map<String, String> query() {
+    public Map<String, String> query() {
       Map<String, String> parameters = new LinkedHashMap<>();
       String raw = uri.getRawQuery();
       if (raw != null) {
@@ -58,7 +59,7 @@ final class Browser {
     }
 
     /** The hidden fields of the form posting to an action containing {@code actionPart}. */
-    Map<String, String> form(String actionPart) {
+    public Map<String, String> form(String actionPart) {
       Matcher forms = FORM.matcher(body);
       while (forms.find()) {
         if (forms.group(1).contains(actionPart)) {
@@ -75,17 +76,17 @@ final class Browser {
     }
   }
 
-  Browser language(String value) {
+  public Browser language(String value) {
     this.acceptLanguage = value;
     return this;
   }
 
-  Page get(String url) throws IOException, InterruptedException {
+  public Page get(String url) throws IOException, InterruptedException {
     return follow(HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
   /** Submits the form posting to {@code actionPart} with its hidden fields and {@code extra}. */
-  Page submit(Page page, String actionPart, Map<String, String> extra)
+  public Page submit(Page page, String actionPart, Map<String, String> extra)
       throws IOException, InterruptedException {
     Map<String, String> fields = new LinkedHashMap<>(page.form(actionPart));
     URI action = page.uri().resolve(fields.remove("__action"));
@@ -93,7 +94,8 @@ final class Browser {
     return post(action, fields);
   }
 
-  Page post(URI action, Map<String, String> fields) throws IOException, InterruptedException {
+  public Page post(URI action, Map<String, String> fields)
+      throws IOException, InterruptedException {
     String body =
         fields.entrySet().stream()
             .map(
@@ -137,7 +139,7 @@ final class Browser {
     throw new AssertionError("More than 10 redirects");
   }
 
-  static String unescape(String html) {
+  public static String unescape(String html) {
     return html.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
@@ -146,16 +148,33 @@ final class Browser {
         .replace("&amp;", "&");
   }
 
-  static void assertNoStackTrace(Page page) {
+  public static void assertNoStackTrace(Page page) {
     assertThat(page.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
-  static List<String> values(Page page, String regex) {
+  public static List<String> values(Page page, String regex) {
     Matcher m = Pattern.compile(regex).matcher(page.body());
     java.util.ArrayList<String> found = new java.util.ArrayList<>();
     while (m.find()) {
       found.add(m.group(1));
     }
     return found;
+  }
+
+  public static String s256(String verifier) {
+    return com.nimbusds.oauth2.sdk.pkce.CodeChallenge.compute(
+            com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256,
+            new com.nimbusds.oauth2.sdk.pkce.CodeVerifier(verifier))
+        .getValue();
+  }
+
+  public static String query(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 }

@@ -57,14 +57,14 @@ class DemoTest {
         browser.get(
             BASE
                 + "/authorize?"
-                + LoginFlowTest.query(
+                + Browser.query(
                     Map.of(
                         "client_id", "demo-tester",
                         "response_type", "code",
                         "scope", "openid eidas:country:mk",
                         "redirect_uri", redirect,
                         "state", "st",
-                        "code_challenge", LoginFlowTest.s256(verifier),
+                        "code_challenge", Browser.s256(verifier),
                         "code_challenge_method", "S256")));
     Browser.Page page =
         browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
@@ -92,13 +92,13 @@ class DemoTest {
             .get(
                 BASE
                     + "/authorize?"
-                    + LoginFlowTest.query(
+                    + Browser.query(
                         Map.of(
                             "client_id", "demo-tester",
                             "response_type", "code",
                             "scope", "openid",
                             "redirect_uri", "http://localhost:49152/cb",
-                            "code_challenge", LoginFlowTest.s256("v".repeat(43)),
+                            "code_challenge", Browser.s256("v".repeat(43)),
                             "code_challenge_method", "S256")));
 
     assertThat(refused.status()).isEqualTo(400);

@@ -13,9 +13,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import eu.mostbridge.broker.demo.DemoNationalEids;
 import eu.mostbridge.simulator.oidc.OidcMisbehaviour;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
@@ -23,18 +20,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,12 +75,16 @@ class LoginFlowTest {
     parameters.put("redirect_uri", redirect);
     parameters.put("state", state);
     parameters.put("nonce", nonce);
-    parameters.put("code_challenge", s256(verifier));
+    parameters.put("code_challenge", Browser.s256(verifier));
     parameters.put("code_challenge_method", "S256");
     parameters.putAll(extra);
     parameters.values().removeIf(v -> v == null);
     return new Started(
-        browser, browser.get(BASE + "/authorize?" + query(parameters)), state, nonce, verifier);
+        browser,
+        browser.get(BASE + "/authorize?" + Browser.query(parameters)),
+        state,
+        nonce,
+        verifier);
   }
 
   /** Chooses {@code method}, logs in (or cancels) as {@code persona} at the simulator. */
@@ -259,7 +257,7 @@ class LoginFlowTest {
         browser.get(
             BASE
                 + "/authorize?"
-                + query(
+                + Browser.query(
                     Map.of(
                         "client_id",
                         MK_PORTAL,
@@ -270,7 +268,7 @@ class LoginFlowTest {
                         "redirect_uri",
                         MK_PORTAL_CALLBACK,
                         "code_challenge",
-                        s256("v".repeat(43)),
+                        Browser.s256("v".repeat(43)),
                         "code_challenge_method",
                         "S256")));
 
@@ -375,7 +373,7 @@ class LoginFlowTest {
             .send(
                 HttpRequest.newBuilder(acs)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(query(fields)))
+                    .POST(HttpRequest.BodyPublishers.ofString(Browser.query(fields)))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(crossSite.statusCode()).isEqualTo(200);
@@ -663,7 +661,7 @@ class LoginFlowTest {
             .formParam("redirect_uri", MK_PORTAL_CALLBACK)
             .formParam("state", "pushed-state")
             .formParam("nonce", "pushed-nonce")
-            .formParam("code_challenge", s256(verifier))
+            .formParam("code_challenge", Browser.s256(verifier))
             .formParam("code_challenge_method", "S256")
             .post("/par");
     assertThat(pushed.statusCode()).as(pushed.asString()).isEqualTo(201);
@@ -673,7 +671,9 @@ class LoginFlowTest {
 
     Browser browser = new Browser();
     String authorize =
-        BASE + "/authorize?" + query(Map.of("client_id", MK_PORTAL, "request_uri", requestUri));
+        BASE
+            + "/authorize?"
+            + Browser.query(Map.of("client_id", MK_PORTAL, "request_uri", requestUri));
     Started started =
         new Started(browser, browser.get(authorize), "pushed-state", "pushed-nonce", verifier);
     Browser.Page back =
@@ -696,7 +696,7 @@ class LoginFlowTest {
             .formParam("response_type", "code")
             .formParam("scope", "openid")
             .formParam("redirect_uri", "https://evil.test/cb")
-            .formParam("code_challenge", s256("v".repeat(43)))
+            .formParam("code_challenge", Browser.s256("v".repeat(43)))
             .formParam("code_challenge_method", "S256")
             .post("/par");
     assertThat(invalid.statusCode()).isEqualTo(400);
@@ -742,17 +742,4 @@ class LoginFlowTest {
 
   // --- helpers ----------------------------------------------------------------------------------
 
-  static String s256(String verifier) {
-    return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue();
-  }
-
-  static String query(Map<String, String> parameters) {
-    return parameters.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
 }

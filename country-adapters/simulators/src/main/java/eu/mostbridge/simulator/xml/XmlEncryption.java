@@ -26,6 +26,9 @@ public final class XmlEncryption {
   public static final String RSA_OAEP_MGF1P = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
   public static final String RSA_OAEP = "http://www.w3.org/2009/xmlenc11#rsa-oaep";
 
+  /** RSA PKCS#1 v1.5 key transport: broken (Bleichenbacher), here only so tests can send it. */
+  public static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
+
   private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
   private static final String XENC11 = "http://www.w3.org/2009/xmlenc11#";
   private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
@@ -74,6 +77,9 @@ public final class XmlEncryption {
                 "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
       } else if (RSA_OAEP_MGF1P.equals(keyTransport)) {
         wrap = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+        wrap.init(Cipher.ENCRYPT_MODE, recipient.getPublicKey());
+      } else if (RSA_1_5.equals(keyTransport)) {
+        wrap = Cipher.getInstance("RSA/ECB/PKCS1Padding");
         wrap.init(Cipher.ENCRYPT_MODE, recipient.getPublicKey());
       } else {
         throw new IllegalArgumentException("Unsupported key transport " + keyTransport);
