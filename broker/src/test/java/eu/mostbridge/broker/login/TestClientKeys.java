@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 /** The JWKS of the test's private_key_jwt client, served as a relying party would serve it. */
 @Path("/test-client/jwks")
 public class TestClientKeys {
-  static final ECKey KEY;
+  public static final ECKey KEY;
 
   static {
     try {
