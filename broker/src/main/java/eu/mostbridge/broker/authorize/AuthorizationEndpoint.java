@@ -6,6 +6,7 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.login.ClientReturn;
 import eu.mostbridge.broker.login.LoginSteps;
+import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.web.BrowserCookie;
 import eu.mostbridge.broker.web.Pages;
 import jakarta.ws.rs.CookieParam;
@@ -95,7 +96,7 @@ public class AuthorizationEndpoint {
       return clientReturn.error(
           failure.redirectTo().get(),
           failure.state(),
-          new ErrorObject(failure.error(), failure.description()));
+          new ErrorObject(failure.error(), ErrorDescription.of(failure.description())));
     }
     ValidatedAuthorization request = result.accepted().orElseThrow();
     Optional<String> newBrowser = steps.newBrowserIfNeeded(browser);

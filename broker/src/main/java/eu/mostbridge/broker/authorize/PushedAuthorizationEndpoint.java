@@ -9,6 +9,7 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.token.ClientAuthenticator;
+import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.token.TokenError;
 import eu.mostbridge.broker.web.BrowserCookie;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +78,8 @@ public class PushedAuthorizationEndpoint {
       AuthorizationRequestValidator.Result result = validator.validate(parameters);
       if (result.refused().isPresent()) {
         AuthorizationFailure failure = result.refused().get();
-        throw new TokenError(new ErrorObject(failure.error(), failure.description()), 400);
+        throw new TokenError(
+            new ErrorObject(failure.error(), ErrorDescription.of(failure.description())), 400);
       }
       String requestUri = REQUEST_URI_PREFIX + BrowserCookie.randomToken();
       pushed.push(requestUri, new PushedRequests.Pushed(client.id(), parameters), LIFETIME);

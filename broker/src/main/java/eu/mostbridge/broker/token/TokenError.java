@@ -17,15 +17,18 @@ public final class TokenError extends Exception {
   }
 
   static TokenError invalidClient(String description) {
-    return new TokenError(OAuth2Error.INVALID_CLIENT.setDescription(description), 401);
+    return new TokenError(
+        OAuth2Error.INVALID_CLIENT.setDescription(ErrorDescription.of(description)), 401);
   }
 
   static TokenError invalidGrant(String description) {
-    return new TokenError(OAuth2Error.INVALID_GRANT.setDescription(description), 400);
+    return new TokenError(
+        OAuth2Error.INVALID_GRANT.setDescription(ErrorDescription.of(description)), 400);
   }
 
   static TokenError invalidRequest(String description) {
-    return new TokenError(OAuth2Error.INVALID_REQUEST.setDescription(description), 400);
+    return new TokenError(
+        OAuth2Error.INVALID_REQUEST.setDescription(ErrorDescription.of(description)), 400);
   }
 
   public ErrorObject error() {

@@ -256,4 +256,21 @@ class OidcAttackTest {
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.jsonPath().getString("error")).isEqualTo("invalid_client");
   }
+
+  @Test
+  void clientTextQuotedInAnErrorNeverBreaksTheResponse() throws Exception {
+    // Found by the fuzzer: a description quoting a parameter name with '"' or non-ASCII made the
+    // OAuth library throw, a 500.
+    Response repeated =
+        given()
+            .contentType("application/x-www-form-urlencoded")
+            .body("gr%22ant_%C3%BC=1&gr%22ant_%C3%BC=2")
+            .post("/token");
+    Browser.Page scope = authorize(new Browser(), Map.of("scope", "openid \"évil\\"));
+
+    assertThat(repeated.statusCode()).isEqualTo(400);
+    assertThat(repeated.jsonPath().getString("error")).isEqualTo("invalid_request");
+    assertThat(scope.query()).containsEntry("error", "invalid_scope");
+    assertThat(scope.query().get("error_description")).doesNotContain("\"").doesNotContain("é");
+  }
 }
