@@ -106,23 +106,45 @@ class SamlAttackTest {
     return send(captured, Xml.toBytes(captured.responseElement()));
   }
 
-  /** The answer was refused: an error page for the citizen, no code, an audit event. */
-  static void assertRefused(Browser.Page page, String flowId) throws Exception {
+  /**
+   * The answer was refused: an error page for the citizen, no code, an audit event.
+   *
+   * @return the audit event's reason and detail, for the caller to check it was refused for the
+   *     right reason
+   */
+  static String assertRefused(Browser.Page page, String flowId) throws Exception {
     assertThat(page.status()).as(page.body()).isBetween(400, 499);
     assertThat(page.uri().getHost()).as("not sent on to the relying party").isEqualTo("localhost");
     assertThat(page.body()).contains("The login could not be completed");
     Browser.assertNoStackTrace(page);
-    if (flowId != null) {
-      assertThat(TestLogs.auditEvents(flowId))
-          .as("an audit event for this login")
-          .anyMatch(line -> line.contains("national.failed"));
+    if (flowId == null) {
+      return "";
     }
+    String event =
+        TestLogs.auditEvents(flowId).stream()
+            .filter(line -> line.contains("national.failed"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no national.failed audit event for " + flowId));
+    String reason =
+        event.replaceAll(
+            ".*\"reason\":\"([A-Z_]+)\",\"detail\":\"(.*?)\",\"relaxations.*", "$1: $2");
+    String test =
+        StackWalker.getInstance()
+            .walk(
+                frames ->
+                    frames
+                        .map(StackWalker.StackFrame::getMethodName)
+                        .filter(n -> !n.equals("assertRefused") && !n.equals("attack"))
+                        .findFirst()
+                        .orElse("?"));
+    System.out.println("REFUSED " + test + " -> " + reason);
+    return reason;
   }
 
-  private void attack(Consumer<Captured> tamper) throws Exception {
+  private String attack(Consumer<Captured> tamper) throws Exception {
     Captured captured = genuineAnswer();
     tamper.accept(captured);
-    assertRefused(send(captured), captured.flowId());
+    return assertRefused(send(captured), captured.flowId());
   }
 
   // --- building blocks --------------------------------------------------------------------------
