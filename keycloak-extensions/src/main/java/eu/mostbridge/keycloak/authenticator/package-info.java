@@ -1,0 +1,2 @@
+/** Authenticators for flows that use Most. */
+package eu.mostbridge.keycloak.authenticator;

@@ -1,0 +1,51 @@
+package eu.mostbridge.keycloak.broker;
+
+import eu.mostbridge.keycloak.EidasLevel;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.models.IdentityProviderModel;
+
+/**
+ * The OpenID Connect settings of Most (read from its discovery document) plus the countries whose
+ * citizens the realm accepts and the minimum level of assurance.
+ */
+public class MostIdentityProviderConfig extends OIDCIdentityProviderConfig {
+  private static final long serialVersionUID = 1L;
+  static final String COUNTRIES = "mostCountries";
+  static final String MINIMUM_LEVEL = "mostMinimumLevel";
+
+  public MostIdentityProviderConfig(IdentityProviderModel model) {
+    super(model);
+  }
+
+  public MostIdentityProviderConfig() {
+    super();
+  }
+
+  /** BG, MK or both; empty means every country Most's registration of this realm allows. */
+  public Set<String> getCountries() {
+    String value = getConfig().getOrDefault(COUNTRIES, "");
+    Set<String> countries = new LinkedHashSet<>();
+    Arrays.stream(value.split("[,\\s#]+"))
+        .map(c -> c.trim().toUpperCase(Locale.ROOT))
+        .filter(c -> c.equals("BG") || c.equals("MK"))
+        .forEach(countries::add);
+    return countries;
+  }
+
+  public void setCountries(String countries) {
+    getConfig().put(COUNTRIES, countries);
+  }
+
+  /** The weakest level the realm accepts; low when not set. */
+  public EidasLevel getMinimumLevel() {
+    return EidasLevel.fromName(getConfig().get(MINIMUM_LEVEL)).orElse(EidasLevel.LOW);
+  }
+
+  public void setMinimumLevel(EidasLevel level) {
+    getConfig().put(MINIMUM_LEVEL, level.name().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,46 @@
+package eu.mostbridge.keycloak.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MostClaimsProtocolMapperTest {
+  private static final Map<String, String> USER =
+      Map.of(
+          "most_person_identifier", "BG/MK/8703141379",
+          "most_given_name_native", "Мария",
+          "most_birthdate", "1987-03-14",
+          "most_level_of_assurance", "http://eidas.europa.eu/LoA/substantial");
+
+  @Test
+  void putsTheStoredAttributesIntoClaims() {
+    Map<String, Object> claims = MostClaimsProtocolMapper.claims(USER::get, "most_", false);
+
+    assertThat(claims)
+        .containsEntry("person_identifier", "BG/MK/8703141379")
+        .containsEntry("given_name#native", "Мария")
+        .containsEntry("birthdate", "1987-03-14")
+        .containsEntry("eidas_level_of_assurance", "http://eidas.europa.eu/LoA/substantial")
+        .doesNotContainKey("gender");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void orAsVerifiedClaimsWithTheEidasTrustFramework() {
+    Map<String, Object> claims = MostClaimsProtocolMapper.claims(USER::get, "most_", true);
+
+    Map<String, Object> verified = (Map<String, Object>) claims.get("verified_claims");
+    assertThat((Map<String, Object>) verified.get("verification"))
+        .containsEntry("trust_framework", "eidas")
+        .containsEntry("assurance_level", "substantial");
+    assertThat((Map<String, Object>) verified.get("claims"))
+        .containsEntry("person_identifier", "BG/MK/8703141379")
+        .doesNotContainKey("eidas_level_of_assurance");
+  }
+
+  @Test
+  void nothingStoredIsNothingAdded() {
+    assertThat(MostClaimsProtocolMapper.claims(name -> null, "most_", true)).isEmpty();
+  }
+}
