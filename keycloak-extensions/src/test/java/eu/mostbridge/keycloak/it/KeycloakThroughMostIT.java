@@ -1,0 +1,470 @@
+package eu.mostbridge.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real Keycloak 26.5.6 (the distribution from Maven Central, our jar in {@code providers/}) and
+ * the packaged Most broker in demo mode, each in its own process; a realm configured through
+ * Keycloak's admin REST API as an operator would in the console; logins clicked through as a
+ * browser would: Keycloak → Most → the eid.mk simulator → consent → Keycloak → the realm's client.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeycloakThroughMostIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REALM = "cross-border";
+  private static final String CLIENT_SECRET = "keycloak-at-most-secret";
+  private static final String RP_CALLBACK = "http://127.0.0.1:9/cb";
+  private static final Path WORK = Path.of("target", "it");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private static Process most;
+  private static Process keycloak;
+  private static String mostBase;
+  private static String keycloakBase;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(WORK);
+    int mostPort = freePort();
+    int keycloakPort = freePort();
+    mostBase = "http://localhost:" + mostPort;
+    keycloakBase = "http://127.0.0.1:" + keycloakPort;
+
+    Path clients = WORK.resolve("clients.yaml");
+    Files.writeString(
+        clients,
+        """
+        clients:
+          - id: keycloak-bg-realm
+            names: {bg: "Българска община (Keycloak)", mk: "Бугарска општина (Keycloak)", en: "Bulgarian municipality (Keycloak)"}
+            redirectUris: [http://127.0.0.1/realms/%s/broker/most/endpoint]
+            secretHash: "%s"
+            allowedCountries: [MK]
+            identifierPolicy: NATIONAL_NUMBER
+        """
+            .formatted(REALM, secretHash(CLIENT_SECRET)));
+    most =
+        new ProcessBuilder(
+                javaBinary(),
+                "-Dquarkus.profile=demo",
+                "-Dquarkus.http.port=" + mostPort,
+                "-Dmost.clients-file=" + clients.toAbsolutePath(),
+                "-jar",
+                System.getProperty("most.broker.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(WORK.resolve("most.log").toFile())
+            .start();
+
+    Path home = Path.of(System.getProperty("most.keycloak.home"));
+    deleteTree(home.resolve("data")); // a fresh development database every run
+    Path jar = Path.of(System.getProperty("most.extension.jar"));
+    Files.copy(
+        jar,
+        home.resolve("providers").resolve(jar.getFileName()),
+        StandardCopyOption.REPLACE_EXISTING);
+    home.resolve("bin/kc.sh").toFile().setExecutable(true);
+    ProcessBuilder kc =
+        new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + keycloakPort,
+                "--hostname-strict=false")
+            .redirectErrorStream(true)
+            .redirectOutput(WORK.resolve("keycloak.log").toFile());
+    kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    kc.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    keycloak = kc.start();
+
+    await(mostBase + "/q/health/ready", Duration.ofSeconds(90), most);
+    await(keycloakBase + "/realms/master", Duration.ofMinutes(4), keycloak);
+    configureRealm();
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Process process : new Process[] {keycloak, most}) {
+      if (process != null) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String secretHash(String secret) throws Exception {
+    return "sha256:"
+        + HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void await(String url, Duration limit, Process process) throws Exception {
+    Instant until = Instant.now().plus(limit);
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The process for " + url + " ended; see target/it/*.log");
+      }
+      try {
+        HttpResponse<String> response =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(url + " did not come up within " + limit);
+  }
+
+  // --- Keycloak's admin REST API ----------------------------------------------------------------
+
+  private static String adminToken() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloakBase + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+  }
+
+  private static HttpResponse<String> admin(String method, String path, Object body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(keycloakBase + "/admin/realms" + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void configureRealm() throws Exception {
+    admin("POST", "", Map.of("realm", REALM, "enabled", true));
+
+    // The user profile: attributes Most's mappers write are kept, and e-mail is optional (Most
+    // sends none), so a citizen is not asked for one at first login.
+    Map<String, Object> profile =
+        JSON.readValue(admin("GET", "/" + REALM + "/users/profile", null).body(), Map.class);
+    profile.put("unmanagedAttributePolicy", "ENABLED");
+    for (Map<String, Object> attribute : (List<Map<String, Object>>) profile.get("attributes")) {
+      if ("email".equals(attribute.get("name"))) {
+        attribute.remove("required");
+      }
+    }
+    admin("PUT", "/" + REALM + "/users/profile", profile);
+
+    // First login: link by person identifier, else create the user.
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows",
+        Map.of(
+            "alias",
+            "most-first-login",
+            "providerId",
+            "basic-flow",
+            "topLevel",
+            true,
+            "builtIn",
+            false));
+    for (String provider : List.of("most-link-by-person-identifier", "idp-create-user-if-unique")) {
+      admin(
+          "POST",
+          "/" + REALM + "/authentication/flows/most-first-login/executions/execution",
+          Map.of("provider", provider));
+    }
+    List<Map<String, Object>> executions =
+        JSON.readValue(
+            admin("GET", "/" + REALM + "/authentication/flows/most-first-login/executions", null)
+                .body(),
+            List.class);
+    for (Map<String, Object> execution : executions) {
+      execution.put("requirement", "ALTERNATIVE");
+      admin("PUT", "/" + REALM + "/authentication/flows/most-first-login/executions", execution);
+    }
+
+    // The identity provider, from Most's discovery document, as the console's "Discovery endpoint".
+    Map<String, Object> config =
+        JSON.readValue(
+            admin(
+                    "POST",
+                    "/" + REALM + "/identity-provider/import-config",
+                    Map.of(
+                        "providerId",
+                        "most",
+                        "fromUrl",
+                        mostBase + "/.well-known/openid-configuration"))
+                .body(),
+            Map.class);
+    config.put("clientId", "keycloak-bg-realm");
+    config.put("clientSecret", CLIENT_SECRET);
+    config.put("clientAuthMethod", "client_secret_basic");
+    config.put("pkceEnabled", "true");
+    config.put("pkceMethod", "S256");
+    config.put("validateSignature", "true");
+    config.put("useJwksUrl", "true");
+    config.put("syncMode", "FORCE");
+    config.put("defaultScope", "openid");
+    config.put("mostCountries", "MK");
+    config.put("mostMinimumLevel", "substantial");
+    Map<String, Object> provider = new LinkedHashMap<>();
+    provider.put("alias", "most");
+    provider.put("providerId", "most");
+    provider.put("enabled", true);
+    provider.put("firstBrokerLoginFlowAlias", "most-first-login");
+    provider.put("config", config);
+    admin("POST", "/" + REALM + "/identity-provider/instances", provider);
+
+    Map<String, String> mappers = new LinkedHashMap<>();
+    mappers.put("PERSON_IDENTIFIER", "most_person_identifier");
+    mappers.put("GIVEN_NAME", "firstName");
+    mappers.put("FAMILY_NAME", "lastName");
+    mappers.put("GIVEN_NAME_NATIVE", "most_given_name_native");
+    mappers.put("BIRTHDATE", "most_birthdate");
+    mappers.put("LEVEL_OF_ASSURANCE", "most_level_of_assurance");
+    mappers.put("ORIGIN_COUNTRY", "most_origin_country");
+    for (Map.Entry<String, String> mapper : mappers.entrySet()) {
+      admin(
+          "POST",
+          "/" + REALM + "/identity-provider/instances/most/mappers",
+          Map.of(
+              "name",
+              mapper.getKey().toLowerCase(java.util.Locale.ROOT),
+              "identityProviderAlias",
+              "most",
+              "identityProviderMapper",
+              "most-attribute-mapper",
+              "config",
+              Map.of(
+                  "syncMode", "INHERIT",
+                  "most.attribute", mapper.getKey(),
+                  "user.attribute", mapper.getValue())));
+    }
+    admin(
+        "POST",
+        "/" + REALM + "/identity-provider/instances/most/mappers",
+        Map.of(
+            "name", "username",
+            "identityProviderAlias", "most",
+            "identityProviderMapper", "most-username-mapper",
+            "config", Map.of("syncMode", "INHERIT", "template", "most-${PERSON_IDENTIFIER}")));
+
+    // The realm's own client, with the claims mapper.
+    admin(
+        "POST",
+        "/" + REALM + "/clients",
+        Map.of(
+            "clientId",
+            "portal",
+            "publicClient",
+            false,
+            "secret",
+            "portal-secret",
+            "redirectUris",
+            List.of(RP_CALLBACK),
+            "standardFlowEnabled",
+            true,
+            "protocolMappers",
+            List.of(
+                Map.of(
+                    "name", "most",
+                    "protocol", "openid-connect",
+                    "protocolMapper", "most-claims-mapper",
+                    "config",
+                        Map.of(
+                            "attribute.prefix", "most_",
+                            "verified.claims", "false",
+                            "id.token.claim", "true",
+                            "access.token.claim", "true",
+                            "userinfo.token.claim", "true")))));
+
+    // An existing local user of the municipality, known by the person identifier of a Macedonian
+    // citizen (synthetic EMBG).
+    admin(
+        "POST",
+        "/" + REALM + "/users",
+        Map.of(
+            "username", "ljubica.local",
+            "enabled", true,
+            "firstName", "Ljubica",
+            "lastName", "Local",
+            "attributes", Map.of("most_person_identifier", List.of("MK/BG/0309001416228"))));
+  }
+
+  // --- the logins -------------------------------------------------------------------------------
+
+  /** A browser login at the realm's client through Most as {@code persona}; the page it ends on. */
+  private static WebClient.Page login(WebClient browser, String persona) throws Exception {
+    WebClient.Page choose =
+        browser.get(
+            keycloakBase
+                + "/realms/"
+                + REALM
+                + "/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+                + "&kc_idp_hint=most&redirect_uri="
+                + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8));
+    assertThat(choose.uri().toString()).as(choose.body()).startsWith(mostBase + "/login/");
+    WebClient.Page picker =
+        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
+    WebClient.Page consent =
+        browser.submit(picker, "login", Map.of("persona", persona, "action", "login"));
+    if (!consent.hasForm("/consent")) {
+      return consent;
+    }
+    return browser.submit(consent, "/consent", Map.of("action", "allow"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> idTokenClaims(String code) throws Exception {
+    HttpResponse<String> tokens =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloakBase + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&client_id=portal&client_secret=portal-secret"
+                            + "&redirect_uri="
+                            + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8)
+                            + "&code="
+                            + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    String idToken = (String) JSON.readValue(tokens.body(), Map.class).get("id_token");
+    return JSON.readValue(Base64.getUrlDecoder().decode(idToken.split("\\.", -1)[1]), Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> users(String query) throws Exception {
+    return JSON.readValue(admin("GET", "/" + REALM + "/users?" + query, null).body(), List.class);
+  }
+
+  @Test
+  @Order(1)
+  @SuppressWarnings("unchecked")
+  void aMacedonianCitizenLogsInAndBecomesAUserWithTheMappedAttributes() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "mk-gjorgji");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    Map<String, Object> claims = idTokenClaims(back.query().get("code"));
+    assertThat(claims)
+        .containsEntry("person_identifier", "MK/BG/1205990451235")
+        .containsEntry("origin_country", "MK")
+        .containsEntry("given_name#native", "Ѓорѓи")
+        .containsEntry("eidas_level_of_assurance", "http://eidas.europa.eu/LoA/substantial")
+        .containsEntry("given_name", "Gjorgji");
+
+    List<Map<String, Object>> users = users("username=most-mk-bg-1205990451235&exact=true");
+    assertThat(users).hasSize(1);
+    Map<String, List<String>> attributes =
+        (Map<String, List<String>>) users.get(0).get("attributes");
+    assertThat(attributes.get("most_person_identifier")).containsExactly("MK/BG/1205990451235");
+    assertThat(attributes.get("most_birthdate")).containsExactly("1990-05-12");
+  }
+
+  @Test
+  @Order(2)
+  void theFirstLoginLinksAnExistingUserByPersonIdentifier() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "mk-ljubica");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    Map<String, Object> claims = idTokenClaims(back.query().get("code"));
+    assertThat(claims).containsEntry("preferred_username", "ljubica.local");
+    assertThat(users("username=most-mk-bg-0309001416228&exact=true"))
+        .as("no second user was made")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void theRealmsMinimumLevelRefusesALowerLogin() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> provider =
+        JSON.readValue(
+            admin("GET", "/" + REALM + "/identity-provider/instances/most", null).body(),
+            Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config = (Map<String, Object>) provider.get("config");
+    config.put("mostMinimumLevel", "high");
+    admin("PUT", "/" + REALM + "/identity-provider/instances/most", provider);
+
+    // The realm asks for high; a citizen whose eID reaches only low cannot log in.
+    WebClient.Page refused = login(new WebClient(RP_CALLBACK), "mk-dzvezdan");
+
+    assertThat(refused.uri().toString()).doesNotStartWith(RP_CALLBACK);
+    assertThat(refused.body()).doesNotContain("Exception");
+    assertThat(users("username=most-mk-bg-2802955490777&exact=true")).isEmpty();
+  }
+}
