@@ -20,6 +20,12 @@ import org.keycloak.representations.JsonWebToken;
 public class MostIdentityProvider extends OIDCIdentityProvider {
   private static final Logger LOG = Logger.getLogger(MostIdentityProvider.class);
 
+  /** Authentication-session note: a stronger minimum a step-up asks for (an {@code EidasLevel}). */
+  public static final String STEP_UP_NOTE = "most.step_up_level";
+
+  /** User-session note: the level Most reached at this session's login (an {@code EidasLevel}). */
+  public static final String LEVEL_SESSION_NOTE = "most.level";
+
   public MostIdentityProvider(KeycloakSession session, MostIdentityProviderConfig config) {
     super(session, config);
   }
@@ -34,8 +40,33 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
     UriBuilder url = super.createAuthorizationUrl(request);
     url.replaceQueryParam(
         "scope", MostScopes.scope(getConfig().getDefaultScope(), getConfig().getCountries()));
-    url.replaceQueryParam("acr_values", getConfig().getMinimumLevel().uri());
+    url.replaceQueryParam("acr_values", minimum(request).uri());
     return url;
+  }
+
+  /**
+   * Notes the level on the authentication session too: Keycloak copies those notes to the user
+   * session when the login completes, also when it continues an existing single sign-on session (a
+   * step-up), where the brokered context's own session notes are not applied.
+   */
+  @Override
+  public void authenticationFinished(
+      org.keycloak.sessions.AuthenticationSessionModel authSession,
+      BrokeredIdentityContext context) {
+    super.authenticationFinished(authSession, context);
+    MostClaims.attribute(context, CommonAttribute.LEVEL_OF_ASSURANCE)
+        .flatMap(EidasLevel::fromUri)
+        .ifPresent(level -> authSession.setUserSessionNote(LEVEL_SESSION_NOTE, level.name()));
+  }
+
+  /** The configured minimum, or the stronger one a step-up asks for. */
+  private EidasLevel minimum(AuthenticationRequest request) {
+    EidasLevel configured = getConfig().getMinimumLevel();
+    String stepUp =
+        request.getAuthenticationSession() == null
+            ? null
+            : request.getAuthenticationSession().getAuthNote(STEP_UP_NOTE);
+    return EidasLevel.fromName(stepUp).filter(l -> l.compareTo(configured) > 0).orElse(configured);
   }
 
   @Override
@@ -57,6 +88,7 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
       throw new IdentityBrokerException(
           "The level of assurance " + reached + " is below the minimum " + minimum);
     }
+    context.setSessionNote(LEVEL_SESSION_NOTE, reached.name());
     // Plain strings survive the first-login flow, where Keycloak serializes the context.
     Map<String, Object> claims = MostClaims.of(context);
     for (CommonAttribute attribute : CommonAttribute.values()) {

@@ -348,6 +348,78 @@ class KeycloakThroughMostIT {
                             "access.token.claim", "true",
                             "userinfo.token.claim", "true")))));
 
+    // A client whose browser flow requires the high level: step-up through Most.
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows",
+        Map.of(
+            "alias",
+            "most-step-up",
+            "providerId",
+            "basic-flow",
+            "topLevel",
+            true,
+            "builtIn",
+            false));
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows/most-step-up/executions/execution",
+        Map.of("provider", "most-minimum-level"));
+    Map<String, Object> stepUp =
+        ((List<Map<String, Object>>)
+                JSON.readValue(
+                    admin(
+                            "GET",
+                            "/" + REALM + "/authentication/flows/most-step-up/executions",
+                            null)
+                        .body(),
+                    List.class))
+            .get(0);
+    stepUp.put("requirement", "REQUIRED");
+    admin("PUT", "/" + REALM + "/authentication/flows/most-step-up/executions", stepUp);
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/executions/" + stepUp.get("id") + "/config",
+        Map.of("alias", "high", "config", Map.of("most.minimum", "high", "most.alias", "most")));
+    String stepUpFlowId =
+        ((List<Map<String, Object>>)
+                JSON.readValue(
+                    admin("GET", "/" + REALM + "/authentication/flows", null).body(), List.class))
+            .stream()
+                .filter(f -> "most-step-up".equals(f.get("alias")))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
+    admin(
+        "POST",
+        "/" + REALM + "/clients",
+        Map.of(
+            "clientId",
+            "high-portal",
+            "publicClient",
+            false,
+            "secret",
+            "portal-secret",
+            "redirectUris",
+            List.of(RP_CALLBACK),
+            "standardFlowEnabled",
+            true,
+            "authenticationFlowBindingOverrides",
+            Map.of("browser", stepUpFlowId),
+            "protocolMappers",
+            List.of(
+                Map.of(
+                    "name", "most",
+                    "protocol", "openid-connect",
+                    "protocolMapper", "most-claims-mapper",
+                    "config",
+                        Map.of(
+                            "attribute.prefix", "most_",
+                            "id.token.claim", "true",
+                            "access.token.claim", "true",
+                            "userinfo.token.claim", "true")))));
+
     // An existing local user of the municipality, known by the person identifier of a Macedonian
     // citizen (synthetic EMBG).
     admin(
@@ -386,6 +458,11 @@ class KeycloakThroughMostIT {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> idTokenClaims(String code) throws Exception {
+    return idTokenClaims("portal", code);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> idTokenClaims(String client, String code) throws Exception {
     HttpResponse<String> tokens =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -394,7 +471,9 @@ class KeycloakThroughMostIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "grant_type=authorization_code&client_id=portal&client_secret=portal-secret"
+                        "grant_type=authorization_code&client_id="
+                            + client
+                            + "&client_secret=portal-secret"
                             + "&redirect_uri="
                             + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8)
                             + "&code="
@@ -449,6 +528,38 @@ class KeycloakThroughMostIT {
 
   @Test
   @Order(3)
+  void aFlowRequiringHighStepsUpThroughMost() throws Exception {
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page first = login(browser, "mk-gjorgji");
+    assertThat(idTokenClaims(first.query().get("code")))
+        .containsEntry("eidas_level_of_assurance", "http://eidas.europa.eu/LoA/substantial");
+
+    // The same browser at a client whose flow requires high: Most again, asked for high.
+    String highPortal =
+        keycloakBase
+            + "/realms/"
+            + REALM
+            + "/protocol/openid-connect/auth?client_id=high-portal&response_type=code&scope=openid"
+            + "&redirect_uri="
+            + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8);
+    WebClient.Page choose = browser.get(highPortal);
+    assertThat(choose.uri().toString()).as(choose.body()).startsWith(mostBase + "/login/");
+    WebClient.Page picker =
+        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
+    assertThat(picker.body())
+        .as("only personas reaching high are offered")
+        .doesNotContain("mk-ljubica");
+    WebClient.Page consent =
+        browser.submit(picker, "login", Map.of("persona", "mk-gjorgji", "action", "login"));
+    WebClient.Page stepped = browser.submit(consent, "/consent", Map.of("action", "allow"));
+    assertThat(stepped.uri().toString()).as(stepped.body()).startsWith(RP_CALLBACK + "?");
+    assertThat(idTokenClaims("high-portal", stepped.query().get("code")))
+        .containsEntry("person_identifier", "MK/BG/1205990451235")
+        .containsEntry("eidas_level_of_assurance", "http://eidas.europa.eu/LoA/high");
+  }
+
+  @Test
+  @Order(4)
   void theRealmsMinimumLevelRefusesALowerLogin() throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> provider =
