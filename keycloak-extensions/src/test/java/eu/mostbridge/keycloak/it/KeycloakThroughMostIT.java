@@ -491,6 +491,25 @@ class KeycloakThroughMostIT {
   }
 
   @Test
+  @Order(0)
+  void theJarHoldsOnlyMostsClassesAndItsResources() throws Exception {
+    try (java.util.zip.ZipFile jar =
+        new java.util.zip.ZipFile(System.getProperty("most.extension.jar"))) {
+      List<String> classes =
+          jar.stream()
+              .map(java.util.zip.ZipEntry::getName)
+              .filter(name -> name.endsWith(".class"))
+              .toList();
+      assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("eu/mostbridge/keycloak/"));
+      assertThat(
+              jar.getEntry(
+                  "META-INF/services/org.keycloak.broker.provider.IdentityProviderFactory"))
+          .isNotNull();
+      assertThat(jar.getEntry("theme-resources/messages/messages_mk.properties")).isNotNull();
+    }
+  }
+
+  @Test
   @Order(1)
   @SuppressWarnings("unchecked")
   void aMacedonianCitizenLogsInAndBecomesAUserWithTheMappedAttributes() throws Exception {
@@ -528,7 +547,7 @@ class KeycloakThroughMostIT {
 
   @Test
   @Order(3)
-  void aFlowRequiringHighStepsUpThroughMost() throws Exception {
+  void aFlowRequiringHighStepsUpThroughMostAndThenPassesTheSession() throws Exception {
     WebClient browser = new WebClient(RP_CALLBACK);
     WebClient.Page first = login(browser, "mk-gjorgji");
     assertThat(idTokenClaims(first.query().get("code")))
@@ -556,6 +575,11 @@ class KeycloakThroughMostIT {
     assertThat(idTokenClaims("high-portal", stepped.query().get("code")))
         .containsEntry("person_identifier", "MK/BG/1205990451235")
         .containsEntry("eidas_level_of_assurance", "http://eidas.europa.eu/LoA/high");
+
+    // Now the session is high: the next login at that client passes without Most.
+    WebClient.Page again = browser.get(highPortal);
+    assertThat(again.uri().toString()).startsWith(RP_CALLBACK + "?");
+    assertThat(again.query()).containsKey("code");
   }
 
   @Test
