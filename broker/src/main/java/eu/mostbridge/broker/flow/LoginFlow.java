@@ -58,62 +58,33 @@ public record LoginFlow(
 
   /** The national leg has begun with {@code method}. */
   public LoginFlow awaiting(String method, PendingAuthentication pending, Instant now) {
-    return new LoginFlow(
-        id,
-        browser,
-        request,
-        csrf,
-        started,
-        now,
-        Optional.of(method),
-        Optional.of(pending),
-        Optional.empty(),
-        language);
+    return step(now, Optional.of(method), Optional.of(pending), Optional.empty(), language);
   }
 
   /** The national eID identified the citizen; consent comes next. */
   public LoginFlow identified(CommonIdentity citizen, Instant now) {
-    return new LoginFlow(
-        id,
-        browser,
-        request,
-        csrf,
-        started,
-        now,
-        method,
-        Optional.empty(),
-        Optional.of(citizen),
-        language);
+    return step(now, method, Optional.empty(), Optional.of(citizen), language);
   }
 
   /** The national leg failed; the citizen may choose again. */
   public LoginFlow choosingAgain(Instant now) {
-    return new LoginFlow(
-        id,
-        browser,
-        request,
-        csrf,
-        started,
-        now,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        language);
+    return step(now, Optional.empty(), Optional.empty(), Optional.empty(), language);
   }
 
   /** The citizen chose {@code chosen} (bg, mk or en) on a page. */
   public LoginFlow speaking(String chosen) {
+    return step(stepStarted, method, national, identity, Optional.of(chosen));
+  }
+
+  /** The same login (id, browser, request, CSRF token, start) at its next step. */
+  private LoginFlow step(
+      Instant stepStarted,
+      Optional<String> method,
+      Optional<PendingAuthentication> national,
+      Optional<CommonIdentity> identity,
+      Optional<String> language) {
     return new LoginFlow(
-        id,
-        browser,
-        request,
-        csrf,
-        started,
-        stepStarted,
-        method,
-        national,
-        identity,
-        Optional.of(chosen));
+        id, browser, request, csrf, started, stepStarted, method, national, identity, language);
   }
 
   /** When this login must end: {@code lifetime} after the authorization request. */
