@@ -87,6 +87,11 @@ public record LoginFlow(
         id, browser, request, csrf, started, stepStarted, method, national, identity, language);
   }
 
+  /** The short reference error pages show and audit events carry, for the help desk. */
+  public String reference() {
+    return id.substring(0, 8);
+  }
+
   /** When this login must end: {@code lifetime} after the authorization request. */
   public Instant expiresAt(java.time.Duration lifetime) {
     return started.plus(lifetime);

@@ -45,7 +45,6 @@ public class SigningKeys {
 
   private final JWKSet keys;
   private final Map<String, JWK> signing = new LinkedHashMap<>();
-  private final boolean generated;
 
   @Inject
   public SigningKeys(BrokerConfig config) {
@@ -79,12 +78,11 @@ public class SigningKeys {
       String rsaAlgorithm,
       Optional<List<String>> activeKeyIds,
       String defaultAlgorithm) {
-    this.generated = files.isEmpty();
     List<JWK> all = new ArrayList<>();
     for (Path file : files) {
       all.addAll(read(file, keystorePassword, rsaAlgorithm));
     }
-    if (generated) {
+    if (files.isEmpty()) {
       all.add(demoKey());
     }
     Set<String> ids = new HashSet<>();
@@ -213,11 +211,6 @@ public class SigningKeys {
 
   private static String algorithm(JWK key) {
     return key.getAlgorithm() == null ? null : key.getAlgorithm().getName();
-  }
-
-  /** True when the key was made at start-up (demo) rather than read. */
-  public boolean generated() {
-    return generated;
   }
 
   /** Every public key, active or not, as published at the JWKS endpoint. */

@@ -192,7 +192,7 @@ public class LoginResource {
           AuditEvent.of("national.refused_choice")
               .with("flow", flow.id())
               .with("client", flow.request().client().id()));
-      return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, reference(flow));
+      return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
     }
     CountryAdapter adapter = chosen.get();
     Instant now = Instant.now();
@@ -355,9 +355,5 @@ public class LoginResource {
   /** Most is bilateral: a citizen of one country always goes to the other's services. */
   static CountryCode destinationFor(CountryCode origin) {
     return CountryCode.BG.equals(origin) ? CountryCode.MK : CountryCode.BG;
-  }
-
-  static String reference(LoginFlow flow) {
-    return flow.id().substring(0, 8);
   }
 }

@@ -170,7 +170,7 @@ public class NationalCallbackResource {
       CountryAdapter adapter,
       AuthenticationFailure failure,
       String acceptLanguage) {
-    String reference = flow.id().substring(0, 8);
+    String reference = flow.reference();
     audit.record(
         AuditEvent.of("national.failed")
             .with("flow", flow.id())

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,15 +149,6 @@ public final class Browser {
 
   public static void assertNoStackTrace(Page page) {
     assertThat(page.body()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  public static List<String> values(Page page, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(page.body());
-    java.util.ArrayList<String> found = new java.util.ArrayList<>();
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    return found;
   }
 
   public static String s256(String verifier) {

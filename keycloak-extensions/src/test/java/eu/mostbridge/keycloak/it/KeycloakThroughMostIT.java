@@ -320,33 +320,7 @@ class KeycloakThroughMostIT {
             "config", Map.of("syncMode", "INHERIT", "template", "most-${PERSON_IDENTIFIER}")));
 
     // The realm's own client, with the claims mapper.
-    admin(
-        "POST",
-        "/" + REALM + "/clients",
-        Map.of(
-            "clientId",
-            "portal",
-            "publicClient",
-            false,
-            "secret",
-            "portal-secret",
-            "redirectUris",
-            List.of(RP_CALLBACK),
-            "standardFlowEnabled",
-            true,
-            "protocolMappers",
-            List.of(
-                Map.of(
-                    "name", "most",
-                    "protocol", "openid-connect",
-                    "protocolMapper", "most-claims-mapper",
-                    "config",
-                        Map.of(
-                            "attribute.prefix", "most_",
-                            "verified.claims", "false",
-                            "id.token.claim", "true",
-                            "access.token.claim", "true",
-                            "userinfo.token.claim", "true")))));
+    createClient("portal", Map.of());
 
     // A client whose browser flow requires the high level: step-up through Most.
     admin(
@@ -391,34 +365,7 @@ class KeycloakThroughMostIT {
                 .orElseThrow()
                 .get("id")
                 .toString();
-    admin(
-        "POST",
-        "/" + REALM + "/clients",
-        Map.of(
-            "clientId",
-            "high-portal",
-            "publicClient",
-            false,
-            "secret",
-            "portal-secret",
-            "redirectUris",
-            List.of(RP_CALLBACK),
-            "standardFlowEnabled",
-            true,
-            "authenticationFlowBindingOverrides",
-            Map.of("browser", stepUpFlowId),
-            "protocolMappers",
-            List.of(
-                Map.of(
-                    "name", "most",
-                    "protocol", "openid-connect",
-                    "protocolMapper", "most-claims-mapper",
-                    "config",
-                        Map.of(
-                            "attribute.prefix", "most_",
-                            "id.token.claim", "true",
-                            "access.token.claim", "true",
-                            "userinfo.token.claim", "true")))));
+    createClient("high-portal", Map.of("browser", stepUpFlowId));
 
     // An existing local user of the municipality, known by the person identifier of a Macedonian
     // citizen (synthetic EMBG).
@@ -431,6 +378,40 @@ class KeycloakThroughMostIT {
             "firstName", "Ljubica",
             "lastName", "Local",
             "attributes", Map.of("most_person_identifier", List.of("MK/BG/0309001416228"))));
+  }
+
+  /** A confidential client of the realm with the claims mapper, and its flow overrides. */
+  private static void createClient(String clientId, Map<String, String> flowOverrides)
+      throws Exception {
+    admin(
+        "POST",
+        "/" + REALM + "/clients",
+        Map.of(
+            "clientId",
+            clientId,
+            "publicClient",
+            false,
+            "secret",
+            "portal-secret",
+            "redirectUris",
+            List.of(RP_CALLBACK),
+            "standardFlowEnabled",
+            true,
+            "authenticationFlowBindingOverrides",
+            flowOverrides,
+            "protocolMappers",
+            List.of(
+                Map.of(
+                    "name", "most",
+                    "protocol", "openid-connect",
+                    "protocolMapper", "most-claims-mapper",
+                    "config",
+                        Map.of(
+                            "attribute.prefix", "most_",
+                            "verified.claims", "false",
+                            "id.token.claim", "true",
+                            "access.token.claim", "true",
+                            "userinfo.token.claim", "true")))));
   }
 
   // --- the logins -------------------------------------------------------------------------------
