@@ -32,6 +32,9 @@ public interface BrokerConfig {
   /** The demo: simulators and demo relying parties in the same process. */
   Demo demo();
 
+  /** Where logins in flight, codes and tokens live: this process, a cluster, or a server. */
+  State state();
+
   /** Signing keys. */
   interface Signing {
     /**
@@ -101,5 +104,72 @@ public interface BrokerConfig {
 
     /** Extra synthetic personas for the simulators, in the simulators' JSON format. */
     Optional<Path> personasFile();
+  }
+
+  /** The broker's state (docs/DEPLOYMENT.md#state). */
+  interface State {
+    /**
+     * {@code local}: caches in this process only (one replica; a restart forgets logins in flight).
+     * {@code cluster}: embedded caches shared over JGroups between the broker's replicas.
+     */
+    @WithDefault("local")
+    Mode mode();
+
+    /** Embedded clustering, for {@code mode=cluster}. */
+    Cluster cluster();
+
+    enum Mode {
+      LOCAL,
+      CLUSTER
+    }
+
+    /** JGroups and the clustered caches. */
+    interface Cluster {
+      /** The cluster's name: replicas with the same name and discovery join one cluster. */
+      @WithDefault("most")
+      String name();
+
+      /**
+       * How replicas find each other: {@code dns-ping} asks DNS for the addresses behind a
+       * Kubernetes headless Service; {@code tcpping} uses a fixed list (bare metal, tests).
+       */
+      @WithDefault("dns-ping")
+      Discovery discovery();
+
+      /**
+       * The address JGroups binds to: an IP (Kubernetes passes the pod's), or a JGroups keyword
+       * such as {@code SITE_LOCAL} or {@code match-interface:eth0}.
+       */
+      @WithDefault("SITE_LOCAL")
+      String bindAddress();
+
+      /** The JGroups TCP port; the failure detector uses this port + 100. */
+      @WithDefault("7800")
+      int bindPort();
+
+      /** For {@code tcpping}: every replica's {@code host[port]}, this one included. */
+      Optional<List<String>> initialHosts();
+
+      /**
+       * For {@code dns-ping}: the headless Service's DNS name, e.g. {@code
+       * most-jgroups.most.svc.cluster.local}.
+       */
+      Optional<String> dnsQuery();
+
+      /**
+       * Copies of each entry. 2 survives the loss of any one replica; a login in flight is lost
+       * only when every replica holding it dies before the cluster has made a new copy.
+       */
+      @WithDefault("2")
+      int owners();
+
+      /** This replica's name in the cluster view (default: host name and a random suffix). */
+      Optional<String> nodeName();
+    }
+
+    enum Discovery {
+      DNS_PING,
+      TCPPING
+    }
   }
 }

@@ -1,30 +1,126 @@
 package eu.mostbridge.broker.state;
 
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.BrokerConfig.State;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.commons.dataconversion.MediaType;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
+import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.partitionhandling.PartitionHandling;
+import org.jboss.logging.Logger;
 
 /**
- * The embedded Infinispan cache manager, from {@code most-infinispan.xml}. Plain infinispan-core
- * rather than the Quarkiverse extension, which does not work with Quarkus 3.33.
+ * The embedded Infinispan cache manager: local caches for {@code most.state.mode=local}, or a
+ * member of a JGroups cluster of the broker's replicas for {@code cluster}, with the JGroups stacks
+ * of {@code most-jgroups.xml}. Plain infinispan-core rather than the Quarkiverse extension, which
+ * does not work with Quarkus 3.33. The caches themselves are defined here, from {@link Caches}, so
+ * local and clustered runs differ only in the clustering settings.
  */
 @ApplicationScoped
 public class CacheManagerProducer {
+  private static final Logger LOG = Logger.getLogger(CacheManagerProducer.class);
+
+  /** How often each replica drops expired entries; entries past their lifespan are never read. */
+  private static final long REAPER_INTERVAL_SECONDS = 10;
+
   @Produces
   @ApplicationScoped
-  EmbeddedCacheManager cacheManager() {
-    try {
-      return new DefaultCacheManager("most-infinispan.xml");
-    } catch (IOException e) {
-      throw new UncheckedIOException("most-infinispan.xml cannot be read", e);
+  EmbeddedCacheManager cacheManager(BrokerConfig config) {
+    State state = config.state();
+    boolean clustered = state.mode() == State.Mode.CLUSTER;
+    ConfigurationBuilderHolder holder = clustered ? clusterHolder(state.cluster()) : localHolder();
+    for (Caches cache : Caches.ALL) {
+      ConfigurationBuilder builder = holder.newConfigurationBuilder(cache.cacheName());
+      builder.expiration().wakeUpInterval(REAPER_INTERVAL_SECONDS, TimeUnit.SECONDS);
+      if (clustered) {
+        builder
+            .clustering()
+            .cacheMode(CacheMode.DIST_SYNC)
+            .hash()
+            .numOwners(state.cluster().owners())
+            .partitionHandling()
+            .whenSplit(PartitionHandling.DENY_READ_WRITES)
+            .mergePolicy(cache.mergePolicy())
+            .stateTransfer()
+            .awaitInitialTransfer(true);
+      }
     }
+    DefaultCacheManager manager = new DefaultCacheManager(holder, true);
+    if (clustered) {
+      LOG.infof(
+          "State: clustered (%s, %s) as %s; members now: %s",
+          state.cluster().name(),
+          state.cluster().discovery(),
+          manager.getAddress(),
+          manager.getMembers());
+    } else {
+      LOG.info("State: local to this process (most.state.mode=local); one replica only");
+    }
+    return manager;
   }
 
   void close(@Disposes EmbeddedCacheManager manager) {
     manager.stop();
+  }
+
+  private static ConfigurationBuilderHolder localHolder() {
+    ConfigurationBuilderHolder holder = new ConfigurationBuilderHolder();
+    GlobalConfigurationBuilder global = holder.getGlobalConfigurationBuilder();
+    global.nonClusteredDefault().cacheContainer().statistics(false);
+    global.cacheManagerName("most");
+    return holder;
+  }
+
+  private static ConfigurationBuilderHolder clusterHolder(State.Cluster cluster) {
+    Properties properties = new Properties();
+    properties.setProperty("most.cluster.name", cluster.name());
+    properties.setProperty(
+        "most.cluster.stack",
+        cluster.discovery() == State.Discovery.TCPPING ? "most-tcpping" : "most-dns-ping");
+    properties.setProperty("most.cluster.bind-address", cluster.bindAddress());
+    properties.setProperty("most.cluster.bind-port", String.valueOf(cluster.bindPort()));
+    List<String> hosts = cluster.initialHosts().orElse(List.of());
+    if (cluster.discovery() == State.Discovery.TCPPING && hosts.isEmpty()) {
+      throw new IllegalStateException(
+          "most.state.cluster.initial-hosts is required with discovery=tcpping");
+    }
+    if (cluster.discovery() == State.Discovery.DNS_PING && cluster.dnsQuery().isEmpty()) {
+      throw new IllegalStateException(
+          "most.state.cluster.dns-query is required with discovery=dns-ping");
+    }
+    // The stack not chosen is parsed too, so its placeholders need a harmless value.
+    properties.setProperty(
+        "most.cluster.initial-hosts",
+        hosts.isEmpty() ? "127.0.0.1[" + cluster.bindPort() + "]" : String.join(",", hosts));
+    properties.setProperty("most.cluster.dns-query", cluster.dnsQuery().orElse("localhost"));
+    ConfigurationBuilderHolder holder;
+    try (InputStream xml =
+        CacheManagerProducer.class.getClassLoader().getResourceAsStream("most-jgroups.xml")) {
+      if (xml == null) {
+        throw new IllegalStateException("most-jgroups.xml is missing from the broker");
+      }
+      holder =
+          new ParserRegistry(CacheManagerProducer.class.getClassLoader(), false, properties)
+              .parse(xml, null, MediaType.APPLICATION_XML);
+    } catch (IOException e) {
+      throw new UncheckedIOException("most-jgroups.xml cannot be read", e);
+    }
+    cluster
+        .nodeName()
+        .ifPresent(name -> holder.getGlobalConfigurationBuilder().transport().nodeName(name));
+    return holder;
   }
 }

@@ -1,27 +1,52 @@
 package eu.mostbridge.broker.state;
 
 import java.util.List;
+import org.infinispan.conflict.MergePolicy;
 
-/** The names of the broker's caches, as declared in {@code most-infinispan.xml}. */
-public final class Caches {
-  public static final String REPLAY = "replay";
-  public static final String LOGIN_FLOWS = "login-flows";
-  public static final String NATIONAL_REQUESTS = "national-requests";
-  public static final String CODES = "codes";
-  public static final String REDEEMED_CODES = "redeemed-codes";
-  public static final String ACCESS_TOKENS = "access-tokens";
-  public static final String PUSHED_REQUESTS = "pushed-requests";
+/**
+ * The broker's caches and, for each, what a cluster does with it after a network split heals.
+ *
+ * <p>All caches are distributed with {@code most.state.cluster.owners} copies and deny reads and
+ * writes in any partition that is not a majority ({@code DENY_READ_WRITES}): a code, a pushed
+ * request or a national answer can only be taken where the majority is, so it is never taken on
+ * both sides of a split. When the partitions merge, entries that differ are settled by the cache's
+ * merge policy: one-time items in conflict are dropped (the login fails safe and starts again);
+ * records that something was already used are kept.
+ */
+public enum Caches {
+  /** IDs already used (assertions, client assertions, ...): forgetting one re-admits a replay. */
+  REPLAY("replay", MergePolicy.PREFERRED_NON_NULL),
+  /** Logins in progress, one entry per step. */
+  LOGIN_FLOWS("login-flows", MergePolicy.REMOVE_ALL),
+  /** Which login awaits a national answer in which browser; taken once. */
+  NATIONAL_REQUESTS("national-requests", MergePolicy.REMOVE_ALL),
+  /** Authorization codes; redeemed by an atomic remove. */
+  CODES("codes", MergePolicy.REMOVE_ALL),
+  /** What each redemption issued, so a reused code revokes it: kept, like replay records. */
+  REDEEMED_CODES("redeemed-codes", MergePolicy.PREFERRED_NON_NULL),
+  /** Access tokens; a revoked one must not come back. */
+  ACCESS_TOKENS("access-tokens", MergePolicy.REMOVE_ALL),
+  /** Pushed authorization requests; each request URI is used once. */
+  PUSHED_REQUESTS("pushed-requests", MergePolicy.REMOVE_ALL);
 
-  /** Every cache, for the readiness check. */
-  public static final List<String> ALL =
-      List.of(
-          REPLAY,
-          LOGIN_FLOWS,
-          NATIONAL_REQUESTS,
-          CODES,
-          REDEEMED_CODES,
-          ACCESS_TOKENS,
-          PUSHED_REQUESTS);
+  /** Every cache, for start-up and the readiness check. */
+  public static final List<Caches> ALL = List.of(values());
 
-  private Caches() {}
+  private final String cacheName;
+  private final MergePolicy mergePolicy;
+
+  Caches(String cacheName, MergePolicy mergePolicy) {
+    this.cacheName = cacheName;
+    this.mergePolicy = mergePolicy;
+  }
+
+  /** The Infinispan cache's name. */
+  public String cacheName() {
+    return cacheName;
+  }
+
+  /** How a healed split settles entries the partitions disagree on. */
+  public MergePolicy mergePolicy() {
+    return mergePolicy;
+  }
 }

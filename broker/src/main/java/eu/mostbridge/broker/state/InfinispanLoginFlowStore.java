@@ -5,45 +5,44 @@ import eu.mostbridge.broker.flow.LoginFlowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
-import org.infinispan.manager.EmbeddedCacheManager;
 
 /** Logins in progress in the {@code login-flows} and {@code national-requests} caches. */
 @ApplicationScoped
 public class InfinispanLoginFlowStore implements LoginFlowStore {
-  private final Cache<String, LoginFlow> flows;
-  private final Cache<String, String> national;
+  private final StateCache flows;
+  private final StateCache national;
+  private final StateCodec codec;
 
-  public InfinispanLoginFlowStore(EmbeddedCacheManager manager) {
-    this.flows = manager.getCache(Caches.LOGIN_FLOWS);
-    this.national = manager.getCache(Caches.NATIONAL_REQUESTS);
+  public InfinispanLoginFlowStore(StateCaches caches, StateCodec codec) {
+    this.flows = caches.cache(Caches.LOGIN_FLOWS);
+    this.national = caches.cache(Caches.NATIONAL_REQUESTS);
+    this.codec = codec;
   }
 
   @Override
   public void save(LoginFlow flow, Duration lifetime) {
-    flows.put(flow.id(), flow, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+    flows.put(flow.id(), codec.write(flow), lifetime);
   }
 
   @Override
   public Optional<LoginFlow> find(String id) {
-    return Optional.ofNullable(flows.get(id));
+    return flows.get(id).flatMap(text -> codec.read(text, LoginFlow.class));
   }
 
   @Override
   public Optional<LoginFlow> take(String id) {
-    return Optional.ofNullable(flows.remove(id));
+    return flows.take(id).flatMap(text -> codec.read(text, LoginFlow.class));
   }
 
   @Override
   public void awaitNationalAnswer(
       String browser, String adapterId, String flowId, Duration lifetime) {
-    national.put(key(browser, adapterId), flowId, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+    national.put(key(browser, adapterId), flowId, lifetime);
   }
 
   @Override
   public Optional<String> takeNationalAnswer(String browser, String adapterId) {
-    return Optional.ofNullable(national.remove(key(browser, adapterId)));
+    return national.take(key(browser, adapterId));
   }
 
   private static String key(String browser, String adapterId) {

@@ -1,0 +1,64 @@
+package eu.mostbridge.broker.login;
+
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.state.StateUnavailableException;
+import eu.mostbridge.broker.web.Language;
+import eu.mostbridge.broker.web.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * When the broker's state cannot be reached (a replica cut off in a minority partition, a peer that
+ * timed out), every endpoint answers 503 with {@code Retry-After}: relying parties get an OAuth
+ * error object, citizens a page in their language. The login itself is not lost: it lives on the
+ * majority side, and a retry that reaches a healthy replica continues it.
+ */
+@ApplicationScoped
+public class StateUnavailableResponses {
+  /** The endpoints that relying parties call directly and that answer in JSON. */
+  private static final Set<String> CLIENT_ENDPOINTS = Set.of("/token", "/userinfo", "/par");
+
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  private final LoginSteps steps;
+  private final AuditLog audit;
+
+  public StateUnavailableResponses(LoginSteps steps, AuditLog audit) {
+    this.steps = steps;
+    this.audit = audit;
+  }
+
+  @ServerExceptionMapper
+  public Response unavailable(StateUnavailableException e, UriInfo uri, HttpHeaders headers) {
+    String path = uri.getPath();
+    audit.record(
+        AuditEvent.of("state.unavailable")
+            .with("cache", e.cache())
+            .with("path", path)
+            .with("outcome", "temporarily_unavailable"));
+    if (CLIENT_ENDPOINTS.contains(path)) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .header("Cache-Control", "no-store")
+          .entity(
+              "{\"error\":\"temporarily_unavailable\",\"error_description\":\"Most's state is"
+                  + " unavailable on this replica; retry shortly\"}")
+          .build();
+    }
+    Texts texts =
+        Texts.of(
+            Language.choose(
+                Optional.empty(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    return Response.fromResponse(steps.errorPage(503, texts, "error.unavailable"))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
+  }
+}

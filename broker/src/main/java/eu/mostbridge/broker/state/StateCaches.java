@@ -1,0 +1,58 @@
+package eu.mostbridge.broker.state;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.infinispan.Cache;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.partitionhandling.AvailabilityMode;
+
+/**
+ * The broker's caches, started (and, in a cluster, joined with their initial state received) before
+ * the broker takes traffic.
+ */
+@Startup
+@ApplicationScoped
+public class StateCaches {
+  private final EmbeddedCacheManager manager;
+  private final Map<Caches, Cache<String, String>> caches = new EnumMap<>(Caches.class);
+
+  public StateCaches(EmbeddedCacheManager manager) {
+    this.manager = manager;
+    for (Caches which : Caches.ALL) {
+      caches.put(which, manager.getCache(which.cacheName()));
+    }
+  }
+
+  public StateCache cache(Caches which) {
+    return new StateCache(which, caches.get(which));
+  }
+
+  /**
+   * Each cache's state for the readiness check: {@code available}, {@code degraded} (this replica
+   * is in a minority partition and refuses reads and writes) or {@code stopped}.
+   */
+  public Map<String, String> status() {
+    Map<String, String> status = new LinkedHashMap<>();
+    caches.forEach(
+        (which, cache) -> {
+          String value;
+          if (!cache.getStatus().allowInvocations()) {
+            value = "stopped";
+          } else if (cache.getAdvancedCache().getAvailability() != AvailabilityMode.AVAILABLE) {
+            value = "degraded";
+          } else {
+            value = "available";
+          }
+          status.put(which.cacheName(), value);
+        });
+    return status;
+  }
+
+  /** The replicas in this one's cluster view (1 when local). */
+  public int members() {
+    return manager.getMembers() == null ? 1 : manager.getMembers().size();
+  }
+}

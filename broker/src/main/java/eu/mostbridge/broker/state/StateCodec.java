@@ -1,0 +1,219 @@
+package eu.mostbridge.broker.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.PostalAddress;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.identifier.PersonIdentifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Turns what the broker keeps between requests (login flows, codes, access grants, pushed requests)
+ * into JSON text and back. Every cache holds plain strings, so the same entries cross a JGroups
+ * cluster, a rolling upgrade and a remote Infinispan Server without a marshaller of Most's own
+ * classes, and an entry a newer version cannot read is refused, not half-read.
+ *
+ * <p>A client is stored as its id and looked up again when read: a registration removed from the
+ * clients file while a login was in flight ends that login instead of completing it with settings
+ * the operator withdrew. Identities go through {@link CommonIdentity}'s own builder, so a stored
+ * identity passes the same checks as one fresh from a national eID.
+ */
+@ApplicationScoped
+public class StateCodec {
+  private final ObjectMapper json;
+
+  public StateCodec(ClientRegistry clients) {
+    SimpleModule most = new SimpleModule("most-state");
+    most.addSerializer(ClientRegistration.class, new ClientById());
+    most.addDeserializer(ClientRegistration.class, new ClientLookup(clients));
+    most.addSerializer(CommonIdentity.class, new IdentityWriter());
+    most.addDeserializer(CommonIdentity.class, new IdentityReader());
+    this.json =
+        JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .addModule(most)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+  }
+
+  /** The stored form of {@code value}. */
+  public String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot store a " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The value stored as {@code text}, or empty when it cannot be read (written by an incompatible
+   * version, or naming a client no longer registered): the caller treats it as gone.
+   */
+  public <T> Optional<T> read(String text, Class<T> type) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.readValue(text, type));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final class ClientById extends JsonSerializer<ClientRegistration> {
+    @Override
+    public void serialize(ClientRegistration client, JsonGenerator out, SerializerProvider p)
+        throws IOException {
+      out.writeString(client.id());
+    }
+  }
+
+  private static final class ClientLookup extends JsonDeserializer<ClientRegistration> {
+    private final ClientRegistry clients;
+
+    ClientLookup(ClientRegistry clients) {
+      this.clients = clients;
+    }
+
+    @Override
+    public ClientRegistration deserialize(JsonParser in, DeserializationContext context)
+        throws IOException {
+      String id = in.getValueAsString();
+      return clients
+          .find(id)
+          .orElseThrow(() -> new IOException("The stored client is no longer registered"));
+    }
+  }
+
+  private static final class IdentityWriter extends JsonSerializer<CommonIdentity> {
+    @Override
+    public void serialize(CommonIdentity identity, JsonGenerator out, SerializerProvider p)
+        throws IOException {
+      out.writeStartObject();
+      out.writeStringField("personIdentifier", identity.personIdentifier().toEidasForm());
+      writeName(out, "familyName", identity.familyName());
+      writeName(out, "givenName", identity.givenName());
+      out.writeStringField("dateOfBirth", identity.dateOfBirth().toString());
+      if (identity.gender().isPresent()) {
+        out.writeStringField("gender", identity.gender().get().name());
+      }
+      if (identity.birthFamilyName().isPresent()) {
+        writeName(out, "birthFamilyName", identity.birthFamilyName().get());
+      }
+      if (identity.placeOfBirth().isPresent()) {
+        out.writeStringField("placeOfBirth", identity.placeOfBirth().get());
+      }
+      if (identity.currentAddress().isPresent()) {
+        out.writeStringField("currentAddress", identity.currentAddress().get().formatted());
+      }
+      out.writeArrayFieldStart("nationalities");
+      for (CountryCode country : identity.nationalities()) {
+        out.writeString(country.alpha2());
+      }
+      out.writeEndArray();
+      out.writeStringField("levelOfAssurance", identity.levelOfAssurance().name());
+      out.writeStringField("originCountry", identity.originCountry().alpha2());
+      out.writeStringField("authenticationInstant", identity.authenticationInstant().toString());
+      out.writeEndObject();
+    }
+
+    private static void writeName(JsonGenerator out, String field, PersonName name)
+        throws IOException {
+      out.writeObjectFieldStart(field);
+      out.writeStringField("latin", name.latin());
+      if (name.nativeForm().isPresent() && name.nativeScript().isPresent()) {
+        ScriptTag script = name.nativeScript().get();
+        out.writeStringField("native", name.nativeForm().get());
+        out.writeStringField("language", script.language());
+        out.writeStringField("scriptSubtag", script.scriptSubtag());
+        out.writeStringField("script", script.script().name());
+      }
+      out.writeEndObject();
+    }
+  }
+
+  private static final class IdentityReader extends JsonDeserializer<CommonIdentity> {
+    @Override
+    public CommonIdentity deserialize(JsonParser in, DeserializationContext context)
+        throws IOException {
+      JsonNode node = in.readValueAsTree();
+      CommonIdentity.Builder b =
+          CommonIdentity.builder()
+              .personIdentifier(PersonIdentifier.parse(text(node, "personIdentifier")))
+              .familyName(name(node.get("familyName")))
+              .givenName(name(node.get("givenName")))
+              .dateOfBirth(LocalDate.parse(text(node, "dateOfBirth")))
+              .levelOfAssurance(LevelOfAssurance.valueOf(text(node, "levelOfAssurance")))
+              .originCountry(CountryCode.of(text(node, "originCountry")))
+              .authenticationInstant(Instant.parse(text(node, "authenticationInstant")));
+      if (node.hasNonNull("gender")) {
+        b.gender(Gender.valueOf(text(node, "gender")));
+      }
+      if (node.hasNonNull("birthFamilyName")) {
+        b.birthFamilyName(name(node.get("birthFamilyName")));
+      }
+      if (node.hasNonNull("placeOfBirth")) {
+        b.placeOfBirth(text(node, "placeOfBirth"));
+      }
+      if (node.hasNonNull("currentAddress")) {
+        b.currentAddress(new PostalAddress(text(node, "currentAddress")));
+      }
+      for (JsonNode country : node.path("nationalities")) {
+        b.nationality(CountryCode.of(country.asText()));
+      }
+      return b.build();
+    }
+
+    private static PersonName name(JsonNode node) throws IOException {
+      if (!(node instanceof ObjectNode)) {
+        throw new IOException("A stored name is missing");
+      }
+      if (!node.hasNonNull("native")) {
+        return PersonName.latinOnly(text(node, "latin"));
+      }
+      return PersonName.of(
+          text(node, "latin"),
+          text(node, "native"),
+          new ScriptTag(
+              text(node, "language"),
+              text(node, "scriptSubtag"),
+              Character.UnicodeScript.valueOf(text(node, "script"))));
+    }
+
+    private static String text(JsonNode node, String field) throws IOException {
+      JsonNode value = node.get(field);
+      if (value == null || !value.isTextual()) {
+        throw new IOException("The stored field " + field + " is missing");
+      }
+      return value.asText();
+    }
+  }
+}

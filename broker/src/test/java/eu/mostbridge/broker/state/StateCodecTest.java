@@ -1,0 +1,169 @@
+package eu.mostbridge.broker.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.broker.authorize.PushedRequests.Pushed;
+import eu.mostbridge.broker.authorize.ValidatedAuthorization;
+import eu.mostbridge.broker.client.ClientFile;
+import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.token.AccessGrant;
+import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.identity.PersonName;
+import eu.mostbridge.identity.PostalAddress;
+import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.identity.identifier.PersonIdentifier;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What replicas hand each other: every stored value survives the trip through its JSON form
+ * unchanged, and an entry that cannot be read back is refused as a whole.
+ */
+class StateCodecTest {
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  private final List<ClientRegistration> registrations;
+  private final StateCodec codec;
+
+  StateCodecTest() throws Exception {
+    registrations =
+        ClientFile.parse(
+            """
+            clients:
+              - id: portal
+                names: {bg: "а", mk: "б", en: "c"}
+                redirectUris: [https://a.test/cb]
+                jwksUri: https://a.test/jwks
+                allowedCountries: [BG, MK]
+            """);
+    codec = new StateCodec(ClientRegistry.of(registrations));
+  }
+
+  /** A synthetic Macedonian citizen (EMBG made up, checksum-valid) with every optional value. */
+  private static CommonIdentity everything() {
+    return CommonIdentity.builder()
+        .personIdentifier(PersonIdentifier.parse("MK/BG/0101990450006"))
+        .givenName(PersonName.of("Gjorgji", "Ѓорѓи", ScriptTag.MACEDONIAN_CYRILLIC))
+        .familyName(PersonName.of("Dzhambazovski", "Џамбазовски", ScriptTag.MACEDONIAN_CYRILLIC))
+        .birthFamilyName(PersonName.latinOnly("Testov"))
+        .dateOfBirth(LocalDate.of(1990, 1, 1))
+        .gender(Gender.MALE)
+        .placeOfBirth("Скопје")
+        .currentAddress(new PostalAddress("ул. Тест 1, Скопје"))
+        .nationality(CountryCode.MK)
+        .levelOfAssurance(LevelOfAssurance.HIGH)
+        .originCountry(CountryCode.MK)
+        .authenticationInstant(NOW.minusSeconds(5))
+        .build();
+  }
+
+  private static CommonIdentity onlyRequired() {
+    return CommonIdentity.builder()
+        .personIdentifier(PersonIdentifier.parse("BG/MK/8703141379"))
+        .givenName(PersonName.latinOnly("Maria"))
+        .familyName(PersonName.latinOnly("Petrova"))
+        .dateOfBirth(LocalDate.of(1987, 3, 14))
+        .levelOfAssurance(LevelOfAssurance.SUBSTANTIAL)
+        .originCountry(CountryCode.BG)
+        .authenticationInstant(NOW)
+        .build();
+  }
+
+  private ValidatedAuthorization request() {
+    return new ValidatedAuthorization(
+        registrations.get(0),
+        URI.create("https://a.test/cb"),
+        Optional.of("st\"ate"),
+        Optional.empty(),
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        Set.of(CountryCode.BG, CountryCode.MK),
+        LevelOfAssurance.SUBSTANTIAL,
+        Optional.of(Locale.forLanguageTag("mk")),
+        true,
+        Optional.of(Duration.ofMinutes(5)),
+        true);
+  }
+
+  private <T> T roundTrip(T value, Class<T> type) {
+    String stored = codec.write(value);
+    Optional<T> read = codec.read(stored, type);
+    assertThat(read).as(stored).isPresent();
+    assertThat(codec.write(read.get())).isEqualTo(stored);
+    return read.get();
+  }
+
+  @Test
+  void aLoginFlowSurvivesEveryStep() {
+    LoginFlow started = LoginFlow.start("flow-1", "browser-1", request(), "csrf-1", NOW);
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            "bg-mvr-eid",
+            "corr-1",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.MK,
+            NOW.plusSeconds(600),
+            Map.of("nonce", "n-1", "pkce", "v-1"));
+    LoginFlow awaiting = started.speaking("bg").awaiting("bg-mvr-eid", pending, NOW.plusSeconds(2));
+    LoginFlow identified = awaiting.identified(everything(), NOW.plusSeconds(20));
+
+    for (LoginFlow flow : List.of(started, awaiting, identified, identified.choosingAgain(NOW))) {
+      assertThat(roundTrip(flow, LoginFlow.class)).isEqualTo(flow);
+    }
+  }
+
+  @Test
+  void codesGrantsAndPushedRequestsSurvive() {
+    IssuedCode code =
+        new IssuedCode(
+            "portal",
+            URI.create("https://a.test/cb"),
+            "challenge",
+            Optional.of("nonce"),
+            onlyRequired(),
+            "bg-eauth",
+            false,
+            NOW.plusSeconds(60));
+    assertThat(roundTrip(code, IssuedCode.class)).isEqualTo(code);
+
+    AccessGrant grant = new AccessGrant("portal", everything(), "mk-eid", true, NOW);
+    assertThat(roundTrip(grant, AccessGrant.class)).isEqualTo(grant);
+
+    Pushed pushed =
+        new Pushed("portal", Map.of("scope", List.of("openid"), "state", List.of("a", "b")));
+    assertThat(roundTrip(pushed, Pushed.class)).isEqualTo(pushed);
+  }
+
+  @Test
+  void aFlowOfAClientNoLongerRegisteredIsNotRead() {
+    String stored = codec.write(LoginFlow.start("flow-2", "browser-2", request(), "csrf-2", NOW));
+    StateCodec afterReconfiguration = new StateCodec(ClientRegistry.of(List.of()));
+
+    assertThat(afterReconfiguration.read(stored, LoginFlow.class)).isEmpty();
+  }
+
+  @Test
+  void aDamagedOrForeignEntryIsNotRead() {
+    String stored = codec.write(new AccessGrant("portal", everything(), "mk-eid", false, NOW));
+
+    assertThat(codec.read(stored.replace("\"HIGH\"", "\"VERY_HIGH\""), AccessGrant.class))
+        .isEmpty();
+    assertThat(codec.read(stored.replace("MK/BG/", "XX/"), AccessGrant.class)).isEmpty();
+    assertThat(codec.read(stored.substring(0, stored.length() / 2), AccessGrant.class)).isEmpty();
+    assertThat(codec.read(null, AccessGrant.class)).isEmpty();
+  }
+}
