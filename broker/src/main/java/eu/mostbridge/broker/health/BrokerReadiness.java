@@ -37,6 +37,7 @@ public class BrokerReadiness implements HealthCheck {
       up &= "available".equals(cache.getValue());
     }
     response.withData("cluster-members", caches.members());
+    response.withData("rebalancing", caches.rebalancing());
     response.withData("signing-algorithms", String.join(" ", keys.algorithms()));
     up &= !keys.algorithms().isEmpty();
     response.withData("national-eids", eids.all().size());

@@ -6,12 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
@@ -106,15 +105,15 @@ public class CacheManagerProducer {
         "most.cluster.initial-hosts",
         hosts.isEmpty() ? "127.0.0.1[" + cluster.bindPort() + "]" : String.join(",", hosts));
     properties.setProperty("most.cluster.dns-query", cluster.dnsQuery().orElse("localhost"));
+    URL xml = CacheManagerProducer.class.getClassLoader().getResource("most-jgroups.xml");
+    if (xml == null) {
+      throw new IllegalStateException("most-jgroups.xml is missing from the broker");
+    }
     ConfigurationBuilderHolder holder;
-    try (InputStream xml =
-        CacheManagerProducer.class.getClassLoader().getResourceAsStream("most-jgroups.xml")) {
-      if (xml == null) {
-        throw new IllegalStateException("most-jgroups.xml is missing from the broker");
-      }
+    try {
       holder =
           new ParserRegistry(CacheManagerProducer.class.getClassLoader(), false, properties)
-              .parse(xml, null, MediaType.APPLICATION_XML);
+              .parse(xml);
     } catch (IOException e) {
       throw new UncheckedIOException("most-jgroups.xml cannot be read", e);
     }

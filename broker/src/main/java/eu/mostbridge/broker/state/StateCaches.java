@@ -51,6 +51,17 @@ public class StateCaches {
     return status;
   }
 
+  /**
+   * Whether the cluster is still moving entries after a replica joined or left. Not a reason to
+   * take traffic away (every replica rebalances at once), but the moment to wait before stopping
+   * the next replica by hand: one that leaves mid-rebalance may take the last copy of some entries.
+   */
+  public boolean rebalancing() {
+    return caches.values().stream()
+        .map(cache -> cache.getAdvancedCache().getDistributionManager())
+        .anyMatch(distribution -> distribution != null && distribution.isRehashInProgress());
+  }
+
   /** The replicas in this one's cluster view (1 when local). */
   public int members() {
     return manager.getMembers() == null ? 1 : manager.getMembers().size();

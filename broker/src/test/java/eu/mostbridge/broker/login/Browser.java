@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A test browser over real HTTP: keeps cookies, follows redirects within the broker (localhost),
@@ -31,13 +32,7 @@ public final class Browser {
       Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(cookies)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .version(HttpClient.Version.HTTP_1_1) // as browsers speak plain http: no h2c upgrade
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http;
   private String acceptLanguage = "en";
 
   /** What the browser ended on. */
@@ -73,6 +68,24 @@ public final class Browser {
       }
       throw new AssertionError("No form posting to " + actionPart + " in: " + body);
     }
+  }
+
+  public Browser() {
+    this(null);
+  }
+
+  /** A browser that also trusts {@code tls} (the multi-node tests' load balancer). */
+  public Browser(SSLContext tls) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1) // as browsers speak plain http: no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
   }
 
   public Browser language(String value) {

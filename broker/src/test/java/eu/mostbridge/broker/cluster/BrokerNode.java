@@ -1,0 +1,152 @@
+package eu.mostbridge.broker.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One replica of the broker: the packaged application ({@code quarkus-run.jar}, as the container
+ * image runs it) in its own JVM, with its own HTTP and JGroups ports on 127.0.0.1.
+ */
+final class BrokerNode {
+  private static final Pattern MEMBERS = Pattern.compile("\"cluster-members\"\\s*:\\s*(\\d+)");
+  private static final Pattern SETTLED = Pattern.compile("\"rebalancing\"\\s*:\\s*false");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  private final String name;
+  private final int httpPort;
+  private final int jgroupsPort;
+  private final Path log;
+  private List<String> settings = List.of();
+  private Process process;
+
+  BrokerNode(String name, Path logDirectory) throws IOException {
+    this.name = name;
+    this.httpPort = freePort();
+    int jgroups;
+    do {
+      jgroups = freePort();
+    } while (jgroups > 65_000); // the failure detector listens on the JGroups port + 100
+    this.jgroupsPort = jgroups;
+    this.log = logDirectory.resolve(name + ".log");
+  }
+
+  String name() {
+    return name;
+  }
+
+  URI base() {
+    return URI.create("http://127.0.0.1:" + httpPort);
+  }
+
+  /** This replica in a TCPPING list. */
+  String jgroupsAddress() {
+    return "127.0.0.1[" + jgroupsPort + "]";
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Starts the JVM with {@code shared} settings plus this replica's own ports and name. */
+  void start(Map<String, String> shared) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-Djava.net.preferIPv4Stack=true");
+    shared.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-Dquarkus.http.host=127.0.0.1");
+    command.add("-Dquarkus.http.port=" + httpPort);
+    command.add("-Dmost.state.cluster.bind-port=" + jgroupsPort);
+    command.add("-Dmost.state.cluster.node-name=" + name);
+    command.add("-jar");
+    command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+    settings = command;
+    Files.createDirectories(log.getParent());
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+  }
+
+  /**
+   * Waits until the replica reports ready in a cluster view of {@code members}, with the entries
+   * moved that the last join or leave made it responsible for.
+   */
+  void awaitReady(int members, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      if (process != null && !process.isAlive()) {
+        throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(base().resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        last = ready.statusCode() + " " + ready.body();
+        Matcher m = MEMBERS.matcher(ready.body());
+        if (ready.statusCode() == 200
+            && m.find()
+            && Integer.parseInt(m.group(1)) == members
+            && SETTLED.matcher(ready.body()).find()) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName();
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        name + " not ready with " + members + " members in " + timeout + ": " + last);
+  }
+
+  /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a node or pod dies. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: Quarkus shuts down and the replica leaves the cluster cleanly. */
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  List<String> command() {
+    return settings;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

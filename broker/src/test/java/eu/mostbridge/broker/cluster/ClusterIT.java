@@ -1,0 +1,388 @@
+package eu.mostbridge.broker.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import eu.mostbridge.broker.login.Browser;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.http.SimulatorServer;
+import eu.mostbridge.simulator.oidc.OidcSimulator;
+import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three replicas of the packaged broker, in production configuration ({@code most.state.mode=
+ * cluster}, JGroups TCPPING on 127.0.0.1), behind a TLS load balancer without session affinity,
+ * with eid.mk's simulator as the national eID. Logins move between replicas, one replica dies by
+ * SIGKILL in the middle of a login, and a replica rejoins and takes over the state.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final String CLIENT = "bg-municipality";
+  private static final String SECRET = "cluster-test-secret";
+  private static final String REDIRECT = "https://obshtina.bg.test/callback";
+  private static final Duration START = Duration.ofSeconds(90);
+
+  private static final List<BrokerNode> nodes = new ArrayList<>();
+  private static SimulatorServer simulator;
+  private static LoadBalancer balancer;
+  private static SSLContext trust;
+  private static Map<String, String> settings;
+  private static JWKSet signingKeys;
+  private static BrokerNode a;
+  private static BrokerNode b;
+  private static BrokerNode c;
+
+  @BeforeAll
+  static void cluster() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "cluster-it"));
+    SimulatorKeys tlsKey = SimulatorKeys.ec("localhost");
+    trust = trusting(tlsKey);
+    a = new BrokerNode("node-a", dir);
+    b = new BrokerNode("node-b", dir);
+    c = new BrokerNode("node-c", dir);
+    nodes.addAll(List.of(a, b, c));
+    balancer = new LoadBalancer(serving(tlsKey), nodes);
+    URI issuer = balancer.issuer();
+
+    simulator = SimulatorServer.onLoopback(0);
+    int simulatorPort = simulator.baseUri().getPort();
+    URI eidMk = URI.create("http://localhost:" + simulatorPort + "/eid-mk");
+    simulator
+        .mount(
+            "/eid-mk",
+            new OidcSimulator(
+                eidMk,
+                OidcSimulatorSettings.eidMk("most", "national-secret", issuer + "/callback/mk-eid"),
+                Personas.defaults()))
+        .start();
+
+    signingKeys =
+        new JWKSet(
+            new ECKeyGenerator(Curve.P_256)
+                .keyID("cluster-1")
+                .algorithm(JWSAlgorithm.ES256)
+                .generate());
+    Path keys = dir.resolve("signing-keys.json");
+    Files.writeString(keys, signingKeys.toString(false));
+    Path clients = dir.resolve("clients.yaml");
+    Files.writeString(
+        clients,
+        """
+        clients:
+          - id: %s
+            names: {bg: "Община (тест)", mk: "Општина (тест)", en: "Municipality (test)"}
+            redirectUris: [%s]
+            secretHash: "%s"
+            allowedCountries: [MK]
+            identifierPolicy: NATIONAL_NUMBER
+        """
+            .formatted(CLIENT, REDIRECT, eu.mostbridge.broker.client.ClientFile.secretHash(SECRET)),
+        StandardCharsets.UTF_8);
+
+    List<String> hosts = nodes.stream().map(BrokerNode::jgroupsAddress).toList();
+    settings = new LinkedHashMap<>();
+    settings.put("most.issuer", issuer.toString());
+    settings.put("most.signing.keys-file", keys.toAbsolutePath().toString());
+    settings.put("most.clients-file", clients.toAbsolutePath().toString());
+    settings.put("most.secrets.pairwise-key", randomKey());
+    settings.put("most.secrets.pseudonym-key", randomKey());
+    settings.put("most.national.mk-eid.issuer", eidMk.toString());
+    settings.put("most.national.mk-eid.client-id", "most");
+    settings.put("most.national.mk-eid.client-secret", "national-secret");
+    settings.put("most.state.mode", "cluster");
+    settings.put("most.state.cluster.discovery", "tcpping");
+    settings.put("most.state.cluster.bind-address", "127.0.0.1");
+    settings.put("most.state.cluster.initial-hosts", String.join(",", hosts));
+    settings.put("most.state.cluster.name", "most-it-" + UUID.randomUUID());
+    settings.put("quarkus.log.console.json.enabled", "false");
+
+    for (BrokerNode node : nodes) {
+      node.start(settings);
+    }
+    for (BrokerNode node : nodes) {
+      node.awaitReady(3, START);
+    }
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    for (BrokerNode node : nodes) {
+      node.stop();
+    }
+    if (balancer != null) {
+      balancer.close();
+    }
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+
+  /** A login at the relying party: the browser, and what the RP keeps to check the answer. */
+  private record Login(
+      Browser browser, Browser.Page page, String state, String nonce, String verifier) {}
+
+  private static Login authorize() throws Exception {
+    Browser browser = new Browser(trust);
+    String state = UUID.randomUUID().toString();
+    String nonce = UUID.randomUUID().toString();
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("client_id", CLIENT);
+    parameters.put("response_type", "code");
+    parameters.put("scope", "openid");
+    parameters.put("redirect_uri", REDIRECT);
+    parameters.put("state", state);
+    parameters.put("nonce", nonce);
+    parameters.put("code_challenge", Browser.s256(verifier));
+    parameters.put("code_challenge_method", "S256");
+    Browser.Page page = browser.get(balancer.issuer() + "/authorize?" + Browser.query(parameters));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return new Login(browser, page, state, nonce, verifier);
+  }
+
+  /** Chooses eid.mk and is sent to its simulator (the login now waits for the national answer). */
+  private static Browser.Page toNationalEid(Login login) throws Exception {
+    Browser.Page page =
+        login
+            .browser()
+            .submit(login.page(), "/method", Map.of("method", "mk-eid", "action", "continue"));
+    assertThat(page.body()).as(page.body()).contains("SIMULATOR");
+    return page;
+  }
+
+  /** Logs in as a persona at the simulator, is sent back to Most, and consents. */
+  private static Map<String, String> finish(Login login, Browser.Page atSimulator)
+      throws Exception {
+    Browser.Page consent =
+        login
+            .browser()
+            .submit(atSimulator, "login", Map.of("persona", "mk-ljubica", "action", "login"));
+    assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+    Browser.Page back = login.browser().submit(consent, "/consent", Map.of("action", "allow"));
+    assertThat(back.uri().toString()).as(back.body()).startsWith(REDIRECT + "?");
+    assertThat(back.query()).containsEntry("state", login.state());
+    return back.query();
+  }
+
+  private static HttpResponse<String> redeem(String code, Login login) throws Exception {
+    String form =
+        "grant_type=authorization_code&code="
+            + code
+            + "&redirect_uri="
+            + java.net.URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+            + "&code_verifier="
+            + login.verifier();
+    return HttpClient.newBuilder()
+        .sslContext(trust)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(balancer.issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JWTClaimsSet idToken(HttpResponse<String> tokens, Login login) throws Exception {
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    String idToken =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tokens.body())
+            .get("id_token")
+            .asText();
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.ES256, new ImmutableJWKSet<>(signingKeys.toPublicJWKSet())));
+    JWTClaimsSet claims = processor.process(idToken, null);
+    assertThat(claims.getIssuer()).isEqualTo(balancer.issuer().toString());
+    assertThat(claims.getStringClaim("nonce")).isEqualTo(login.nonce());
+    return claims;
+  }
+
+  @Test
+  @Order(1)
+  void everyRequestOfALoginMayLandOnAnotherReplica() throws Exception {
+    balancer.roundRobin();
+    balancer.servedAndReset();
+    Login login = authorize();
+    Map<String, String> answer = finish(login, toNationalEid(login));
+    JWTClaimsSet claims = idToken(redeem(answer.get("code"), login), login);
+
+    assertThat(claims.getStringClaim("person_identifier")).startsWith("MK/BG/");
+    assertThat(balancer.servedAndReset())
+        .as("the login's requests went to every replica in turn")
+        .containsOnlyKeys("node-a", "node-b", "node-c");
+  }
+
+  @Test
+  @Order(2)
+  void aLoginStartedOnOneReplicaCompletesOnAnother() throws Exception {
+    balancer.pin(a);
+    Login login = authorize();
+    Browser.Page atSimulator = toNationalEid(login);
+    balancer.pin(b);
+    Map<String, String> answer = finish(login, atSimulator);
+    balancer.pin(c);
+    idToken(redeem(answer.get("code"), login), login);
+    balancer.roundRobin();
+  }
+
+  @Test
+  @Order(3)
+  void aCodeRedeemedOnOneReplicaCannotBeRedeemedOnAnother() throws Exception {
+    balancer.roundRobin();
+    Login login = authorize();
+    String code = finish(login, toNationalEid(login)).get("code");
+
+    balancer.pin(a);
+    idToken(redeem(code, login), login);
+    balancer.pin(b);
+    HttpResponse<String> again = redeem(code, login);
+    balancer.roundRobin();
+
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("invalid_grant");
+  }
+
+  @Test
+  @Order(4)
+  void ofConcurrentRedemptionsOnEveryReplicaExactlyOneSucceeds() throws Exception {
+    balancer.roundRobin();
+    Login login = authorize();
+    String code = finish(login, toNationalEid(login)).get("code");
+
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        attempts.add(() -> redeem(code, login)); // round robin: two on each replica
+      }
+      int succeeded = 0;
+      for (Future<HttpResponse<String>> attempt : pool.invokeAll(attempts)) {
+        HttpResponse<String> response = attempt.get();
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 400);
+        succeeded += response.statusCode() == 200 ? 1 : 0;
+      }
+      assertThat(succeeded).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aLoginSurvivesTheSigkillOfTheReplicaItStartedOn() throws Exception {
+    balancer.pin(a);
+    Login login = authorize();
+    Browser.Page atSimulator = toNationalEid(login);
+
+    a.kill();
+    b.awaitReady(2, START);
+    c.awaitReady(2, START);
+    balancer.roundRobin();
+    balancer.servedAndReset();
+    Map<String, String> answer = finish(login, atSimulator);
+    idToken(redeem(answer.get("code"), login), login);
+
+    assertThat(balancer.servedAndReset()).containsOnlyKeys("node-b", "node-c");
+  }
+
+  @Test
+  @Order(6)
+  void aReplicaThatRejoinsReceivesTheStateAndCanServeAlone() throws Exception {
+    assertThat(a.alive()).isFalse();
+    balancer.pin(b);
+    Login login = authorize();
+    Browser.Page atSimulator = toNationalEid(login);
+
+    a.start(settings);
+    a.awaitReady(3, START);
+    // Both replicas that held the login leave, one after the other, cleanly: the login lives on
+    // only if the rejoined replica received it.
+    b.stop();
+    a.awaitReady(2, START);
+    c.stop();
+    a.awaitReady(1, START);
+
+    balancer.roundRobin();
+    balancer.servedAndReset();
+    Map<String, String> answer = finish(login, atSimulator);
+    idToken(redeem(answer.get("code"), login), login);
+    assertThat(balancer.servedAndReset()).containsOnlyKeys("node-a");
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static SSLContext serving(SimulatorKeys key) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("tls", key.privateKey(), new char[0], new Certificate[] {key.certificate()});
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, new char[0]);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  private static SSLContext trusting(SimulatorKeys key) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setCertificateEntry("tls", key.certificate());
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trustManagers.getTrustManagers(), null);
+    return context;
+  }
+}
