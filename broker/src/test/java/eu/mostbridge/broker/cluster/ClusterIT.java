@@ -357,6 +357,21 @@ class ClusterIT {
     assertThat(balancer.servedAndReset()).containsOnlyKeys("node-a");
   }
 
+  @Test
+  @Order(7)
+  void noReplicaLoggedTheCitizen() throws Exception {
+    var persona = Personas.defaults().byId("mk-ljubica").orElseThrow();
+    for (BrokerNode node : nodes) {
+      String log = Files.readString(node.log());
+      assertThat(log).as(node.name()).contains("ISPN000094"); // the log is the node's own
+      assertThat(log)
+          .as(node.name())
+          .doesNotContain(persona.identifier())
+          .doesNotContain(persona.givenName())
+          .doesNotContain(persona.familyName());
+    }
+  }
+
   private static String randomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
