@@ -1,0 +1,73 @@
+package eu.mostbridge.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * compose.yaml: valid for Compose (docker-compose's own validation, offline), and every service
+ * hardened. There is no Docker engine here, so nothing is started.
+ */
+class ComposeFileTest {
+  private static final Path REPOSITORY = Path.of(System.getProperty("most.repository"));
+  private static final Path COMPOSE = REPOSITORY.resolve("compose.yaml");
+
+  private static boolean composeInstalled() {
+    return Files.isExecutable(Path.of("/usr/bin/docker-compose"));
+  }
+
+  private static String compose(String... arguments) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("docker-compose", "-f", COMPOSE.toString()));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void dockerComposeAcceptsEveryProfile() throws Exception {
+    assumeTrue(
+        composeInstalled(), "docker-compose is not installed (apt-get install docker-compose)");
+    compose("config", "-q");
+    assertThat(compose("--profile", "production", "config", "--services").lines())
+        .containsExactlyInAnyOrder("most-demo", "simulators", "most", "keycloak");
+  }
+
+  @Test
+  void everyServiceDropsPrivileges() throws IOException {
+    JsonNode services =
+        new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile()).get("services");
+    services
+        .properties()
+        .forEach(
+            service ->
+                assertThat(service.getValue().at("/security_opt").toString())
+                    .as(service.getKey())
+                    .contains("no-new-privileges:true"));
+    for (String broker : List.of("most-demo", "simulators", "most")) {
+      assertThat(services.at("/" + broker + "/read_only").asBoolean()).as(broker).isTrue();
+      assertThat(services.at("/" + broker + "/cap_drop/0").asText()).as(broker).isEqualTo("ALL");
+    }
+    assertThat(services.at("/most/environment/MOST_ISSUER").asText()).startsWith("https://");
+    assertThat(services.at("/most/environment/QUARKUS_PROFILE").asText()).isEqualTo("prod");
+  }
+
+  @Test
+  void theProductionLikeClientsFileIsSyntheticAndHashed() throws IOException {
+    String clients = Files.readString(REPOSITORY.resolve("deploy/compose/clients.yaml"));
+    assertThat(clients).contains("secretHash: \"sha256:").doesNotContain("compose-client-secret\n");
+  }
+}

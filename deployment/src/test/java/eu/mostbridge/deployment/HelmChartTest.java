@@ -1,0 +1,218 @@
+package eu.mostbridge.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chart in helm/most through real Helm (helm-java bundles Helm's Go library): strict lint, and
+ * the objects it renders with the default values and with production-like values.
+ */
+class HelmChartTest {
+  private static final Path CHART = Path.of(System.getProperty("most.repository"), "helm", "most");
+  private static final String RELEASE = "most";
+  private static final String NAMESPACE = "eid";
+
+  /** A Kubernetes version the chart supports (Chart.yaml: kubeVersion >=1.27). */
+  private static final String KUBERNETES = "1.31.0";
+
+  private static Manifests render(TemplateCommand template) throws Exception {
+    return Manifests.parse(
+        template.withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBERNETES).call());
+  }
+
+  private static Path productionValues() throws URISyntaxException {
+    return Path.of(HelmChartTest.class.getResource("/production-values.yaml").toURI());
+  }
+
+  @Test
+  void passesStrictLint() {
+    LintResult lint = new Helm(CHART).lint().strict().call();
+
+    assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    assertThat(lint.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+  }
+
+  @Test
+  void defaultsRenderAHardenedClusterOfThree() throws Exception {
+    Manifests objects = render(new Helm(CHART).template());
+
+    assertThat(objects.kinds())
+        .containsExactlyInAnyOrder(
+            "ConfigMap",
+            "Deployment",
+            "NetworkPolicy",
+            "PodDisruptionBudget",
+            "Service",
+            "Service",
+            "ServiceAccount");
+    JsonNode deployment = objects.get("Deployment", RELEASE);
+    JsonNode pod = deployment.at("/spec/template/spec");
+    JsonNode container = pod.at("/containers/0");
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+    assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt()).isZero();
+    assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+    assertThat(pod.at("/automountServiceAccountToken").asBoolean(true)).isFalse();
+    assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+    assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+    assertThat(container.at("/image").asText()).isEqualTo("ghcr.io/mostbridge/most-broker:0.1.0");
+    assertThat(container.at("/resources/requests/memory").asText()).isNotEmpty();
+    assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+    assertThat(container.at("/resources/limits/cpu").asText()).isNotEmpty();
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+    assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+    assertThat(volumeMountPaths(container)).contains("/tmp", "/deployments/config");
+
+    // Clustered over DNS_PING on a headless Service that lists replicas before they are ready.
+    assertThat(Manifests.env(deployment, "MOST_STATE_MODE").get("value").asText())
+        .isEqualTo("cluster");
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_DISCOVERY").get("value").asText())
+        .isEqualTo("dns-ping");
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_DNS_QUERY").get("value").asText())
+        .isEqualTo("most-jgroups.eid.svc.cluster.local");
+    assertThat(
+            Manifests.env(deployment, "MOST_STATE_CLUSTER_BIND_ADDRESS")
+                .at("/valueFrom/fieldRef/fieldPath")
+                .asText())
+        .isEqualTo("status.podIP");
+    JsonNode headless = objects.get("Service", "most-jgroups");
+    assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+    assertThat(headless.at("/spec/publishNotReadyAddresses").asBoolean()).isTrue();
+    assertThat(headless.at("/spec/selector"))
+        .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+
+    // JGroups only between replicas; HTTP open; one replica at a time may be disrupted.
+    JsonNode policy = objects.get("NetworkPolicy", RELEASE);
+    assertThat(policy.at("/spec/ingress/1/ports/0/port").asInt()).isEqualTo(7800);
+    assertThat(policy.at("/spec/ingress/1/from/0/podSelector/matchLabels"))
+        .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+    assertThat(objects.get("PodDisruptionBudget", RELEASE).at("/spec/maxUnavailable").asInt())
+        .isEqualTo(1);
+    assertThat(objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText())
+        .contains("most.clients-file=/deployments/config/clients.yaml");
+  }
+
+  @Test
+  void productionValuesAddIngressAutoscalingMonitoringAndKeycloak() throws Exception {
+    Manifests objects = render(new Helm(CHART).template().withValuesFile(productionValues()));
+
+    assertThat(objects.kinds())
+        .contains("Ingress", "HorizontalPodAutoscaler", "ServiceMonitor")
+        .filteredOn("Deployment"::equals)
+        .hasSize(2);
+    JsonNode deployment = objects.get("Deployment", RELEASE);
+    assertThat(deployment.at("/spec/replicas").isMissingNode())
+        .as("the autoscaler owns the replica count")
+        .isTrue();
+    assertThat(Manifests.env(deployment, "MOST_ISSUER").get("value").asText())
+        .isEqualTo("https://most.gov.example");
+    assertThat(
+            Manifests.env(deployment, "MOST_SECRETS_PAIRWISE_KEY")
+                .at("/valueFrom/secretKeyRef/name")
+                .asText())
+        .isEqualTo("most-identifier-secrets");
+    assertThat(deployment.at("/spec/template/spec/volumes/1/secret/secretName").asText())
+        .isEqualTo("most-signing-keys");
+    assertThat(deployment.at("/spec/template/spec/containers/0/envFrom/0/secretRef/name").asText())
+        .isEqualTo("most-national-client-secrets");
+    assertThat(deployment.at("/spec/template/spec/containers/0/image").asText()).endsWith(":0.1.0");
+    String properties =
+        objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText();
+    assertThat(properties)
+        .contains("most.national.mk-eid.issuer=https://eid.mk.example")
+        .contains("most.signing.active-key-ids=2026-11");
+    assertThat(objects.get("ConfigMap", RELEASE).at("/data/clients.yaml").asText())
+        .contains("ministry-portal");
+
+    JsonNode ingress = objects.get("Ingress", RELEASE);
+    assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("most-tls");
+    assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("most.gov.example");
+    JsonNode hpa = objects.get("HorizontalPodAutoscaler", RELEASE);
+    assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(3);
+    assertThat(hpa.at("/spec/behavior/scaleDown/policies/0/value").asInt()).isEqualTo(1);
+    assertThat(objects.get("ServiceMonitor", RELEASE).at("/spec/endpoints/0/path").asText())
+        .isEqualTo("/q/metrics");
+    assertThat(objects.get("NetworkPolicy", RELEASE).at("/spec/ingress/0/from/0").toString())
+        .contains("ingress-nginx");
+
+    JsonNode keycloak = objects.get("Deployment", "most-keycloak");
+    JsonNode kc = keycloak.at("/spec/template/spec/containers/0");
+    assertThat(kc.at("/args").toString()).isEqualTo("[\"start\",\"--optimized\"]");
+    assertThat(kc.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(Manifests.env(keycloak, "KC_DB_URL").get("value").asText())
+        .isEqualTo("jdbc:postgresql://postgres.db:5432/keycloak");
+    assertThat(objects.find("Secret", "most-signing")).as("existing Secrets are used").isEmpty();
+  }
+
+  @Test
+  void inlineSecretsBecomeSecretsNotConfigMaps() throws Exception {
+    Manifests objects =
+        render(
+            new Helm(CHART)
+                .template()
+                .set("signing.keys", "{\"keys\":[]}")
+                .set("identifierSecrets.pairwiseKey", "cGFpcndpc2U=")
+                .set("identifierSecrets.pseudonymKey", "cHNldWRvbnlt")
+                .set("secretEnv.MOST_NATIONAL_MK_EID_CLIENT_SECRET", "national"));
+
+    assertThat(objects.get("Secret", "most-signing").at("/stringData/signing-keys.json").asText())
+        .isEqualTo("{\"keys\":[]}");
+    assertThat(objects.get("Secret", "most-identifiers").at("/stringData/pairwise-key").asText())
+        .isEqualTo("cGFpcndpc2U=");
+    assertThat(objects.get("Secret", "most-env").toString()).contains("national");
+    assertThat(objects.get("ConfigMap", RELEASE).toString())
+        .doesNotContain("cGFpcndpc2U=")
+        .doesNotContain("national\"");
+  }
+
+  @Test
+  void refusesLocalStateWithSeveralReplicas() {
+    assertThatThrownBy(() -> render(new Helm(CHART).template().set("state.mode", "local")))
+        .hasMessageContaining("state.mode=local");
+    assertThatThrownBy(
+            () ->
+                render(
+                    new Helm(CHART)
+                        .template()
+                        .set("autoscaling.enabled", "true")
+                        .set("autoscaling.minReplicas", "2")))
+        .hasMessageContaining("at least 3");
+  }
+
+  @Test
+  void aSingleLocalReplicaHasNoJGroups() throws Exception {
+    Manifests objects =
+        render(new Helm(CHART).template().set("state.mode", "local").set("replicaCount", "1"));
+
+    assertThat(objects.find("Service", "most-jgroups")).isEmpty();
+    JsonNode deployment = objects.get("Deployment", RELEASE);
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_DISCOVERY").isMissingNode()).isTrue();
+    assertThat(deployment.at("/spec/template/spec/containers/0/ports").size()).isEqualTo(1);
+  }
+
+  @Test
+  void chartVersionFollowsTheProject() throws Exception {
+    String chart = Files.readString(CHART.resolve("Chart.yaml"));
+    String appVersion = chart.replaceAll("(?s).*appVersion: \"([^\"]+)\".*", "$1");
+    assertThat(System.getProperty("most.version")).startsWith(appVersion);
+  }
+
+  private static List<String> volumeMountPaths(JsonNode container) {
+    List<String> paths = new ArrayList<>();
+    container.at("/volumeMounts").forEach(m -> paths.add(m.get("mountPath").asText()));
+    return paths;
+  }
+}
