@@ -110,7 +110,8 @@ public interface BrokerConfig {
   interface State {
     /**
      * {@code local}: caches in this process only (one replica; a restart forgets logins in flight).
-     * {@code cluster}: embedded caches shared over JGroups between the broker's replicas.
+     * {@code cluster}: embedded caches shared over JGroups between the broker's replicas. {@code
+     * remote}: the caches live on an Infinispan Server, reached over Hot Rod.
      */
     @WithDefault("local")
     Mode mode();
@@ -118,9 +119,64 @@ public interface BrokerConfig {
     /** Embedded clustering, for {@code mode=cluster}. */
     Cluster cluster();
 
+    /** An Infinispan Server, for {@code mode=remote}. */
+    Remote remote();
+
     enum Mode {
       LOCAL,
-      CLUSTER
+      CLUSTER,
+      REMOTE
+    }
+
+    /** The Hot Rod client. */
+    interface Remote {
+      /** The servers, {@code host:port;host:port} (11222 is Infinispan Server's default). */
+      Optional<String> servers();
+
+      /** The user Most authenticates as; without it, no authentication. */
+      Optional<String> username();
+
+      Optional<String> password();
+
+      /** The SASL mechanism of the authentication. */
+      @WithDefault("SCRAM-SHA-512")
+      String saslMechanism();
+
+      /**
+       * A PKCS#12 trust store with the server's CA: Hot Rod then runs over TLS. Required unless
+       * {@code allow-plaintext}.
+       */
+      Optional<Path> trustStore();
+
+      Optional<String> trustStorePassword();
+
+      /** The server's host name for TLS SNI and certificate checks, if not the first server's. */
+      Optional<String> sniHostName();
+
+      /**
+       * A relaxation, logged at start-up: Hot Rod without TLS, so logins in flight (names,
+       * identifiers) cross the network in clear. Only for a server on the same host or a private
+       * test network.
+       */
+      @WithDefault("false")
+      boolean allowPlaintext();
+
+      /** Most's caches on the server are named with this prefix ({@code most-codes}, ...). */
+      @WithDefault("most-")
+      String cachePrefix();
+
+      /**
+       * How Most creates its caches when the server lacks them: {@code distributed} (2 owners, with
+       * the same split rules as {@code mode=cluster}) on a clustered server, {@code local} on a
+       * single server. Caches an operator created beforehand are used as they are.
+       */
+      @WithDefault("distributed")
+      RemoteCacheMode cacheMode();
+    }
+
+    enum RemoteCacheMode {
+      DISTRIBUTED,
+      LOCAL
     }
 
     /** JGroups and the clustered caches. */

@@ -36,8 +36,18 @@ public class BrokerReadiness implements HealthCheck {
       response.withData("cache." + cache.getKey(), cache.getValue());
       up &= "available".equals(cache.getValue());
     }
-    response.withData("cluster-members", caches.members());
-    response.withData("rebalancing", caches.rebalancing());
+    caches
+        .details()
+        .forEach(
+            (name, value) -> {
+              if (value instanceof Number number) {
+                response.withData(name, number.longValue());
+              } else if (value instanceof Boolean flag) {
+                response.withData(name, flag);
+              } else {
+                response.withData(name, String.valueOf(value));
+              }
+            });
     response.withData("signing-algorithms", String.join(" ", keys.algorithms()));
     up &= !keys.algorithms().isEmpty();
     response.withData("national-eids", eids.all().size());

@@ -3,19 +3,19 @@ package eu.mostbridge.broker.state;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
+import org.infinispan.commons.api.BasicCache;
 
 /**
- * One of the broker's caches as the stores need it: string keys (hashes of secrets, random ids),
- * string values ({@link StateCodec}), a lifespan on every entry, and the two atomic steps one-time
- * use rests on ({@link #take} and {@link #putIfAbsent}). Every cache failure becomes a {@link
- * StateUnavailableException}.
+ * One of the broker's caches (embedded, or on a server over Hot Rod) as the stores need it: string
+ * keys (hashes of secrets, random ids), string values ({@link StateCodec}), a lifespan on every
+ * entry, and the two atomic steps one-time use rests on ({@link #take} and {@link #putIfAbsent}).
+ * Every cache failure becomes a {@link StateUnavailableException}.
  */
 public final class StateCache {
   private final Caches which;
-  private final Cache<String, String> cache;
+  private final BasicCache<String, String> cache;
 
-  StateCache(Caches which, Cache<String, String> cache) {
+  StateCache(Caches which, BasicCache<String, String> cache) {
     this.which = which;
     this.cache = cache;
   }

@@ -1,69 +1,27 @@
 package eu.mostbridge.broker.state;
 
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.infinispan.Cache;
-import org.infinispan.manager.EmbeddedCacheManager;
-import org.infinispan.partitionhandling.AvailabilityMode;
 
 /**
- * The broker's caches, started (and, in a cluster, joined with their initial state received) before
- * the broker takes traffic.
+ * The broker's caches, wherever they live ({@code most.state.mode}): embedded in this process,
+ * embedded and clustered over JGroups, or on an Infinispan Server. Started before the broker takes
+ * traffic ({@link StateCachesProducer}).
  */
-@Startup
-@ApplicationScoped
-public class StateCaches {
-  private final EmbeddedCacheManager manager;
-  private final Map<Caches, Cache<String, String>> caches = new EnumMap<>(Caches.class);
-
-  public StateCaches(EmbeddedCacheManager manager) {
-    this.manager = manager;
-    for (Caches which : Caches.ALL) {
-      caches.put(which, manager.getCache(which.cacheName()));
-    }
-  }
-
-  public StateCache cache(Caches which) {
-    return new StateCache(which, caches.get(which));
-  }
+public interface StateCaches extends AutoCloseable {
+  /** One cache, as the stores use it. */
+  StateCache cache(Caches which);
 
   /**
-   * Each cache's state for the readiness check: {@code available}, {@code degraded} (this replica
-   * is in a minority partition and refuses reads and writes) or {@code stopped}.
+   * Each cache's state for the readiness check: {@code available}, or why not ({@code degraded}:
+   * this replica is in a minority partition; {@code unreachable}: the server does not answer;
+   * {@code stopped}).
    */
-  public Map<String, String> status() {
-    Map<String, String> status = new LinkedHashMap<>();
-    caches.forEach(
-        (which, cache) -> {
-          String value;
-          if (!cache.getStatus().allowInvocations()) {
-            value = "stopped";
-          } else if (cache.getAdvancedCache().getAvailability() != AvailabilityMode.AVAILABLE) {
-            value = "degraded";
-          } else {
-            value = "available";
-          }
-          status.put(which.cacheName(), value);
-        });
-    return status;
-  }
+  Map<String, String> status();
 
-  /**
-   * Whether the cluster is still moving entries after a replica joined or left. Not a reason to
-   * take traffic away (every replica rebalances at once), but the moment to wait before stopping
-   * the next replica by hand: one that leaves mid-rebalance may take the last copy of some entries.
-   */
-  public boolean rebalancing() {
-    return caches.values().stream()
-        .map(cache -> cache.getAdvancedCache().getDistributionManager())
-        .anyMatch(distribution -> distribution != null && distribution.isRehashInProgress());
-  }
+  /** What operators see beside the status in the readiness answer (cluster view, server). */
+  Map<String, Object> details();
 
-  /** The replicas in this one's cluster view (1 when local). */
-  public int members() {
-    return manager.getMembers() == null ? 1 : manager.getMembers().size();
-  }
+  /** Stops the caches (embedded: leaves the cluster, handing entries over) or the client. */
+  @Override
+  void close();
 }

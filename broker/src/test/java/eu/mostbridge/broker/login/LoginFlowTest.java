@@ -62,7 +62,7 @@ class LoginFlowTest {
   /** A login in progress at the relying party's side. */
   record Started(Browser browser, Browser.Page page, String state, String nonce, String verifier) {}
 
-  private static Started authorize(String client, String redirect, Map<String, String> extra)
+  static Started authorize(String client, String redirect, Map<String, String> extra)
       throws Exception {
     Browser browser = new Browser();
     String state = UUID.randomUUID().toString();
@@ -88,8 +88,8 @@ class LoginFlowTest {
   }
 
   /** Chooses {@code method}, logs in (or cancels) as {@code persona} at the simulator. */
-  private static Browser.Page national(
-      Started started, String method, String persona, String action) throws Exception {
+  static Browser.Page national(Started started, String method, String persona, String action)
+      throws Exception {
     Browser browser = started.browser();
     Browser.Page page =
         browser.submit(started.page(), "/method", Map.of("method", method, "action", "continue"));
@@ -104,12 +104,11 @@ class LoginFlowTest {
     return page;
   }
 
-  private static Browser.Page consent(Started started, Browser.Page page, String action)
-      throws Exception {
+  static Browser.Page consent(Started started, Browser.Page page, String action) throws Exception {
     return started.browser().submit(page, "/consent", Map.of("action", action));
   }
 
-  private static Response redeem(String client, String code, String redirect, String verifier) {
+  static Response redeem(String client, String code, String redirect, String verifier) {
     return given()
         .auth()
         .preemptive()
@@ -122,7 +121,7 @@ class LoginFlowTest {
         .post("/token");
   }
 
-  private static JWTClaimsSet verifiedIdToken(String idToken, String client, String nonce)
+  static JWTClaimsSet verifiedIdToken(String idToken, String client, String nonce)
       throws Exception {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
@@ -137,7 +136,7 @@ class LoginFlowTest {
   }
 
   /** A complete login that reaches the relying party with a code, and the code's redemption. */
-  private static JWTClaimsSet login(
+  static JWTClaimsSet login(
       String client, String redirect, String method, String persona, String acr) throws Exception {
     Started started =
         authorize(client, redirect, acr == null ? Map.of() : Map.of("acr_values", acr));

@@ -1,10 +1,6 @@
 package eu.mostbridge.broker.state;
 
-import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.BrokerConfig.State;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -28,17 +24,16 @@ import org.jboss.logging.Logger;
  * does not work with Quarkus 3.33. The caches themselves are defined here, from {@link Caches}, so
  * local and clustered runs differ only in the clustering settings.
  */
-@ApplicationScoped
-public class CacheManagerProducer {
-  private static final Logger LOG = Logger.getLogger(CacheManagerProducer.class);
+final class EmbeddedInfinispan {
+  private static final Logger LOG = Logger.getLogger(EmbeddedInfinispan.class);
 
   /** How often each replica drops expired entries; entries past their lifespan are never read. */
   private static final long REAPER_INTERVAL_SECONDS = 10;
 
-  @Produces
-  @ApplicationScoped
-  EmbeddedCacheManager cacheManager(BrokerConfig config) {
-    State state = config.state();
+  private EmbeddedInfinispan() {}
+
+  /** Starts the cache manager and every cache (joining the cluster, when clustered). */
+  static EmbeddedCacheManager start(State state) {
     boolean clustered = state.mode() == State.Mode.CLUSTER;
     ConfigurationBuilderHolder holder = clustered ? clusterHolder(state.cluster()) : localHolder();
     for (Caches cache : Caches.ALL) {
@@ -71,10 +66,6 @@ public class CacheManagerProducer {
     return manager;
   }
 
-  void close(@Disposes EmbeddedCacheManager manager) {
-    manager.stop();
-  }
-
   private static ConfigurationBuilderHolder localHolder() {
     ConfigurationBuilderHolder holder = new ConfigurationBuilderHolder();
     GlobalConfigurationBuilder global = holder.getGlobalConfigurationBuilder();
@@ -105,14 +96,14 @@ public class CacheManagerProducer {
         "most.cluster.initial-hosts",
         hosts.isEmpty() ? "127.0.0.1[" + cluster.bindPort() + "]" : String.join(",", hosts));
     properties.setProperty("most.cluster.dns-query", cluster.dnsQuery().orElse("localhost"));
-    URL xml = CacheManagerProducer.class.getClassLoader().getResource("most-jgroups.xml");
+    URL xml = EmbeddedInfinispan.class.getClassLoader().getResource("most-jgroups.xml");
     if (xml == null) {
       throw new IllegalStateException("most-jgroups.xml is missing from the broker");
     }
     ConfigurationBuilderHolder holder;
     try {
       holder =
-          new ParserRegistry(CacheManagerProducer.class.getClassLoader(), false, properties)
+          new ParserRegistry(EmbeddedInfinispan.class.getClassLoader(), false, properties)
               .parse(xml);
     } catch (IOException e) {
       throw new UncheckedIOException("most-jgroups.xml cannot be read", e);

@@ -1,0 +1,111 @@
+package eu.mostbridge.broker.login;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Whole logins with the broker's state on an Infinispan Server ({@code most.state.mode=remote}): a
+ * real Hot Rod server in its own process, Most's caches created there, codes taken once, and a
+ * clear 503 (not a 500) when the server is gone.
+ */
+@QuarkusTest
+@TestProfile(LoginOnInfinispanServerTest.OnServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoginOnInfinispanServerTest {
+  private static final String CLIENT = "bg-municipality";
+  private static final String CALLBACK = "https://obshtina.bg.test/callback";
+
+  /** The test profile, with the server started before the broker. */
+  public static class OnServer implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(InfinispanServerResource.class));
+    }
+  }
+
+  private static Set<String> cachesOnServer() {
+    RemoteCacheManager client =
+        new RemoteCacheManager(
+            new ConfigurationBuilder()
+                .addServers("127.0.0.1:" + InfinispanServerResource.port())
+                .build());
+    try {
+      return client.getCacheNames();
+    } finally {
+      client.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aLoginCompletesWithItsStateOnTheServer() throws Exception {
+    var claims = LoginFlowTest.login(CLIENT, CALLBACK, "mk-eid", "mk-gjorgji", null);
+
+    assertThat(claims.getStringClaim("person_identifier")).startsWith("MK/BG/");
+    assertThat(cachesOnServer())
+        .contains(
+            "most-login-flows",
+            "most-national-requests",
+            "most-codes",
+            "most-redeemed-codes",
+            "most-access-tokens",
+            "most-pushed-requests",
+            "most-replay");
+    assertThat(given().get("/q/health/ready").asString()).contains("\"state\": \"remote\"");
+  }
+
+  @Test
+  @Order(2)
+  void aCodeIsTakenFromTheServerOnce() throws Exception {
+    LoginFlowTest.Started started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    Browser.Page back =
+        LoginFlowTest.consent(
+            started, LoginFlowTest.national(started, "mk-eid", "mk-ljubica", "login"), "allow");
+    String code = back.query().get("code");
+
+    Response first = LoginFlowTest.redeem(CLIENT, code, CALLBACK, started.verifier());
+    Response second = LoginFlowTest.redeem(CLIENT, code, CALLBACK, started.verifier());
+
+    assertThat(first.statusCode()).as(first.asString()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(second.jsonPath().getString("error")).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  @Order(3)
+  void withoutTheServerCitizensAndClientsAreToldToRetryNotGivenA500() throws Exception {
+    LoginFlowTest.Started started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    InfinispanServerResource.kill();
+    try {
+      Browser.Page page =
+          started
+              .browser()
+              .submit(started.page(), "/method", Map.of("method", "mk-eid", "action", "continue"));
+      assertThat(page.status()).isEqualTo(503);
+      assertThat(page.response().headers().firstValue("Retry-After")).contains("5");
+      assertThat(page.body()).contains("temporarily unavailable");
+      Browser.assertNoStackTrace(page);
+
+      Response token = LoginFlowTest.redeem(CLIENT, "any-code", CALLBACK, "x".repeat(43));
+      assertThat(token.statusCode()).isEqualTo(503);
+      assertThat(token.jsonPath().getString("error")).isEqualTo("temporarily_unavailable");
+      assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(503);
+    } finally {
+      InfinispanServerResource.startServer();
+    }
+  }
+}
