@@ -75,6 +75,12 @@ class HelmChartTest {
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
     assertThat(volumeMountPaths(container)).contains("/tmp", "/deployments/config");
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_TLS_KEYSTORE").isMissingNode())
+        .as("no TLS material by default: the replicas refuse to start and say why")
+        .isTrue();
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_ALLOW_PLAINTEXT").isMissingNode())
+        .as("no relaxation by default")
+        .isTrue();
 
     // Clustered over DNS_PING on a headless Service that lists replicas before they are ready.
     assertThat(Manifests.env(deployment, "MOST_STATE_MODE").get("value").asText())
@@ -129,10 +135,23 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/template/spec/containers/0/envFrom/0/secretRef/name").asText())
         .isEqualTo("most-national-client-secrets");
     assertThat(deployment.at("/spec/template/spec/containers/0/image").asText()).endsWith(":0.1.0");
+    // The replicas talk TLS with the cluster's key and trust stores.
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_TLS_KEYSTORE").get("value").asText())
+        .isEqualTo("/deployments/jgroups/keystore.p12");
+    assertThat(
+            Manifests.env(deployment, "MOST_STATE_CLUSTER_TLS_TRUSTSTORE_PASSWORD")
+                .at("/valueFrom/secretKeyRef/name")
+                .asText())
+        .isEqualTo("most-jgroups-tls");
+    assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_ALLOW_PLAINTEXT").isMissingNode())
+        .isTrue();
+    assertThat(deployment.at("/spec/template/spec/volumes").toString())
+        .contains("most-jgroups-tls");
     String properties =
         objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText();
     assertThat(properties)
         .contains("most.national.mk-eid.issuer=https://eid.mk.example")
+        .contains("most.signing.keys-file=/deployments/keys/signing.p12")
         .contains("most.signing.active-key-ids=2026-11");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/clients.yaml").asText())
         .contains("ministry-portal");

@@ -221,6 +221,33 @@ public interface BrokerConfig {
 
       /** This replica's name in the cluster view (default: host name and a random suffix). */
       Optional<String> nodeName();
+
+      /**
+       * TLS between replicas, both ways authenticated: a replica joins and reads the cluster's
+       * state only with a certificate the others trust. Required unless {@code allow-plaintext}.
+       */
+      Tls tls();
+
+      /**
+       * A relaxation, logged at start-up: JGroups without TLS, so logins in flight (names,
+       * identifiers) cross the network between replicas in clear and anything that reaches the
+       * JGroups port may join. Only where the network between replicas is otherwise protected.
+       */
+      @WithDefault("false")
+      boolean allowPlaintext();
+    }
+
+    /** Key material of the cluster's TLS (JGroups TCP). */
+    interface Tls {
+      /** PKCS#12 with the key and certificate this replica presents. */
+      Optional<Path> keystore();
+
+      Optional<String> keystorePassword();
+
+      /** PKCS#12 with the certificates (or their CA) of the replicas this one accepts. */
+      Optional<Path> truststore();
+
+      Optional<String> truststorePassword();
     }
 
     enum Discovery {

@@ -4,6 +4,7 @@ import eu.mostbridge.broker.config.BrokerConfig.State;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,7 @@ final class EmbeddedInfinispan {
         "most.cluster.initial-hosts",
         hosts.isEmpty() ? "127.0.0.1[" + cluster.bindPort() + "]" : String.join(",", hosts));
     properties.setProperty("most.cluster.dns-query", cluster.dnsQuery().orElse("localhost"));
+    tls(cluster, properties);
     URL xml = EmbeddedInfinispan.class.getClassLoader().getResource("most-jgroups.xml");
     if (xml == null) {
       throw new IllegalStateException("most-jgroups.xml is missing from the broker");
@@ -112,5 +114,32 @@ final class EmbeddedInfinispan {
         .nodeName()
         .ifPresent(name -> holder.getGlobalConfigurationBuilder().transport().nodeName(name));
     return holder;
+  }
+
+  /** TLS on the JGroups transport, or the logged relaxation without it. */
+  private static void tls(State.Cluster cluster, Properties properties) {
+    State.Tls tls = cluster.tls();
+    boolean enabled = tls.keystore().isPresent() && tls.truststore().isPresent();
+    if (!enabled && !cluster.allowPlaintext()) {
+      throw new IllegalStateException(
+          "most.state.cluster.tls.keystore and .truststore are required: replicas exchange"
+              + " logins in flight and admit only peers with a trusted certificate (or set"
+              + " most.state.cluster.allow-plaintext=true where the network is otherwise"
+              + " protected)");
+    }
+    if (!enabled) {
+      LOG.warn(
+          "RELAXATION most.state.cluster.allow-plaintext: JGroups without TLS; logins in flight"
+              + " cross the network between replicas in clear, and any host reaching the JGroups"
+              + " port may join");
+    }
+    properties.setProperty("most.cluster.tls", String.valueOf(enabled));
+    properties.setProperty(
+        "most.cluster.tls.keystore", tls.keystore().map(Path::toString).orElse(""));
+    properties.setProperty("most.cluster.tls.keystore-password", tls.keystorePassword().orElse(""));
+    properties.setProperty(
+        "most.cluster.tls.truststore", tls.truststore().map(Path::toString).orElse(""));
+    properties.setProperty(
+        "most.cluster.tls.truststore-password", tls.truststorePassword().orElse(""));
   }
 }

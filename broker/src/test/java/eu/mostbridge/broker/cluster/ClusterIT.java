@@ -50,9 +50,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three replicas of the packaged broker, in production configuration ({@code most.state.mode=
- * cluster}, JGroups TCPPING on 127.0.0.1), behind a TLS load balancer without session affinity,
- * with eid.mk's simulator as the national eID. Logins move between replicas, one replica dies by
- * SIGKILL in the middle of a login, and a replica rejoins and takes over the state.
+ * cluster}, JGroups TCPPING on 127.0.0.1 over mutually authenticated TLS), behind a TLS load
+ * balancer without session affinity, with eid.mk's simulator as the national eID. Logins move
+ * between replicas, one replica dies by SIGKILL in the middle of a login, and a replica rejoins and
+ * takes over the state.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -133,6 +134,8 @@ class ClusterIT {
     settings.put("most.state.cluster.bind-address", "127.0.0.1");
     settings.put("most.state.cluster.initial-hosts", String.join(",", hosts));
     settings.put("most.state.cluster.name", "most-it-" + UUID.randomUUID());
+    SimulatorKeys clusterKey = SimulatorKeys.ec("most-cluster");
+    settings.putAll(clusterTls(dir, "cluster", clusterKey, clusterKey));
     settings.put("quarkus.log.console.json.enabled", "false");
 
     for (BrokerNode node : nodes) {
@@ -370,6 +373,65 @@ class ClusterIT {
           .doesNotContain(persona.givenName())
           .doesNotContain(persona.familyName());
     }
+  }
+
+  @Test
+  @Order(0)
+  void aReplicaWithoutTheClustersCertificateCannotJoin() throws Exception {
+    BrokerNode intruder = new BrokerNode("intruder", Path.of("target", "cluster-it"));
+    Map<String, String> own = new LinkedHashMap<>(settings);
+    // Its own key, trusting itself and the cluster's certificate: the cluster does not trust it.
+    own.putAll(
+        clusterTls(
+            Path.of("target", "cluster-it"),
+            "intruder",
+            SimulatorKeys.ec("intruder"),
+            SimulatorKeys.ec("another")));
+    try {
+      intruder.start(own);
+      intruder.awaitReady(1, START);
+      Thread.sleep(3_000); // time to try joining again, as JGroups does
+      intruder.awaitReady(1, START);
+      for (BrokerNode node : nodes) {
+        node.awaitReady(3, START);
+      }
+    } finally {
+      intruder.stop();
+    }
+    assertThat(Files.readString(intruder.log())).doesNotContain("(4)");
+  }
+
+  /**
+   * Settings of JGroups TLS: a PKCS#12 key store with {@code key}, and a trust store with {@code
+   * trusted}'s certificate.
+   */
+  private static Map<String, String> clusterTls(
+      Path dir, String name, SimulatorKeys key, SimulatorKeys trusted) throws Exception {
+    char[] password = "changeit".toCharArray();
+    KeyStore keystore = KeyStore.getInstance("PKCS12");
+    keystore.load(null, null);
+    keystore.setKeyEntry(
+        "replica", key.privateKey(), password, new Certificate[] {key.certificate()});
+    KeyStore truststore = KeyStore.getInstance("PKCS12");
+    truststore.load(null, null);
+    truststore.setCertificateEntry("cluster", trusted.certificate());
+    Path keys = dir.resolve(name + "-keystore.p12");
+    Path trust = dir.resolve(name + "-truststore.p12");
+    try (var out = Files.newOutputStream(keys)) {
+      keystore.store(out, password);
+    }
+    try (var out = Files.newOutputStream(trust)) {
+      truststore.store(out, password);
+    }
+    return Map.of(
+        "most.state.cluster.tls.keystore",
+        keys.toAbsolutePath().toString(),
+        "most.state.cluster.tls.keystore-password",
+        "changeit",
+        "most.state.cluster.tls.truststore",
+        trust.toAbsolutePath().toString(),
+        "most.state.cluster.tls.truststore-password",
+        "changeit");
   }
 
   private static String randomKey() {
