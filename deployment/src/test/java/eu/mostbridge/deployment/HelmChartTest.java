@@ -212,6 +212,24 @@ class HelmChartTest {
   }
 
   @Test
+  void remoteStateNeedsNoJGroupsAndAnyReplicaCount() throws Exception {
+    Manifests objects =
+        render(
+            new Helm(CHART)
+                .template()
+                .set("state.mode", "remote")
+                .set("replicaCount", "2")
+                .set("settings.most\\.state\\.remote\\.servers", "infinispan:11222"));
+
+    assertThat(objects.find("Service", "most-jgroups")).isEmpty();
+    JsonNode deployment = objects.get("Deployment", RELEASE);
+    assertThat(Manifests.env(deployment, "MOST_STATE_MODE").get("value").asText())
+        .isEqualTo("remote");
+    assertThat(objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText())
+        .contains("most.state.remote.servers=infinispan:11222");
+  }
+
+  @Test
   void aSingleLocalReplicaHasNoJGroups() throws Exception {
     Manifests objects =
         render(new Helm(CHART).template().set("state.mode", "local").set("replicaCount", "1"));

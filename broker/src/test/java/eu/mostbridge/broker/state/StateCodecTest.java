@@ -123,6 +123,10 @@ class StateCodecTest {
     for (LoginFlow flow : List.of(started, awaiting, identified, identified.choosingAgain(NOW))) {
       assertThat(roundTrip(flow, LoginFlow.class)).isEqualTo(flow);
     }
+    // The largest entry a replica holds and hands over; docs/DEPLOYMENT.md#scaling cites it.
+    int largest = codec.write(identified).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    System.out.println("Largest login flow entry: " + largest + " bytes of JSON");
+    assertThat(largest).isLessThan(4096);
   }
 
   @Test
