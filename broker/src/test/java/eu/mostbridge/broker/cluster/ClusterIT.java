@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import eu.mostbridge.broker.login.Browser;
+import eu.mostbridge.broker.login.StartedLogin;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.http.SimulatorServer;
@@ -159,31 +160,16 @@ class ClusterIT {
     }
   }
 
-  /** A login at the relying party: the browser, and what the RP keeps to check the answer. */
-  private record Login(
-      Browser browser, Browser.Page page, String state, String nonce, String verifier) {}
-
-  private static Login authorize() throws Exception {
-    Browser browser = new Browser(trust);
-    String state = UUID.randomUUID().toString();
-    String nonce = UUID.randomUUID().toString();
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("client_id", CLIENT);
-    parameters.put("response_type", "code");
-    parameters.put("scope", "openid");
-    parameters.put("redirect_uri", REDIRECT);
-    parameters.put("state", state);
-    parameters.put("nonce", nonce);
-    parameters.put("code_challenge", Browser.s256(verifier));
-    parameters.put("code_challenge_method", "S256");
-    Browser.Page page = browser.get(balancer.issuer() + "/authorize?" + Browser.query(parameters));
-    assertThat(page.status()).as(page.body()).isEqualTo(200);
-    return new Login(browser, page, state, nonce, verifier);
+  private static StartedLogin authorize() throws Exception {
+    StartedLogin login =
+        StartedLogin.begin(
+            new Browser(trust), balancer.issuer().toString(), CLIENT, REDIRECT, Map.of());
+    assertThat(login.page().status()).as(login.page().body()).isEqualTo(200);
+    return login;
   }
 
   /** Chooses eid.mk and is sent to its simulator (the login now waits for the national answer). */
-  private static Browser.Page toNationalEid(Login login) throws Exception {
+  private static Browser.Page toNationalEid(StartedLogin login) throws Exception {
     Browser.Page page =
         login
             .browser()
@@ -193,7 +179,7 @@ class ClusterIT {
   }
 
   /** Logs in as a persona at the simulator, is sent back to Most, and consents. */
-  private static Map<String, String> finish(Login login, Browser.Page atSimulator)
+  private static Map<String, String> finish(StartedLogin login, Browser.Page atSimulator)
       throws Exception {
     Browser.Page consent =
         login
@@ -206,7 +192,7 @@ class ClusterIT {
     return back.query();
   }
 
-  private static HttpResponse<String> redeem(String code, Login login) throws Exception {
+  private static HttpResponse<String> redeem(String code, StartedLogin login) throws Exception {
     String form =
         "grant_type=authorization_code&code="
             + code
@@ -231,7 +217,8 @@ class ClusterIT {
             HttpResponse.BodyHandlers.ofString());
   }
 
-  private static JWTClaimsSet idToken(HttpResponse<String> tokens, Login login) throws Exception {
+  private static JWTClaimsSet idToken(HttpResponse<String> tokens, StartedLogin login)
+      throws Exception {
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     String idToken =
         new com.fasterxml.jackson.databind.ObjectMapper()
@@ -253,7 +240,7 @@ class ClusterIT {
   void everyRequestOfALoginMayLandOnAnotherReplica() throws Exception {
     balancer.roundRobin();
     balancer.servedAndReset();
-    Login login = authorize();
+    StartedLogin login = authorize();
     Map<String, String> answer = finish(login, toNationalEid(login));
     JWTClaimsSet claims = idToken(redeem(answer.get("code"), login), login);
 
@@ -267,7 +254,7 @@ class ClusterIT {
   @Order(2)
   void aLoginStartedOnOneReplicaCompletesOnAnother() throws Exception {
     balancer.pin(a);
-    Login login = authorize();
+    StartedLogin login = authorize();
     Browser.Page atSimulator = toNationalEid(login);
     balancer.pin(b);
     Map<String, String> answer = finish(login, atSimulator);
@@ -280,7 +267,7 @@ class ClusterIT {
   @Order(3)
   void aCodeRedeemedOnOneReplicaCannotBeRedeemedOnAnother() throws Exception {
     balancer.roundRobin();
-    Login login = authorize();
+    StartedLogin login = authorize();
     String code = finish(login, toNationalEid(login)).get("code");
 
     balancer.pin(a);
@@ -297,7 +284,7 @@ class ClusterIT {
   @Order(4)
   void ofConcurrentRedemptionsOnEveryReplicaExactlyOneSucceeds() throws Exception {
     balancer.roundRobin();
-    Login login = authorize();
+    StartedLogin login = authorize();
     String code = finish(login, toNationalEid(login)).get("code");
 
     ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -322,7 +309,7 @@ class ClusterIT {
   @Order(5)
   void aLoginSurvivesTheSigkillOfTheReplicaItStartedOn() throws Exception {
     balancer.pin(a);
-    Login login = authorize();
+    StartedLogin login = authorize();
     Browser.Page atSimulator = toNationalEid(login);
 
     a.kill();
@@ -341,7 +328,7 @@ class ClusterIT {
   void aReplicaThatRejoinsReceivesTheStateAndCanServeAlone() throws Exception {
     assertThat(a.alive()).isFalse();
     balancer.pin(b);
-    Login login = authorize();
+    StartedLogin login = authorize();
     Browser.Page atSimulator = toNationalEid(login);
 
     a.start(settings);

@@ -59,36 +59,13 @@ class LoginFlowTest {
     return (OidcSimulator) demo.simulator(DemoNationalEids.MVR).orElseThrow();
   }
 
-  /** A login in progress at the relying party's side. */
-  record Started(Browser browser, Browser.Page page, String state, String nonce, String verifier) {}
-
-  static Started authorize(String client, String redirect, Map<String, String> extra)
+  static StartedLogin authorize(String client, String redirect, Map<String, String> extra)
       throws Exception {
-    Browser browser = new Browser();
-    String state = UUID.randomUUID().toString();
-    String nonce = UUID.randomUUID().toString();
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("client_id", client);
-    parameters.put("response_type", "code");
-    parameters.put("scope", "openid");
-    parameters.put("redirect_uri", redirect);
-    parameters.put("state", state);
-    parameters.put("nonce", nonce);
-    parameters.put("code_challenge", Browser.s256(verifier));
-    parameters.put("code_challenge_method", "S256");
-    parameters.putAll(extra);
-    parameters.values().removeIf(v -> v == null);
-    return new Started(
-        browser,
-        browser.get(BASE + "/authorize?" + Browser.query(parameters)),
-        state,
-        nonce,
-        verifier);
+    return StartedLogin.begin(new Browser(), BASE, client, redirect, extra);
   }
 
   /** Chooses {@code method}, logs in (or cancels) as {@code persona} at the simulator. */
-  static Browser.Page national(Started started, String method, String persona, String action)
+  static Browser.Page national(StartedLogin started, String method, String persona, String action)
       throws Exception {
     Browser browser = started.browser();
     Browser.Page page =
@@ -104,7 +81,8 @@ class LoginFlowTest {
     return page;
   }
 
-  static Browser.Page consent(Started started, Browser.Page page, String action) throws Exception {
+  static Browser.Page consent(StartedLogin started, Browser.Page page, String action)
+      throws Exception {
     return started.browser().submit(page, "/consent", Map.of("action", action));
   }
 
@@ -138,7 +116,7 @@ class LoginFlowTest {
   /** A complete login that reaches the relying party with a code, and the code's redemption. */
   static JWTClaimsSet login(
       String client, String redirect, String method, String persona, String acr) throws Exception {
-    Started started =
+    StartedLogin started =
         authorize(client, redirect, acr == null ? Map.of() : Map.of("acr_values", acr));
     Browser.Page consentPage = national(started, method, persona, "login");
     assertThat(consentPage.status()).as(consentPage.body()).isEqualTo(200);
@@ -211,7 +189,7 @@ class LoginFlowTest {
 
   @Test
   void theClaimsParameterAddsVerifiedClaims() throws Exception {
-    Started started =
+    StartedLogin started =
         authorize(
             BG_MUNICIPALITY,
             BG_CALLBACK,
@@ -231,7 +209,7 @@ class LoginFlowTest {
 
   @Test
   void theConsentPageShowsExactlyWhatIsSentInTheCitizensLanguage() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("ui_locales", "bg"));
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("ui_locales", "bg"));
     assertThat(started.page().body()).contains("lang=\"bg\"").contains("Изберете");
     Browser.Page consent = national(started, "bg-mvr-eid", "bg-maria", "login");
 
@@ -276,14 +254,14 @@ class LoginFlowTest {
 
   @Test
   void theCitizenMaySwitchTheLanguageAndItStaysForTheLogin() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("ui_locales", "en"));
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("ui_locales", "en"));
     assertThat(started.page().body()).contains("lang=\"en\"").contains("href=\"?lang=mk\"");
 
     Browser.Page macedonian = started.browser().get(started.page().uri() + "?lang=mk");
     assertThat(macedonian.body()).contains("lang=\"mk\"").contains("Изберете како");
     Browser.Page consent =
         national(
-            new Started(
+            new StartedLogin(
                 started.browser(),
                 macedonian,
                 started.state(),
@@ -297,7 +275,7 @@ class LoginFlowTest {
 
   @Test
   void refusingConsentReturnsAccessDenied() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page back =
         consent(started, national(started, "bg-mvr-eid", "bg-georgi", "login"), "deny");
 
@@ -310,7 +288,7 @@ class LoginFlowTest {
 
   @Test
   void cancellingTheChoiceReturnsAccessDenied() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page back =
         started.browser().submit(started.page(), "/method", Map.of("action", "cancel"));
 
@@ -320,7 +298,7 @@ class LoginFlowTest {
   @ParameterizedTest
   @ValueSource(strings = {"bg-eauth", "bg-mvr-eid"})
   void cancellingAtTheNationalEidReturnsAccessDenied(String method) throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page back = national(started, method, "bg-maria", "cancel");
 
     assertThat(back.query())
@@ -331,7 +309,8 @@ class LoginFlowTest {
   @Test
   void aLowerLevelFromTheNationalEidIsAnErrorNeverADowngrade() throws Exception {
     mvr().misbehave(Set.of(OidcMisbehaviour.LOWER_LEVEL));
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("acr_values", LOA + "high"));
+    StartedLogin started =
+        authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("acr_values", LOA + "high"));
     Browser.Page back = national(started, "bg-mvr-eid", "bg-maria", "login");
 
     assertThat(back.query())
@@ -342,7 +321,7 @@ class LoginFlowTest {
   @Test
   void anUntrustworthyNationalAnswerShowsAnErrorPageAndTheCitizenMayChooseAgain() throws Exception {
     mvr().misbehave(Set.of(OidcMisbehaviour.WRONG_SIGNING_KEY));
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page error = national(started, "bg-mvr-eid", "bg-maria", "login");
 
     assertThat(error.status()).isEqualTo(400);
@@ -355,7 +334,7 @@ class LoginFlowTest {
 
   @Test
   void aSamlAnswerPostedWithoutTheCookieIsPostedAgainFromMostsOwnOrigin() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser browser = started.browser();
     Browser.Page page =
         browser.submit(
@@ -399,7 +378,7 @@ class LoginFlowTest {
 
   @Test
   void aFormWithoutTheLoginsCsrfTokenIsRefused() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page refused =
         started
             .browser()
@@ -413,7 +392,7 @@ class LoginFlowTest {
 
   @Test
   void anotherBrowserCannotContinueTheLogin() throws Exception {
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
     Browser.Page stolen = new Browser().get(started.page().uri().toString());
 
     assertThat(stolen.status()).isEqualTo(403);
@@ -434,7 +413,7 @@ class LoginFlowTest {
         "https://evil.test/callback"
       })
   void anUnregisteredRedirectUriIsShownNeverFollowed(String redirect) throws Exception {
-    Started started = authorize(MK_PORTAL, redirect, Map.of());
+    StartedLogin started = authorize(MK_PORTAL, redirect, Map.of());
 
     assertThat(started.page().status()).isEqualTo(400);
     assertThat(started.page().response().headers().firstValue("Location")).isEmpty();
@@ -443,7 +422,7 @@ class LoginFlowTest {
 
   @Test
   void anUnknownClientIsShownNeverRedirected() throws Exception {
-    Started started = authorize("nobody", MK_PORTAL_CALLBACK, Map.of());
+    StartedLogin started = authorize("nobody", MK_PORTAL_CALLBACK, Map.of());
 
     assertThat(started.page().status()).isEqualTo(400);
     assertThat(started.page().response().headers().firstValue("Location")).isEmpty();
@@ -462,7 +441,7 @@ class LoginFlowTest {
       String parameter, String value, String error) throws Exception {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put(parameter, value == null ? "" : value);
-    Started started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, extra);
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, extra);
 
     assertThat(started.page().status()).isEqualTo(303);
     assertThat(started.page().query())
@@ -474,7 +453,7 @@ class LoginFlowTest {
   // --- Token endpoint errors ------------------------------------------------------------------
 
   private static Map<String, String> codeFor(String client, String redirect) throws Exception {
-    Started started = authorize(client, redirect, Map.of());
+    StartedLogin started = authorize(client, redirect, Map.of());
     Browser.Page back =
         consent(started, national(started, "bg-mvr-eid", "bg-maria", "login"), "allow");
     return Map.of("code", back.query().get("code"), "verifier", started.verifier());
@@ -673,8 +652,8 @@ class LoginFlowTest {
         BASE
             + "/authorize?"
             + Browser.query(Map.of("client_id", MK_PORTAL, "request_uri", requestUri));
-    Started started =
-        new Started(browser, browser.get(authorize), "pushed-state", "pushed-nonce", verifier);
+    StartedLogin started =
+        new StartedLogin(browser, browser.get(authorize), "pushed-state", "pushed-nonce", verifier);
     Browser.Page back =
         consent(started, national(started, "bg-mvr-eid", "bg-maria", "login"), "allow");
     assertThat(back.query()).containsEntry("state", "pushed-state");

@@ -71,7 +71,7 @@ class LoginOnInfinispanServerTest {
   @Test
   @Order(2)
   void aCodeIsTakenFromTheServerOnce() throws Exception {
-    LoginFlowTest.Started started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    StartedLogin started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
     Browser.Page back =
         LoginFlowTest.consent(
             started, LoginFlowTest.national(started, "mk-eid", "mk-ljubica", "login"), "allow");
@@ -88,7 +88,7 @@ class LoginOnInfinispanServerTest {
   @Test
   @Order(3)
   void withoutTheServerCitizensAndClientsAreToldToRetryNotGivenA500() throws Exception {
-    LoginFlowTest.Started started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    StartedLogin started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
     InfinispanServerResource.kill();
     try {
       Browser.Page page =
