@@ -62,6 +62,18 @@ class ComposeFileTest {
       assertThat(services.at("/" + broker + "/cap_drop/0").asText()).as(broker).isEqualTo("ALL");
     }
     assertThat(services.at("/most/environment/MOST_ISSUER").asText()).startsWith("https://");
+    services
+        .properties()
+        .forEach(
+            service ->
+                service
+                    .getValue()
+                    .at("/ports")
+                    .forEach(
+                        port ->
+                            assertThat(port.asText())
+                                .as(service.getKey() + " publishes on loopback only")
+                                .startsWith("127.0.0.1:")));
     assertThat(services.at("/most/environment/QUARKUS_PROFILE").asText()).isEqualTo("prod");
   }
 

@@ -72,6 +72,10 @@ class HelmChartTest {
     assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
     assertThat(container.at("/resources/limits/cpu").asText()).isNotEmpty();
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(container.at("/env/0/value").asText())
+        .as("the image's JVM options kept")
+        .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
     assertThat(volumeMountPaths(container)).contains("/tmp", "/deployments/config");
@@ -164,6 +168,11 @@ class HelmChartTest {
     assertThat(hpa.at("/spec/behavior/scaleDown/policies/0/value").asInt()).isEqualTo(1);
     assertThat(objects.get("ServiceMonitor", RELEASE).at("/spec/endpoints/0/path").asText())
         .isEqualTo("/q/metrics");
+    assertThat(objects.get("ServiceMonitor", RELEASE).at("/spec/endpoints/0/port").asText())
+        .isEqualTo("management");
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/port/name").asText())
+        .as("the Ingress never publishes health and metrics")
+        .isEqualTo("http");
     assertThat(objects.get("NetworkPolicy", RELEASE).at("/spec/ingress/0/from/0").toString())
         .contains("ingress-nginx");
 
@@ -198,6 +207,20 @@ class HelmChartTest {
   }
 
   @Test
+  void theValuesSchemaRefusesTyposAndAPlainHttpIssuer() {
+    assertThatThrownBy(() -> render(new Helm(CHART).template().set("replicas", "3")))
+        .hasMessageContaining("replicas");
+    assertThatThrownBy(
+            () -> render(new Helm(CHART).template().set("issuer", "http://most.example")))
+        .hasMessageContaining("issuer");
+    assertThatThrownBy(() -> render(new Helm(CHART).template().set("state.mode", "sticky")))
+        .hasMessageContaining("state.mode");
+    assertThatThrownBy(
+            () -> render(new Helm(CHART).template().set("settings.javaHome", "/opt/java")))
+        .hasMessageContaining("settings");
+  }
+
+  @Test
   void refusesLocalStateWithSeveralReplicas() {
     assertThatThrownBy(() -> render(new Helm(CHART).template().set("state.mode", "local")))
         .hasMessageContaining("state.mode=local");
@@ -225,6 +248,9 @@ class HelmChartTest {
     JsonNode deployment = objects.get("Deployment", RELEASE);
     assertThat(Manifests.env(deployment, "MOST_STATE_MODE").get("value").asText())
         .isEqualTo("remote");
+    assertThat(objects.get("NetworkPolicy", RELEASE).at("/spec/egress").toString())
+        .as("Hot Rod to the server is let out")
+        .contains("11222");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText())
         .contains("most.state.remote.servers=infinispan:11222");
   }

@@ -6,6 +6,7 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.login.ClientReturn;
 import eu.mostbridge.broker.login.LoginSteps;
+import eu.mostbridge.broker.state.SecretKeys;
 import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.web.BrowserCookie;
 import eu.mostbridge.broker.web.Pages;
@@ -103,7 +104,7 @@ public class AuthorizationEndpoint {
     LoginFlow flow =
         LoginFlow.start(
             BrowserCookie.randomToken(),
-            newBrowser.orElse(browser),
+            SecretKeys.of(newBrowser.orElse(browser)),
             request,
             BrowserCookie.randomToken(),
             Instant.now());

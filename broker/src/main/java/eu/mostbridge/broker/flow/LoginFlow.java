@@ -12,7 +12,8 @@ import java.util.Optional;
  * Immutable: each step stores a new version. Bound to the browser that started it.
  *
  * @param id random, in the login pages' URLs (so two tabs keep two logins apart)
- * @param browser the browser cookie's value it is bound to
+ * @param browser the SHA-256 ({@code SecretKeys}) of the browser cookie it is bound to; the cookie
+ *     itself is never stored
  * @param request the accepted authorization request
  * @param csrf the token every form of this login must post back
  * @param started when the authorization request arrived

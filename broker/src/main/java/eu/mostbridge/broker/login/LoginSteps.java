@@ -7,6 +7,7 @@ import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.state.SecretKeys;
 import eu.mostbridge.broker.web.BrowserCookie;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
@@ -77,7 +78,7 @@ public class LoginSteps {
       throw new WebApplicationException(
           errorPage(400, texts(Optional.empty(), acceptLanguage), "error.expired"));
     }
-    if (browser == null || !constantTimeEquals(browser, flow.get().browser())) {
+    if (browser == null || !constantTimeEquals(SecretKeys.of(browser), flow.get().browser())) {
       audit.record(
           AuditEvent.of("login.foreign_browser")
               .with("flow", flow.get().id())

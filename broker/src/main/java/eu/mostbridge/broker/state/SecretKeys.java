@@ -6,13 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Cache keys for bearer secrets (codes, access tokens): their SHA-256, so that what the cache holds
- * cannot be presented as a code or token.
+ * What the caches keep of a bearer secret (a code, an access token, the browser cookie): its
+ * SHA-256, so that nothing a cache holds, or a replica hands another, can be presented as one.
  */
-final class SecretKeys {
+public final class SecretKeys {
   private SecretKeys() {}
 
-  static String of(String secret) {
+  public static String of(String secret) {
     try {
       return Base64.getUrlEncoder()
           .withoutPadding()

@@ -30,6 +30,7 @@ final class BrokerNode {
   private final String name;
   private final int httpPort;
   private final int jgroupsPort;
+  private final int managementPort;
   private final Path log;
   private List<String> settings = List.of();
   private Process process;
@@ -42,6 +43,7 @@ final class BrokerNode {
       jgroups = freePort();
     } while (jgroups > 65_000); // the failure detector listens on the JGroups port + 100
     this.jgroupsPort = jgroups;
+    this.managementPort = freePort();
     this.log = logDirectory.resolve(name + ".log");
   }
 
@@ -72,6 +74,8 @@ final class BrokerNode {
     shared.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + httpPort);
+    command.add("-Dquarkus.management.host=127.0.0.1");
+    command.add("-Dquarkus.management.port=" + managementPort);
     command.add("-Dmost.state.cluster.bind-port=" + jgroupsPort);
     command.add("-Dmost.state.cluster.node-name=" + name);
     command.add("-jar");
@@ -99,7 +103,8 @@ final class BrokerNode {
       try {
         HttpResponse<String> ready =
             HTTP.send(
-                HttpRequest.newBuilder(base().resolve("/q/health/ready"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -118,6 +123,31 @@ final class BrokerNode {
     }
     throw new AssertionError(
         name + " not ready with " + members + " members in " + timeout + ": " + last);
+  }
+
+  /** Waits until the readiness answer is {@code status} and contains {@code text}. */
+  void awaitReadiness(int status, String text, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        last = ready.statusCode() + " " + ready.body();
+        if (ready.statusCode() == status && ready.body().contains(text)) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName();
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(name + " never answered " + status + " with " + text + ": " + last);
   }
 
   /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a node or pod dies. */

@@ -349,6 +349,46 @@ class ClusterIT {
 
   @Test
   @Order(7)
+  void aReplicaLeftWithoutMajorityRefusesClearlyUntilAllAreRestarted() throws Exception {
+    b.start(settings);
+    c.start(settings);
+    for (BrokerNode node : nodes) {
+      node.awaitReady(3, START);
+    }
+    balancer.pin(a);
+    StartedLogin login = authorize();
+    Browser.Page atSimulator = toNationalEid(login);
+
+    b.kill();
+    c.kill();
+    // One of three is not a majority: A cannot tell a crash from a split, so it refuses.
+    a.awaitReadiness(503, "degraded", START);
+    Browser.Page refused =
+        login
+            .browser()
+            .submit(atSimulator, "login", Map.of("persona", "mk-ljubica", "action", "login"));
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body()).contains("temporarily unavailable");
+    Browser.assertNoStackTrace(refused);
+    HttpResponse<String> token = redeem("no-such-code", login);
+    assertThat(token.statusCode()).isEqualTo(503);
+    assertThat(token.body()).contains("temporarily_unavailable");
+
+    // The documented way back (docs/DEPLOYMENT.md#state): restart every replica.
+    a.stop();
+    for (BrokerNode node : nodes) {
+      node.start(settings);
+    }
+    for (BrokerNode node : nodes) {
+      node.awaitReady(3, START);
+    }
+    balancer.roundRobin();
+    StartedLogin again = authorize();
+    idToken(redeem(finish(again, toNationalEid(again)).get("code"), again), again);
+  }
+
+  @Test
+  @Order(8)
   void noReplicaLoggedTheCitizen() throws Exception {
     var persona = Personas.defaults().byId("mk-ljubica").orElseThrow();
     for (BrokerNode node : nodes) {

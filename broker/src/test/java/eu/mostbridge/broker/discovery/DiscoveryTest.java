@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import eu.mostbridge.broker.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,11 @@ class DiscoveryTest {
   }
 
   @Test
-  void theBrokerReportsReady() {
-    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+  void theBrokerReportsReadyOnItsManagementPortOnly() {
+    Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    Management.given().get("/q/metrics").then().statusCode(200);
+    // The port the Ingress publishes serves neither: metrics name clients and count their logins.
+    given().get("/q/metrics").then().statusCode(404);
+    given().get("/q/health/ready").then().statusCode(404);
   }
 }

@@ -3,6 +3,7 @@ package eu.mostbridge.broker.login;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.mostbridge.broker.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.Map;
@@ -110,7 +111,7 @@ class DemoTest {
     Browser.Page choose = browser.get(BASE + "/demo/mk-service/login");
     browser.submit(choose, "/method", Map.of("action", "cancel"));
 
-    String metrics = given().get("/q/metrics").asString();
+    String metrics = Management.given().get("/q/metrics").asString();
 
     assertThat(metrics)
         .containsPattern(

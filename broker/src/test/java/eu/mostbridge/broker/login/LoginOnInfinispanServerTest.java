@@ -1,8 +1,8 @@
 package eu.mostbridge.broker.login;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.mostbridge.broker.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -65,7 +65,8 @@ class LoginOnInfinispanServerTest {
             "most-access-tokens",
             "most-pushed-requests",
             "most-replay");
-    assertThat(given().get("/q/health/ready").asString()).contains("\"state\": \"remote\"");
+    assertThat(Management.given().get("/q/health/ready").asString())
+        .contains("\"state\": \"remote\"");
   }
 
   @Test
@@ -103,7 +104,7 @@ class LoginOnInfinispanServerTest {
       Response token = LoginFlowTest.redeem(CLIENT, "any-code", CALLBACK, "x".repeat(43));
       assertThat(token.statusCode()).isEqualTo(503);
       assertThat(token.jsonPath().getString("error")).isEqualTo("temporarily_unavailable");
-      assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(503);
+      assertThat(Management.given().get("/q/health/ready").statusCode()).isEqualTo(503);
     } finally {
       InfinispanServerResource.startServer();
     }

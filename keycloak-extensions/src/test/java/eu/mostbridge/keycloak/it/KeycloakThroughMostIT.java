@@ -57,6 +57,7 @@ class KeycloakThroughMostIT {
   static void start() throws Exception {
     Files.createDirectories(WORK);
     int mostPort = freePort();
+    int mostManagementPort = freePort();
     int keycloakPort = freePort();
     mostBase = "http://localhost:" + mostPort;
     keycloakBase = "http://127.0.0.1:" + keycloakPort;
@@ -79,6 +80,7 @@ class KeycloakThroughMostIT {
                 javaBinary(),
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + mostPort,
+                "-Dquarkus.management.port=" + mostManagementPort,
                 "-Dmost.clients-file=" + clients.toAbsolutePath(),
                 "-jar",
                 System.getProperty("most.broker.jar"))
@@ -107,7 +109,8 @@ class KeycloakThroughMostIT {
     kc.environment().put("JAVA_HOME", System.getProperty("java.home"));
     keycloak = kc.start();
 
-    await(mostBase + "/q/health/ready", Duration.ofSeconds(90), most);
+    await(
+        "http://localhost:" + mostManagementPort + "/q/health/ready", Duration.ofSeconds(90), most);
     await(keycloakBase + "/realms/master", Duration.ofMinutes(4), keycloak);
     configureRealm();
   }
