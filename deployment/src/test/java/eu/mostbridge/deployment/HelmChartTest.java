@@ -106,8 +106,12 @@ class HelmChartTest {
 
     // JGroups only between replicas; HTTP open; one replica at a time may be disrupted.
     JsonNode policy = objects.get("NetworkPolicy", RELEASE);
-    assertThat(policy.at("/spec/ingress/1/ports/0/port").asInt()).isEqualTo(7800);
-    assertThat(policy.at("/spec/ingress/1/from/0/podSelector/matchLabels"))
+    assertThat(policy.at("/spec/ingress/1/ports/0/port").asText()).isEqualTo("management");
+    assertThat(policy.at("/spec/ingress/1/from/0/podSelector").size())
+        .as("management: pods of the namespace")
+        .isZero();
+    assertThat(policy.at("/spec/ingress/2/ports/0/port").asInt()).isEqualTo(7800);
+    assertThat(policy.at("/spec/ingress/2/from/0/podSelector/matchLabels"))
         .isEqualTo(deployment.at("/spec/selector/matchLabels"));
     assertThat(objects.get("PodDisruptionBudget", RELEASE).at("/spec/maxUnavailable").asInt())
         .isEqualTo(1);
@@ -214,10 +218,10 @@ class HelmChartTest {
             () -> render(new Helm(CHART).template().set("issuer", "http://most.example")))
         .hasMessageContaining("issuer");
     assertThatThrownBy(() -> render(new Helm(CHART).template().set("state.mode", "sticky")))
-        .hasMessageContaining("state.mode");
+        .hasMessageContaining("/state/mode");
     assertThatThrownBy(
             () -> render(new Helm(CHART).template().set("settings.javaHome", "/opt/java")))
-        .hasMessageContaining("settings");
+        .hasMessageContaining("javaHome");
   }
 
   @Test
@@ -263,7 +267,9 @@ class HelmChartTest {
     assertThat(objects.find("Service", "most-jgroups")).isEmpty();
     JsonNode deployment = objects.get("Deployment", RELEASE);
     assertThat(Manifests.env(deployment, "MOST_STATE_CLUSTER_DISCOVERY").isMissingNode()).isTrue();
-    assertThat(deployment.at("/spec/template/spec/containers/0/ports").size()).isEqualTo(1);
+    assertThat(deployment.at("/spec/template/spec/containers/0/ports").toString())
+        .contains("\"http\"", "\"management\"")
+        .doesNotContain("jgroups");
   }
 
   @Test

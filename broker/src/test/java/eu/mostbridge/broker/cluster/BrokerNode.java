@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.cluster;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,12 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,14 +40,39 @@ final class BrokerNode {
 
   BrokerNode(String name, Path logDirectory) throws IOException {
     this.name = name;
-    this.httpPort = freePort();
-    int jgroups;
-    do {
-      jgroups = freePort();
-    } while (jgroups > 65_000); // the failure detector listens on the JGroups port + 100
-    this.jgroupsPort = jgroups;
-    this.managementPort = freePort();
+    int base = nextFreeBlock();
+    this.httpPort = base;
+    this.managementPort = base + 1;
+    this.jgroupsPort = base + 2; // its failure detector: base + 102, in no other node's block
     this.log = logDirectory.resolve(name + ".log");
+  }
+
+  /**
+   * Ports come in blocks of {@value #BLOCK} below the kernel's ephemeral range, so that no port of
+   * one node (JGroups' failure detector listens on its port + 100) is another node's or an outgoing
+   * connection's.
+   */
+  private static final int BLOCK = 5;
+
+  private static final AtomicInteger NEXT =
+      new AtomicInteger(20_000 + BLOCK * new SecureRandom().nextInt(1_500));
+
+  private static int nextFreeBlock() throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = NEXT.getAndAdd(BLOCK);
+      if (free(base) && free(base + 1) && free(base + 2) && free(base + 102)) {
+        return base;
+      }
+    }
+    throw new IOException("No free block of ports for a broker node");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return socket.isBound();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   String name() {
@@ -172,11 +200,5 @@ final class BrokerNode {
 
   List<String> command() {
     return settings;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
