@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,28 @@ final class BrokerNode {
    * moved that the last join or leave made it responsible for.
    */
   void awaitReady(int members, Duration timeout) throws Exception {
+    awaitReadiness(
+        "ready with " + members + " members",
+        ready -> {
+          Matcher m = MEMBERS.matcher(ready.body());
+          return ready.statusCode() == 200
+              && m.find()
+              && Integer.parseInt(m.group(1)) == members
+              && SETTLED.matcher(ready.body()).find();
+        },
+        timeout);
+  }
+
+  /** Waits until the readiness answer is {@code status} and contains {@code text}. */
+  void awaitReadiness(int status, String text, Duration timeout) throws Exception {
+    awaitReadiness(
+        status + " with " + text,
+        ready -> ready.statusCode() == status && ready.body().contains(text),
+        timeout);
+  }
+
+  private void awaitReadiness(
+      String what, Predicate<HttpResponse<String>> reached, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
@@ -137,11 +160,7 @@ final class BrokerNode {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         last = ready.statusCode() + " " + ready.body();
-        Matcher m = MEMBERS.matcher(ready.body());
-        if (ready.statusCode() == 200
-            && m.find()
-            && Integer.parseInt(m.group(1)) == members
-            && SETTLED.matcher(ready.body()).find()) {
+        if (reached.test(ready)) {
           return;
         }
       } catch (IOException e) {
@@ -149,33 +168,7 @@ final class BrokerNode {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError(
-        name + " not ready with " + members + " members in " + timeout + ": " + last);
-  }
-
-  /** Waits until the readiness answer is {@code status} and contains {@code text}. */
-  void awaitReadiness(int status, String text, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        last = ready.statusCode() + " " + ready.body();
-        if (ready.statusCode() == status && ready.body().contains(text)) {
-          return;
-        }
-      } catch (IOException e) {
-        last = e.getClass().getSimpleName();
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(name + " never answered " + status + " with " + text + ": " + last);
+    throw new AssertionError(name + " not " + what + " in " + timeout + ": " + last);
   }
 
   /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a node or pod dies. */
