@@ -104,6 +104,14 @@ public interface BrokerConfig {
 
     /** Extra synthetic personas for the simulators, in the simulators' JSON format. */
     Optional<Path> personasFile();
+
+    /**
+     * Where browsers reach the simulators (mounted under {@code /sim/} of this server), when not at
+     * the issuer: for example {@code http://127.0.0.1:8080} beside the issuer {@code
+     * http://localhost:8080} puts the national eIDs on another site than Most, as in reality, so
+     * their SAML answers arrive as cross-site POSTs.
+     */
+    Optional<URI> simulatorsUrl();
   }
 
   /** The broker's state (docs/DEPLOYMENT.md#state). */

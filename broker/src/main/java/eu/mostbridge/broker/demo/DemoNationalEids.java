@@ -118,6 +118,8 @@ public class DemoNationalEids implements NationalEidSource {
 
   private Demo build() {
     String base = config.issuer().toString().replaceAll("/+$", "");
+    String simulators =
+        config.demo().simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
     Personas personas;
     try {
       personas =
@@ -139,7 +141,7 @@ public class DemoNationalEids implements NationalEidSource {
     SamlIdpSimulator eauth =
         new SamlIdpSimulator(
             new EAuthProfile(),
-            SamlIdpSettings.likeTheTestSystem(base + "/sim/" + EAUTH),
+            SamlIdpSettings.likeTheTestSystem(simulators + "/sim/" + EAUTH),
             personas,
             eauthKeys,
             List.of(
@@ -158,7 +160,7 @@ public class DemoNationalEids implements NationalEidSource {
     IdentityProviderPeer idp =
         IdentityProviderPeer.strict(
                 eauth.settings().entityId(),
-                URI.create(base + "/sim/" + EAUTH + "/SingleSignOnService"),
+                URI.create(simulators + "/sim/" + EAUTH + "/SingleSignOnService"),
                 List.of(eauth.signingCertificate()))
             .withAlgorithms(
                 AlgorithmPolicy.eidasStrict().relaxedBy(Set.of(Relaxation.SHA1_SIGNATURE)))
@@ -180,7 +182,7 @@ public class DemoNationalEids implements NationalEidSource {
             Clock.systemUTC());
 
     // BG MVR eID: OpenID Connect, RS256 as Keycloak signs by default (a logged relaxation).
-    URI mvrIssuer = URI.create(base + "/sim/" + MVR);
+    URI mvrIssuer = URI.create(simulators + "/sim/" + MVR);
     URI mvrCallback = URI.create(base + "/callback/bg-mvr-eid");
     OidcSimulator mvr =
         new OidcSimulator(
@@ -203,7 +205,7 @@ public class DemoNationalEids implements NationalEidSource {
             OidcRelyingParty.remoteKeys(mvrPeer));
 
     // MK eid.mk: OpenID Connect with Most's assumed profile, strict (ES256).
-    URI mkIssuer = URI.create(base + "/sim/" + EID_MK);
+    URI mkIssuer = URI.create(simulators + "/sim/" + EID_MK);
     URI mkCallback = URI.create(base + "/callback/mk-eid");
     OidcSimulator mk =
         new OidcSimulator(

@@ -251,6 +251,36 @@ class ClusterIT {
   }
 
   @Test
+  @Order(1)
+  void overHttpsTheBrowserCookieIsSecureHttpOnlyAndLax() throws Exception {
+    HttpResponse<String> authorize =
+        HttpClient.newBuilder()
+            .sslContext(trust)
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            balancer.issuer()
+                                + "/authorize?client_id="
+                                + CLIENT
+                                + "&response_type=code&scope=openid&state=s&nonce=n"
+                                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                                + "&code_challenge_method=S256&redirect_uri="
+                                + java.net.URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(authorize.statusCode()).isEqualTo(303);
+    assertThat(authorize.headers().allValues("Set-Cookie"))
+        .singleElement()
+        .asString()
+        .startsWith("most_browser=")
+        .contains("Secure")
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax");
+  }
+
+  @Test
   @Order(2)
   void aLoginStartedOnOneReplicaCompletesOnAnother() throws Exception {
     balancer.pin(a);

@@ -8,10 +8,11 @@ public final class Html {
    * On every simulator page, so nobody mistakes a simulator for a national eID (and nobody types a
    * real credential into one).
    */
+  // In a header landmark, so that assistive technology finds it with the rest of the page.
   static final String BANNER =
-      "<p role=\"note\" style=\"margin:0;padding:0.5rem 1rem;background:#7a2e00;color:#ffffff;"
-          + "font-weight:600\">SIMULATOR: not a real national eID. Every person here is"
-          + " synthetic.</p>\n";
+      "<header><p role=\"note\" style=\"margin:0;padding:0.5rem 1rem;background:#7a2e00;"
+          + "color:#ffffff;font-weight:600\">SIMULATOR: not a real national eID. Every person"
+          + " here is synthetic.</p></header>\n";
 
   private Html() {}
 

@@ -1,0 +1,242 @@
+package eu.mostbridge.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A citizen in headless Chromium, clicking through the demo in Bulgarian, Macedonian and English:
+ * both directions, cancelling at each step, an error page. Every page is photographed (for
+ * docs/screens) and checked with axe-core; Most's own pages also for their language and for message
+ * keys shown instead of text. Third-party cookies are blocked throughout.
+ */
+class CitizenJourneyTest {
+  private static final Path SCREENS = Path.of(System.getProperty("screens.dir", "target/screens"));
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static DemoServer demo;
+  private static Set<String> messageKeys;
+
+  private ChromeDriver browser;
+  private String language;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    assumeTrue(
+        Chromium.installed(),
+        "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)");
+    demo = DemoServer.start();
+    Properties messages = new Properties();
+    try (Reader in =
+        Files.newBufferedReader(
+            Path.of("..", "broker", "src", "main", "resources", "i18n", "messages.properties"),
+            StandardCharsets.UTF_8)) {
+      messages.load(in);
+    }
+    messageKeys = messages.stringPropertyNames();
+    Files.createDirectories(SCREENS);
+  }
+
+  @AfterAll
+  static void stopDemo() throws Exception {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void open(String lang) throws IOException {
+    this.language = lang;
+    this.browser = Chromium.open(lang);
+  }
+
+  /** Checks the page the browser shows and saves its picture as {@code <name>-<language>.png}. */
+  private void page(String name, boolean most) throws IOException {
+    Files.write(
+        SCREENS.resolve(name + "-" + language + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    assertThat(Accessibility.violations(browser)).as("axe-core on " + name).isEmpty();
+    String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+    assertThat(lang).as("lang of " + name).isNotBlank();
+    if (most) {
+      assertThat(lang).as("lang of " + name).isEqualTo(language);
+      String text = browser.findElement(By.tagName("body")).getText();
+      assertThat(messageKeys.stream().filter(key -> key.contains(".") || key.contains("_")))
+          .as("message keys shown on " + name)
+          .noneMatch(text::contains);
+      assertThat(text).as(name).doesNotContain("{").doesNotContain("Exception");
+    }
+  }
+
+  private void waitFor(By element) {
+    new WebDriverWait(browser, WAIT)
+        .until(d -> !d.findElements(element).isEmpty() && d.findElement(element).isDisplayed());
+  }
+
+  private void click(By element) {
+    waitFor(element);
+    browser.findElement(element).click();
+  }
+
+  /** From the demo service's page to Most's choice of national eID, in this language. */
+  private void startAt(String service) throws IOException {
+    browser.get(demo.base() + "/demo/" + service + "/");
+    page(service, false);
+    new Select(browser.findElement(By.id("ui_locales"))).selectByValue(language);
+    click(By.cssSelector("button.primary"));
+    waitFor(By.cssSelector("button[value=continue]"));
+    page("choose-" + service, true);
+  }
+
+  private void choose(String method) {
+    click(By.id("method-" + method));
+    click(By.cssSelector("button[value=continue]"));
+    new WebDriverWait(browser, WAIT).until(d -> d.getPageSource().contains("SIMULATOR"));
+  }
+
+  private void simulator(String persona, String action) throws IOException {
+    waitFor(By.id("persona-" + persona));
+    page("simulator-" + persona, false);
+    click(By.id("persona-" + persona));
+    click(By.cssSelector("button[value=" + action + "]"));
+  }
+
+  private String result() throws IOException {
+    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/callback"));
+    waitFor(By.tagName("main"));
+    return browser.findElement(By.tagName("main")).getText();
+  }
+
+  /** The elements the Tab key visits from the top of the page, each one visible. */
+  private List<String> focusOrder() {
+    List<String> order = new ArrayList<>();
+    browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+    for (int i = 0; i < 12; i++) {
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      WebElement focused = browser.switchTo().activeElement();
+      assertThat(focused.isDisplayed()).as("focused element visible").isTrue();
+      String tag = focused.getTagName();
+      String id = focused.getAttribute("id");
+      String value = focused.getAttribute("value");
+      order.add(
+          tag
+              + (id != null && !id.isEmpty()
+                  ? "#" + id
+                  : tag.equals("button") ? "[value=" + value + "]" : ""));
+    }
+    return order;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void aBulgarianCitizenLogsInToTheMacedonianServiceWithEAuth(String lang) throws Exception {
+    open(lang);
+    startAt("mk-service");
+    Cookie cookie = browser.manage().getCookieNamed("most_browser");
+    assertThat(cookie).isNotNull();
+    assertThat(cookie.isHttpOnly()).isTrue();
+    assertThat(cookie.getSameSite()).isEqualTo("Lax");
+    assertThat(cookie.isSecure()).as("plain-http demo").isFalse();
+
+    assertThat(focusOrder())
+        .as("keyboard order on the choice page")
+        .containsSubsequence(
+            "input#method-bg-eauth", "button[value=continue]", "button[value=cancel]");
+
+    choose("bg-eauth");
+    assertThat(browser.getCurrentUrl())
+        .as("the national eID is another site")
+        .startsWith("http://127.0.0.1:");
+    simulator("bg-maria", "login");
+    waitFor(By.cssSelector("button[value=allow]"));
+    page("consent-bg-citizen", true);
+    String consent = browser.findElement(By.tagName("main")).getText();
+    assertThat(consent).contains("Мария").contains("Maria").contains("Петрова").contains("Petrova");
+    click(By.cssSelector("button[value=allow]"));
+
+    String claims = result();
+    page("result-mk-service", false);
+    assertThat(claims).contains("Мария").contains("BG/MK/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void aMacedonianCitizenLogsInToTheBulgarianServiceWithEidMk(String lang) throws Exception {
+    open(lang);
+    startAt("bg-service");
+    choose("mk-eid");
+    simulator("mk-gjorgji", "login");
+    waitFor(By.cssSelector("button[value=allow]"));
+    page("consent-mk-citizen", true);
+    String consent = browser.findElement(By.tagName("main")).getText();
+    assertThat(consent).contains("Ѓорѓи").contains("Gjorgji");
+    click(By.cssSelector("button[value=allow]"));
+
+    String claims = result();
+    page("result-bg-service", false);
+    assertThat(claims).contains("Ѓорѓи").contains("MK/BG/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void theCitizenMayCancelAtEveryStep(String lang) throws Exception {
+    open(lang);
+    // At the choice of national eID.
+    startAt("mk-service");
+    click(By.cssSelector("button[value=cancel]"));
+    assertThat(result()).contains("access_denied");
+    page("cancelled-at-choice", false);
+
+    // At the national eID: the service hears access_denied, as from the choice.
+    startAt("mk-service");
+    choose("bg-mvr-eid");
+    simulator("bg-maria", "cancel");
+    assertThat(result()).contains("access_denied");
+
+    // At consent.
+    startAt("mk-service");
+    choose("bg-mvr-eid");
+    simulator("bg-maria", "login");
+    click(By.cssSelector("button[value=deny]"));
+    assertThat(result()).contains("access_denied");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void aLoginThatDoesNotExistGetsAPageNotATrace(String lang) throws Exception {
+    open(lang);
+    browser.get(demo.base() + "/login/no-such-login");
+    waitFor(By.cssSelector("p.problem"));
+    page("error-expired", true);
+    assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isNotBlank();
+  }
+}
