@@ -94,6 +94,11 @@ class CitizenJourneyTest {
           .as("message keys shown on " + name)
           .noneMatch(text::contains);
       assertThat(text).as(name).doesNotContain("{").doesNotContain("Exception");
+      Object overflow =
+          browser.executeScript(
+              "return document.documentElement.scrollWidth -"
+                  + " document.documentElement.clientWidth;");
+      assertThat(((Number) overflow).intValue()).as("horizontal scrolling on " + name).isZero();
     }
   }
 
