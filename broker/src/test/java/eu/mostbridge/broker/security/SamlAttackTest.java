@@ -447,13 +447,20 @@ class SamlAttackTest {
     Captured captured = genuineAnswer();
     Browser.Page large =
         captured.browser().post(URI.create(ACS), Map.of("SAMLResponse", "A".repeat(300 * 1024)));
-    Browser.Page huge =
-        captured.browser().post(URI.create(ACS), Map.of("SAMLResponse", "A".repeat(700 * 1024)));
-
     assertThat(large.status()).isBetween(400, 499);
-    assertThat(huge.status()).isBetween(400, 499);
     Browser.assertNoStackTrace(large);
-    Browser.assertNoStackTrace(huge);
+
+    // Beyond the body limit (512 KiB) the server answers 413 and closes the connection while the
+    // client may still be sending; the client then sometimes sees only the closed connection.
+    // Either way the answer is refused, never a 5xx, never a hang.
+    try {
+      Browser.Page huge =
+          captured.browser().post(URI.create(ACS), Map.of("SAMLResponse", "A".repeat(700 * 1024)));
+      assertThat(huge.status()).isEqualTo(413);
+      Browser.assertNoStackTrace(huge);
+    } catch (java.io.IOException closedByTheServer) {
+      assertThat(closedByTheServer).hasMessageNotContaining("timed out");
+    }
   }
 
   @Test
