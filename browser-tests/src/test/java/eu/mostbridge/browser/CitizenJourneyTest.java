@@ -62,10 +62,21 @@ class CitizenJourneyTest {
   }
 
   @AfterAll
-  static void stopDemo() throws Exception {
-    if (demo != null) {
-      demo.close();
+  static void stopDemoAndReadItsLog() throws Exception {
+    if (demo == null) {
+      return;
     }
+    demo.close();
+    // What the citizens of these journeys are (synthetic), none of it in the demo's log.
+    String log = Files.readString(DemoServer.LOG, StandardCharsets.UTF_8);
+    assertThat(log).contains("Profile demo activated");
+    assertThat(log)
+        .doesNotContain("8703141379")
+        .doesNotContain("1205990451235")
+        .doesNotContain("Мария")
+        .doesNotContain("Петрова")
+        .doesNotContain("Ѓорѓи")
+        .doesNotContain("Gjorgji");
   }
 
   @AfterEach

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The README's main job: the packaged demo ({@code quarkus-run.jar}, profile demo) as a process.
  */
 final class DemoServer implements AutoCloseable {
+  /** Everything the demo process writes. */
+  static final Path LOG = Path.of("target", "demo.log");
+
   private final Process process;
   private final int port;
 
@@ -32,7 +35,7 @@ final class DemoServer implements AutoCloseable {
     }
     int port = freePort();
     int management = freePort();
-    Path log = Path.of("target", "demo.log");
+    Path log = LOG;
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(
