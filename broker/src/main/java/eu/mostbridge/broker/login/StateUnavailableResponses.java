@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.login;
 
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.state.StateUnavailableException;
@@ -49,8 +50,10 @@ public class StateUnavailableResponses {
           .header("Retry-After", RETRY_AFTER_SECONDS)
           .header("Cache-Control", "no-store")
           .entity(
-              "{\"error\":\"temporarily_unavailable\",\"error_description\":\"Most's state is"
-                  + " unavailable on this replica; retry shortly\"}")
+              OAuth2Error.TEMPORARILY_UNAVAILABLE
+                  .setDescription("Most's state is unavailable on this replica; retry shortly")
+                  .toJSONObject()
+                  .toJSONString())
           .build();
     }
     Texts texts =

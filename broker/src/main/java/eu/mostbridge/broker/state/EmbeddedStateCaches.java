@@ -29,20 +29,16 @@ final class EmbeddedStateCaches implements StateCaches {
 
   @Override
   public Map<String, String> status() {
-    Map<String, String> status = new LinkedHashMap<>();
-    caches.forEach(
-        (which, cache) -> {
-          String value;
-          if (!cache.getStatus().allowInvocations()) {
-            value = "stopped";
-          } else if (cache.getAdvancedCache().getAvailability() != AvailabilityMode.AVAILABLE) {
-            value = "degraded";
-          } else {
-            value = "available";
-          }
-          status.put(which.cacheName(), value);
-        });
-    return status;
+    return StateCaches.statusOf(caches, EmbeddedStateCaches::status);
+  }
+
+  private static String status(Cache<String, String> cache) {
+    if (!cache.getStatus().allowInvocations()) {
+      return "stopped";
+    }
+    return cache.getAdvancedCache().getAvailability() == AvailabilityMode.AVAILABLE
+        ? "available"
+        : "degraded";
   }
 
   /**

@@ -125,20 +125,17 @@ final class RemoteStateCaches implements StateCaches {
 
   @Override
   public Map<String, String> status() {
-    Map<String, String> status = new LinkedHashMap<>();
-    caches.forEach(
-        (which, cache) -> {
-          String value;
-          try {
-            // A round trip to the key's owner; the answer itself does not matter.
-            var unused = cache.containsKey(PROBE_KEY);
-            value = "available";
-          } catch (RuntimeException e) {
-            value = "unreachable";
-          }
-          status.put(which.cacheName(), value);
-        });
-    return status;
+    return StateCaches.statusOf(caches, RemoteStateCaches::status);
+  }
+
+  private static String status(RemoteCache<String, String> cache) {
+    try {
+      // A round trip to the key's owner; the answer itself does not matter.
+      var unused = cache.containsKey(PROBE_KEY);
+      return "available";
+    } catch (RuntimeException e) {
+      return "unreachable";
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package eu.mostbridge.broker.state;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The broker's caches, wherever they live ({@code most.state.mode}): embedded in this process,
@@ -17,6 +19,13 @@ public interface StateCaches extends AutoCloseable {
    * {@code stopped}).
    */
   Map<String, String> status();
+
+  /** Each cache's name with what {@code check} says of it, in {@link Caches} order. */
+  static <C> Map<String, String> statusOf(Map<Caches, C> caches, Function<C, String> check) {
+    Map<String, String> status = new LinkedHashMap<>();
+    caches.forEach((which, cache) -> status.put(which.cacheName(), check.apply(cache)));
+    return status;
+  }
 
   /** What operators see beside the status in the readiness answer (cluster view, server). */
   Map<String, Object> details();
