@@ -94,7 +94,10 @@ final class BrokerNode {
   }
 
   /** Starts the JVM with {@code shared} settings plus this replica's own ports and name. */
-  void start(Map<String, String> shared) throws IOException {
+  void start(Map<String, String> shared) throws IOException, InterruptedException {
+    // A test that failed half-way may leave this replica running; a second process on its ports
+    // would fail, and the first would outlive the build.
+    stop();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
