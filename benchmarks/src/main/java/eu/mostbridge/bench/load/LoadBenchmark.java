@@ -1,0 +1,383 @@
+package eu.mostbridge.bench.load;
+
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.http.SimulatorServer;
+import eu.mostbridge.simulator.oidc.OidcSimulator;
+import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Complete cross-border logins against the packaged Most and, in the same run on the same CPUs,
+ * against Keycloak brokering the same simulated eid.mk; prints and writes the figures and the plot.
+ * Usage (docs/BENCHMARKS.md):
+ *
+ * <pre>
+ * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" eu.mostbridge.bench.load.LoadBenchmark
+ *     [--quick] [--systems most,keycloak] [--cpus "0 0-1"] [--stored 10000,100000]
+ *     [--out DIR] [--plot FILE] [--broker-jar JAR] [--keycloak-home DIR]
+ * </pre>
+ */
+public final class LoadBenchmark {
+  private static final List<String> PERSONAS = List.of("mk-ljubica", "mk-gjorgji", "mk-dzvezdan");
+  private static final String NATIONAL_SECRET = "bench-national-secret";
+
+  private final Options options;
+  private final StringBuilder report = new StringBuilder();
+  private final Map<String, List<LoadRun.Result>> series = new LinkedHashMap<>();
+
+  record Options(
+      boolean quick,
+      List<String> systems,
+      List<Integer> stored,
+      Path out,
+      Path plot,
+      Path brokerJar,
+      Path keycloakHome,
+      List<String> cpuSets) {
+    static Options parse(String[] args) {
+      Map<String, String> given = new LinkedHashMap<>();
+      boolean quick = false;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--quick")) {
+          quick = true;
+        } else if (args[i].startsWith("--") && i + 1 < args.length) {
+          given.put(args[i].substring(2), args[++i]);
+        } else {
+          throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+      return new Options(
+          quick,
+          Arrays.asList(given.getOrDefault("systems", "most,keycloak").split(",", -1)),
+          given.getOrDefault("stored", quick ? "" : "10000,100000").isEmpty()
+              ? List.of()
+              : Arrays.stream(given.getOrDefault("stored", "10000,100000").split(",", -1))
+                  .map(Integer::valueOf)
+                  .toList(),
+          Path.of(given.getOrDefault("out", "benchmarks/target/bench")),
+          given.containsKey("plot") ? Path.of(given.get("plot")) : null,
+          Path.of(given.getOrDefault("broker-jar", "broker/target/quarkus-app/quarkus-run.jar")),
+          Path.of(
+              given.getOrDefault("keycloak-home", "benchmarks/target/keycloak/keycloak-26.5.6")),
+          given.containsKey("cpus")
+              ? Arrays.asList(given.get("cpus").split(" ", -1))
+              : Runtime.getRuntime().availableProcessors() >= 2
+                  ? List.of("0", "0-1")
+                  : List.of("0"));
+    }
+
+    List<Integer> levels() {
+      return quick ? List.of(1, 4) : List.of(1, 2, 4, 8, 16, 32, 64);
+    }
+
+    Duration warmup() {
+      return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
+    }
+
+    Duration measured() {
+      return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+    }
+  }
+
+  LoadBenchmark(Options options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    LoadBenchmark benchmark = new LoadBenchmark(Options.parse(args));
+    benchmark.runAll();
+    System.exit(0); // the simulators' and clients' threads are not daemons
+  }
+
+  /** Everything; returns the results by series ("Most, 1 CPU", ...). */
+  Map<String, List<LoadRun.Result>> runAll() throws Exception {
+    Files.createDirectories(options.out());
+    // The simulators' JDK HTTP server otherwise leaves Nagle's algorithm on: each of its answers
+    // to the servers' back-channel requests would wait for a delayed ACK (about 40 ms), a latency
+    // of the stand-in, not of a national eID, added alike to both systems' callback.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    int cores = Runtime.getRuntime().availableProcessors();
+    line("# Load benchmark: complete logins through eid.mk's simulator");
+    line("");
+    line(
+        "Machine: %d CPUs (%s), %s, Java %s. Quick: %s.",
+        cores,
+        cpuModel(),
+        System.getProperty("os.name") + " " + System.getProperty("os.version"),
+        System.getProperty("java.version"),
+        options.quick());
+    int keycloakPort = ServerProcess.freePort();
+    URI keycloakBase = URI.create("http://localhost:" + keycloakPort);
+    try (SimulatorServer simulators = SimulatorServer.onLoopback(0)) {
+      URI forMost = simulators.baseUri().resolve("/eid-mk-most");
+      URI forKeycloak = simulators.baseUri().resolve("/eid-mk-keycloak");
+      simulators.mount(
+          "/eid-mk-most",
+          new OidcSimulator(
+              forMost,
+              OidcSimulatorSettings.eidMk("most", NATIONAL_SECRET, MostUnderTest.callback()),
+              Personas.defaults()));
+      simulators.mount(
+          "/eid-mk-keycloak",
+          new OidcSimulator(
+              forKeycloak,
+              OidcSimulatorSettings.eidMk(
+                  "keycloak", NATIONAL_SECRET, KeycloakUnderTest.callback(keycloakBase)),
+              Personas.defaults()));
+      simulators.start();
+
+      for (String cpus : options.cpuSets()) {
+        // With one CPU for the server, the driver and the simulators keep to the others.
+        pinSelf(cpus.equals("0") && cores >= 2 ? "1-" + (cores - 1) : "0-" + (cores - 1));
+        if (options.systems().contains("most")) {
+          runMost(cpus, forMost);
+        }
+        if (options.systems().contains("keycloak")) {
+          runKeycloak(cpus, keycloakPort, forKeycloak);
+        }
+      }
+      pinSelf("0-" + (cores - 1));
+      if (options.systems().contains("most")) {
+        startupTimes(forMost);
+        for (int stored : options.stored()) {
+          withStoredLogins(stored, forMost);
+        }
+      }
+    }
+    summary();
+    Path markdown = options.out().resolve("load.md");
+    Files.writeString(markdown, report, StandardCharsets.UTF_8);
+    if (options.plot() != null) {
+      Plot.draw(
+          series,
+          String.format(
+              Locale.ROOT,
+              "%d CPUs %s, Java %s; server pinned with taskset; %s s measured per point",
+              cores,
+              cpuModel(),
+              System.getProperty("java.version"),
+              options.measured().toSeconds()),
+          options.plot());
+      line("Plot: %s", options.plot());
+    }
+    line("Report: %s", markdown);
+    return series;
+  }
+
+  private void runMost(String cpus, URI national) throws Exception {
+    MostUnderTest most =
+        MostUnderTest.start(
+            options.brokerJar(), options.out(), national, NATIONAL_SECRET, cpus, "512m");
+    try {
+      line("");
+      line("## Most on CPU %s (ready %d ms after launch)", cpus, most.ready.toMillis());
+      LoadRun load = new LoadRun(most.logins(), most::route, most.process, PERSONAS);
+      measure(load, "Most, CPU " + cpus, cpus);
+      if (cpus.equals(options.cpuSets().get(0))) {
+        memory(load, most.process);
+      }
+    } finally {
+      most.process.close();
+    }
+  }
+
+  private void runKeycloak(String cpus, int port, URI national) throws Exception {
+    KeycloakUnderTest keycloak =
+        KeycloakUnderTest.start(options.keycloakHome(), options.out(), port, cpus, "512m");
+    try {
+      keycloak.configure(national, NATIONAL_SECRET);
+      line("");
+      line(
+          "## Keycloak 26.5.6 on CPU %s (ready %d ms after launch)",
+          cpus, keycloak.ready.toMillis());
+      LoadRun load = new LoadRun(keycloak.logins(), uri -> uri, keycloak.process, PERSONAS);
+      measure(load, "Keycloak, CPU " + cpus, cpus);
+      if (cpus.equals(options.cpuSets().get(0))) {
+        memory(load, keycloak.process);
+      }
+    } finally {
+      keycloak.process.close();
+    }
+  }
+
+  private void measure(LoadRun load, String name, String cpus) throws Exception {
+    load.prime();
+    // A first round to let the JIT compile the hot paths, not reported: a minute, after which the
+    // compiler's share of the CPU (reported per point) is small.
+    load.run(
+        cpus, 8, Duration.ZERO, options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(60));
+    List<LoadRun.Result> results = new ArrayList<>();
+    line("");
+    line(
+        "| citizens | logins/s | failed | CPU ms/login | server legs p50 / p95 / p99 ms | per leg"
+            + " p95 ms |");
+    line("|---:|---:|---:|---:|---|---|");
+    for (int concurrency : options.levels()) {
+      LoadRun.Result r = load.run(cpus, concurrency, options.warmup(), options.measured());
+      results.add(r);
+      StringBuilder legs = new StringBuilder();
+      for (String leg : r.serverLegs()) {
+        legs.append(leg)
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%.1f", r.times().millis(leg, 95)))
+            .append("; ");
+      }
+      line(
+          "| %d | %.1f | %d | %.2f (%.2f) | %.1f / %.1f / %.1f | %s |",
+          concurrency,
+          r.loginsPerSecond(),
+          r.failures(),
+          r.cpuMillisPerLogin(),
+          r.compilerMillisPerLogin(),
+          r.serverMillis(50),
+          r.serverMillis(95),
+          r.serverMillis(99),
+          legs);
+      if (r.failures() > 0) {
+        line("First failure: %s", r.firstFailure());
+      }
+    }
+    series.put(name, results);
+    line("");
+    line("CPU by thread since start (ms): %s", top(load.server().cpuMillisByThread()));
+  }
+
+  private static String top(Map<String, Double> byThread) {
+    return byThread.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(8)
+        .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /**
+   * Heap per login waiting at the national eID, and per completed login (what stays: tokens and
+   * one-time records for Most, the single sign-on session for Keycloak), each from a full
+   * collection before and after.
+   */
+  private void memory(LoadRun load, ServerProcess server) throws Exception {
+    int count = options.quick() ? 500 : 10_000;
+    long before = server.heapAfterGc();
+    Duration took = load.startLogins(count, 8);
+    long after = server.heapAfterGc();
+    line("");
+    line(
+        "Heap per login in flight (waiting at the national eID): %d bytes (%d logins started in"
+            + " %d ms; heap after GC %d → %d KiB).",
+        (after - before) / count, count, took.toMillis(), before / 1024, after / 1024);
+    int completed = options.quick() ? 200 : 5_000;
+    before = after;
+    took = load.completeLogins(completed, 8);
+    after = server.heapAfterGc();
+    line(
+        "Heap per completed login, kept until its tokens or session expire: %d bytes (%d logins in"
+            + " %d ms; heap after GC %d → %d KiB).",
+        (after - before) / completed, completed, took.toMillis(), before / 1024, after / 1024);
+  }
+
+  /** The packaged jar from launch to ready, five times, all CPUs. */
+  private void startupTimes(URI national) throws Exception {
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < (options.quick() ? 1 : 5); i++) {
+      MostUnderTest most =
+          MostUnderTest.start(
+              options.brokerJar(), options.out(), national, NATIONAL_SECRET, null, "512m");
+      times.add(most.ready.toMillis());
+      most.process.close();
+    }
+    line("");
+    line("Packaged jar, launch to ready (readiness answered 200), ms: %s", times);
+  }
+
+  /** Logins through Most while {@code stored} others wait at the national eID. */
+  private void withStoredLogins(int stored, URI national) throws Exception {
+    String heap = stored >= 1_000_000 ? "6g" : stored >= 100_000 ? "2g" : "512m";
+    MostUnderTest most =
+        MostUnderTest.start(
+            options.brokerJar(), options.out(), national, NATIONAL_SECRET, null, heap);
+    try {
+      LoadRun load = new LoadRun(most.logins(), most::route, most.process, PERSONAS);
+      load.prime();
+      Duration fill = load.startLogins(stored, 16);
+      long heapUsed = most.process.heapAfterGc();
+      LoadRun.Result r = load.run("0-1", 8, Duration.ofSeconds(3), Duration.ofSeconds(10));
+      line("");
+      line(
+          "With %,d logins in flight (stored in %d s, heap after GC %d MiB of %s): %.1f logins/s,"
+              + " server legs p95 %.1f ms, %d failed.",
+          stored,
+          fill.toSeconds(),
+          heapUsed / (1024 * 1024),
+          heap,
+          r.loginsPerSecond(),
+          r.serverMillis(95),
+          r.failures());
+    } finally {
+      most.process.close();
+    }
+  }
+
+  private void summary() {
+    line("");
+    line("## Ratio");
+    for (String cpus : List.of("0", "0-1")) {
+      List<LoadRun.Result> most = series.get("Most, CPU " + cpus);
+      List<LoadRun.Result> keycloak = series.get("Keycloak, CPU " + cpus);
+      if (most == null || keycloak == null) {
+        continue;
+      }
+      double bestMost = most.stream().mapToDouble(LoadRun.Result::loginsPerSecond).max().orElse(0);
+      double bestKeycloak =
+          keycloak.stream().mapToDouble(LoadRun.Result::loginsPerSecond).max().orElse(0);
+      line(
+          "CPU %s: Most %.1f logins/s, Keycloak %.1f logins/s at best: ratio %.2f.",
+          cpus, bestMost, bestKeycloak, bestMost / bestKeycloak);
+    }
+  }
+
+  private static void pinSelf(String cpus) {
+    try {
+      if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+        new ProcessBuilder(
+                "/usr/bin/taskset", "-a", "-cp", cpus, Long.toString(ProcessHandle.current().pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor();
+      }
+    } catch (IOException e) {
+      // unpinned: the figures say which CPUs the server had, not the driver
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown CPU");
+    } catch (IOException e) {
+      return "unknown CPU";
+    }
+  }
+
+  private void line(String format, Object... args) {
+    String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+}
