@@ -180,10 +180,11 @@ final class LoadRun {
       starters.add(
           pool.submit(
               () -> {
-                LegTimes ignored = new LegTimes();
-                while (next.getAndIncrement() < count && failure.get() == null) {
+                VirtualBrowser browser = new VirtualBrowser(new LegTimes(), route);
+                int index;
+                while ((index = next.getAndIncrement()) < count && failure.get() == null) {
                   try {
-                    logins.startOnly(new VirtualBrowser(ignored, route));
+                    step.accept(browser.forget(), index);
                   } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                   }
