@@ -25,6 +25,7 @@ import java.util.Map;
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" eu.mostbridge.bench.load.LoadBenchmark
  *     [--quick] [--systems most,keycloak] [--cpus "0 0-1"] [--stored 10000,100000]
+ *     [--phases load,startup,stored]
  *     [--out DIR] [--plot FILE] [--broker-jar JAR] [--keycloak-home DIR]
  * </pre>
  */
@@ -44,7 +45,8 @@ public final class LoadBenchmark {
       Path plot,
       Path brokerJar,
       Path keycloakHome,
-      List<String> cpuSets) {
+      List<String> cpuSets,
+      List<String> phases) {
     static Options parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
       boolean quick = false;
@@ -74,7 +76,8 @@ public final class LoadBenchmark {
               ? Arrays.asList(given.get("cpus").split(" ", -1))
               : Runtime.getRuntime().availableProcessors() >= 2
                   ? List.of("0", "0-1")
-                  : List.of("0"));
+                  : List.of("0"),
+          Arrays.asList(given.getOrDefault("phases", "load,startup,stored").split(",", -1)));
     }
 
     List<Integer> levels() {
@@ -137,7 +140,8 @@ public final class LoadBenchmark {
               Personas.defaults()));
       simulators.start();
 
-      for (String cpus : options.cpuSets()) {
+      for (String cpus :
+          options.phases().contains("load") ? options.cpuSets() : List.<String>of()) {
         // With one CPU for the server, the driver and the simulators keep to the others.
         pinSelf(cpus.equals("0") && cores >= 2 ? "1-" + (cores - 1) : "0-" + (cores - 1));
         if (options.systems().contains("most")) {
@@ -149,8 +153,11 @@ public final class LoadBenchmark {
       }
       pinSelf("0-" + (cores - 1));
       if (options.systems().contains("most")) {
-        startupTimes(forMost);
-        for (int stored : options.stored()) {
+        if (options.phases().contains("startup")) {
+          startupTimes(forMost);
+        }
+        for (int stored :
+            options.phases().contains("stored") ? options.stored() : List.<Integer>of()) {
           withStoredLogins(stored, forMost);
         }
       }
@@ -220,8 +227,8 @@ public final class LoadBenchmark {
     List<LoadRun.Result> results = new ArrayList<>();
     line("");
     line(
-        "| citizens | logins/s | failed | CPU ms/login | server legs p50 / p95 / p99 ms | per leg"
-            + " p95 ms |");
+        "| citizens | logins/s | failed | CPU ms/login (of which JIT) | a login's time in the"
+            + " server, p50 / p95 / p99 ms | p95 per request, ms |");
     line("|---:|---:|---:|---:|---|---|");
     for (int concurrency : options.levels()) {
       LoadRun.Result r = load.run(cpus, concurrency, options.warmup(), options.measured());
@@ -300,7 +307,10 @@ public final class LoadBenchmark {
     line("Packaged jar, launch to ready (readiness answered 200), ms: %s", times);
   }
 
-  /** Logins through Most while {@code stored} others wait at the national eID. */
+  /**
+   * Logins through Most before and after {@code stored} others are left waiting at the national
+   * eID, in the same warmed-up process, all CPUs.
+   */
   private void withStoredLogins(int stored, URI national) throws Exception {
     String heap = stored >= 1_000_000 ? "6g" : stored >= 100_000 ? "2g" : "512m";
     MostUnderTest most =
@@ -309,20 +319,24 @@ public final class LoadBenchmark {
     try {
       LoadRun load = new LoadRun(most.logins(), most::route, most.process, PERSONAS);
       load.prime();
+      load.run("all", 8, Duration.ZERO, Duration.ofSeconds(options.quick() ? 3 : 40));
+      LoadRun.Result empty = load.run("all", 8, Duration.ofSeconds(2), Duration.ofSeconds(10));
       Duration fill = load.startLogins(stored, 16);
       long heapUsed = most.process.heapAfterGc();
-      LoadRun.Result r = load.run("0-1", 8, Duration.ofSeconds(3), Duration.ofSeconds(10));
+      LoadRun.Result full = load.run("all", 8, Duration.ofSeconds(2), Duration.ofSeconds(10));
       line("");
       line(
-          "With %,d logins in flight (stored in %d s, heap after GC %d MiB of %s): %.1f logins/s,"
-              + " server legs p95 %.1f ms, %d failed.",
+          "%,d logins in flight (started in %d s; heap after GC %d MiB, -Xmx%s): %.1f logins/s"
+              + " (%.1f before), a login's p95 in the server %.1f ms (%.1f before), %d failed.",
           stored,
           fill.toSeconds(),
           heapUsed / (1024 * 1024),
           heap,
-          r.loginsPerSecond(),
-          r.serverMillis(95),
-          r.failures());
+          full.loginsPerSecond(),
+          empty.loginsPerSecond(),
+          full.serverMillis(95),
+          empty.serverMillis(95),
+          full.failures() + empty.failures());
     } finally {
       most.process.close();
     }
