@@ -153,13 +153,22 @@ final class ServerProcess implements AutoCloseable {
     long pid = javaPid();
     run(List.of(jcmd, Long.toString(pid), "GC.run"));
     String info = run(List.of(jcmd, Long.toString(pid), "GC.heap_info"));
-    // "garbage-first heap   total 262144K, used 53112K" or "def new generation ... used 123K"
+    return usedHeap(info);
+  }
+
+  /**
+   * The bytes in use that {@code GC.heap_info} reports, summed over its heaps or generations: JDK
+   * 17 writes "garbage-first heap total 262144K, used 53112K", JDK 25 "garbage-first heap total
+   * reserved 524288K, committed 524288K, used 19012K", the serial collector one line per
+   * generation.
+   */
+  static long usedHeap(String info) {
     long used = 0;
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(heap|generation)\\s+total \\d+K, used (\\d+)K")
+        java.util.regex.Pattern.compile("(?:heap|generation)\\s+total[^\\n]*?used (\\d+)K")
             .matcher(info);
     while (m.find()) {
-      used += Long.parseLong(m.group(2)) * 1024;
+      used += Long.parseLong(m.group(1)) * 1024;
     }
     if (used == 0) {
       throw new IllegalStateException("unreadable heap info: " + info);
