@@ -279,7 +279,6 @@ final class KeycloakUnderTest {
               uri -> "callback");
       redeem(
           browser,
-          "",
           URI.create(oidc + "/token"),
           URI.create(oidc + "/userinfo"),
           code(atRp, state),

@@ -62,11 +62,10 @@ public final class LoadBenchmark {
       return new Options(
           quick,
           Arrays.asList(given.getOrDefault("systems", "most,keycloak").split(",", -1)),
-          given.getOrDefault("stored", quick ? "" : "10000,100000").isEmpty()
-              ? List.of()
-              : Arrays.stream(given.getOrDefault("stored", "10000,100000").split(",", -1))
-                  .map(Integer::valueOf)
-                  .toList(),
+          Arrays.stream(given.getOrDefault("stored", quick ? "" : "10000,100000").split(",", -1))
+              .filter(count -> !count.isEmpty())
+              .map(Integer::valueOf)
+              .toList(),
           Path.of(given.getOrDefault("out", "benchmarks/target/bench")),
           given.containsKey("plot") ? Path.of(given.get("plot")) : null,
           Path.of(given.getOrDefault("broker-jar", "broker/target/quarkus-app/quarkus-run.jar")),

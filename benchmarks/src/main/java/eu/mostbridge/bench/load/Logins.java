@@ -126,7 +126,6 @@ abstract class Logins {
   /** The token and userinfo requests of a confidential client (client_secret_basic). */
   static void redeem(
       VirtualBrowser browser,
-      String legPrefix,
       URI tokenEndpoint,
       URI userinfoEndpoint,
       String code,
@@ -141,7 +140,7 @@ abstract class Logins {
                 "code_verifier", verifier));
     Page tokens =
         browser.send(
-            legPrefix + "token",
+            "token",
             HttpRequest.newBuilder(tokenEndpoint)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(
@@ -164,7 +163,7 @@ abstract class Logins {
     }
     Page userinfo =
         browser.send(
-            legPrefix + "userinfo",
+            "userinfo",
             HttpRequest.newBuilder(userinfoEndpoint)
                 .header("Authorization", "Bearer " + accessToken)
                 .GET());

@@ -79,7 +79,6 @@ final class MostLogins extends Logins {
     Page atRp = browser.submit("consent", consent, "/consent", Map.of("action", "allow"));
     redeem(
         browser,
-        "",
         URI.create(issuer + "/token"),
         URI.create(issuer + "/userinfo"),
         code(atRp, state),
