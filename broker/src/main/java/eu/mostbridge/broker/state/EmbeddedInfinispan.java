@@ -53,6 +53,9 @@ final class EmbeddedInfinispan {
             .awaitInitialTransfer(true);
       }
     }
+    if (clustered) {
+      CleanDepartures.define(holder);
+    }
     DefaultCacheManager manager = new DefaultCacheManager(holder, true);
     if (clustered) {
       LOG.infof(

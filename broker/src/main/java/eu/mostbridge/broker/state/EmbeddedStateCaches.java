@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.distribution.DistributionManager;
 import org.infinispan.distribution.LocalizedCacheTopology;
@@ -30,13 +33,46 @@ final class EmbeddedStateCaches implements StateCaches {
   /** Long enough for a topology broadcast between replicas of one site; short against a drain. */
   private static final Duration LEAVE_PAUSE = Duration.ofMillis(500);
 
+  /** How often the coordinator looks for caches refused only because of clean leaves. */
+  private static final Duration RESTORE_INTERVAL = Duration.ofSeconds(1);
+
   private final EmbeddedCacheManager manager;
   private final Map<Caches, Cache<String, String>> caches = new EnumMap<>(Caches.class);
+  private final CleanDepartures departures;
+  private final ScheduledExecutorService restorer;
 
   EmbeddedStateCaches(EmbeddedCacheManager manager) {
     this.manager = manager;
     for (Caches which : Caches.ALL) {
       caches.put(which, manager.getCache(which.cacheName()));
+    }
+    if (manager.getCacheManagerConfiguration().isClustered()) {
+      departures = CleanDepartures.of(manager);
+      restorer =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "most-clean-departures");
+                thread.setDaemon(true);
+                return thread;
+              });
+      var unused =
+          restorer.scheduleWithFixedDelay(
+              this::restoreAfterCleanDepartures,
+              RESTORE_INTERVAL.toMillis(),
+              RESTORE_INTERVAL.toMillis(),
+              TimeUnit.MILLISECONDS);
+    } else {
+      departures = null;
+      restorer = null;
+    }
+  }
+
+  private void restoreAfterCleanDepartures() {
+    try {
+      departures.restoreAfterCleanDepartures(caches.values());
+    } catch (RuntimeException e) {
+      // A view change under way; the next round sees a settled view.
+      LOG.debugf("Looking for caches refused after clean leaves: %s", e.toString());
     }
   }
 
@@ -110,15 +146,18 @@ final class EmbeddedStateCaches implements StateCaches {
   /**
    * Leaves the cluster without taking entries with it: waits (up to {@link #DRAIN}) until no
    * rebalance is under way, so that every entry this replica holds has a copy elsewhere; leaves
-   * cache by cache; then pauses before closing the channel. Stopping the manager at once races the
-   * coordinator's last topology broadcast against the view change: when the leaver is the
-   * coordinator (the oldest replica), the one left behind may recover a stable topology that still
-   * lists the leaver, take the clean leave for a crash of half the cluster and refuse that cache
-   * until every replica is restarted. Seen in ClusterIT: one of seven caches degraded after a clean
-   * stop from two replicas to one.
+   * announces the clean leave ({@link CleanDepartures}); leaves cache by cache; then pauses before
+   * closing the channel. Stopping the manager at once races the coordinator's last topology
+   * broadcast against the view change: when the leaver is the coordinator (the oldest replica), the
+   * one left behind may recover a stable topology that still lists the leaver and take the clean
+   * leave for a crash of half the cluster. The pause makes that rarer; the announcement lets the
+   * survivors undo it when it happens anyway.
    */
   @Override
   public void close() {
+    if (restorer != null) {
+      restorer.shutdownNow();
+    }
     if (members() > 1) {
       Instant deadline = Instant.now().plus(DRAIN);
       try {
@@ -130,6 +169,8 @@ final class EmbeddedStateCaches implements StateCaches {
               "Leaving the cluster after %s with a rebalance under way: entries held only here are"
                   + " lost and their logins must start again",
               DRAIN);
+        } else {
+          departures.announce();
         }
         for (Cache<String, String> cache : caches.values()) {
           cache.stop(); // a synchronous leave, answered by the coordinator

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** How {@code most.state.*} becomes caches: the split rules per cache, and refused settings. */
 class StateConfigurationTest {
-  private static BrokerConfig.State state(Map<String, String> values) {
+  /** The broker's state settings from these values (and a placeholder issuer). */
+  static BrokerConfig.State state(Map<String, String> values) {
     Map<String, String> all = new HashMap<>(values);
     all.put("most.issuer", "https://most.example");
     SmallRyeConfig config =
