@@ -69,7 +69,6 @@ final class MostUnderTest {
             secretHash: "%s"
             allowedCountries: [MK]
             identifierPolicy: NATIONAL_NUMBER
-            tokenAlgorithm: RS256
         """
             .formatted(Logins.CLIENT, Logins.RP_REDIRECT, secretHash(Logins.CLIENT_SECRET)),
         StandardCharsets.UTF_8);

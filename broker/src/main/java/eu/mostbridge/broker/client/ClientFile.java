@@ -67,8 +67,21 @@ public final class ClientFile {
     }
   }
 
-  /** Parses and validates; throws with every problem listed. */
+  /**
+   * Parses and validates, with ES256 (the default of {@code most.signing.default-algorithm}) for
+   * clients that name no token algorithm; throws with every problem listed.
+   */
   public static List<ClientRegistration> parse(String text) throws InvalidClientFileException {
+    return parse(text, "ES256");
+  }
+
+  /**
+   * Parses and validates; a client that names no {@code tokenAlgorithm} gets {@code
+   * defaultAlgorithm}, the broker's {@code most.signing.default-algorithm}, so a deployment with
+   * only RSA keys need not repeat RS256 for every client. Throws with every problem listed.
+   */
+  public static List<ClientRegistration> parse(String text, String defaultAlgorithm)
+      throws InvalidClientFileException {
     Raw raw;
     try {
       raw = YAML.readValue(text, Raw.class);
@@ -138,7 +151,7 @@ public final class ClientFile {
       } catch (IllegalArgumentException e) {
         problems.add(where + ": identifierPolicy must be PSEUDONYM or NATIONAL_NUMBER");
       }
-      String algorithm = c.tokenAlgorithm() == null ? "ES256" : c.tokenAlgorithm();
+      String algorithm = c.tokenAlgorithm() == null ? defaultAlgorithm : c.tokenAlgorithm();
       if (!ALGORITHMS.contains(algorithm)) {
         problems.add(where + ": tokenAlgorithm must be ES256, PS256 or RS256");
       }

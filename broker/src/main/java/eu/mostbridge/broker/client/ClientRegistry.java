@@ -32,7 +32,7 @@ public class ClientRegistry {
       throw new IllegalStateException("most.clients-file " + file + " cannot be read", e);
     }
     try {
-      ClientFile.parse(text).forEach(this::add);
+      ClientFile.parse(text, config.signing().defaultAlgorithm()).forEach(this::add);
     } catch (InvalidClientFileException e) {
       throw new IllegalStateException(file + ": " + e.getMessage(), e);
     }

@@ -37,6 +37,25 @@ class ClientFileTest {
   }
 
   @Test
+  void aClientWithoutTokenAlgorithmGetsTheBrokersDefault() throws InvalidClientFileException {
+    String unnamed =
+        """
+        clients:
+          - id: rsa-only
+            names: {bg: "а", mk: "б", en: "c"}
+            redirectUris: [https://rsa.test/cb]
+            public: true
+            allowedCountries: [BG]
+        """;
+
+    assertThat(ClientFile.parse(unnamed).get(0).tokenAlgorithm()).isEqualTo("ES256");
+    assertThat(ClientFile.parse(unnamed, "RS256").get(0).tokenAlgorithm()).isEqualTo("RS256");
+    assertThat(ClientFile.parse(VALID, "RS256").get(0).tokenAlgorithm())
+        .as("named by the client")
+        .isEqualTo("PS256");
+  }
+
+  @Test
   void listsEveryProblemOfAnInvalidFileTogether() {
     String invalid =
         """
