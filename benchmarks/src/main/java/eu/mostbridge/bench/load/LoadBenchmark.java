@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -292,18 +293,63 @@ public final class LoadBenchmark {
         (after - before) / completed, completed, took.toMillis(), before / 1024, after / 1024);
   }
 
-  /** The packaged jar from launch to ready, five times, all CPUs. */
+  /**
+   * The packaged jar from launch to ready, five times, all CPUs; then five times more with a
+   * class-data archive of the classes a first start loaded, as an operator would make it once per
+   * image (docs/DEPLOYMENT.md): the JDK's AOT cache from Java 25 (JEP 483, 514), AppCDS before.
+   */
   private void startupTimes(URI national) throws Exception {
+    line("");
+    line(
+        "Packaged jar, launch to ready (readiness answered 200), ms: %s",
+        startups(national, List.of()));
+
+    boolean aotCache = Runtime.version().feature() >= 25;
+    Path archive =
+        options.out().toAbsolutePath().resolve(aotCache ? "most.aot" : "most.jsa").normalize();
+    Files.deleteIfExists(archive);
+    MostUnderTest training =
+        MostUnderTest.start(
+            options.brokerJar(),
+            options.out(),
+            national,
+            NATIONAL_SECRET,
+            null,
+            "512m",
+            List.of((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive));
+    training.process.close(); // the JVM writes the archive as it exits
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!Files.exists(archive) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    if (!Files.exists(archive)) {
+      line("No class-data archive was written by the training start (%s).", archive);
+      return;
+    }
+    line(
+        "With %s from one training start (%d MiB), ms: %s",
+        aotCache ? "an AOT cache (-XX:AOTCache)" : "an AppCDS archive (-XX:SharedArchiveFile)",
+        Files.size(archive) >> 20,
+        startups(
+            national, List.of((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive)));
+  }
+
+  private List<Long> startups(URI national, List<String> jvmOptions) throws Exception {
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < (options.quick() ? 1 : 5); i++) {
       MostUnderTest most =
           MostUnderTest.start(
-              options.brokerJar(), options.out(), national, NATIONAL_SECRET, null, "512m");
+              options.brokerJar(),
+              options.out(),
+              national,
+              NATIONAL_SECRET,
+              null,
+              "512m",
+              jvmOptions);
       times.add(most.ready.toMillis());
       most.process.close();
     }
-    line("");
-    line("Packaged jar, launch to ready (readiness answered 200), ms: %s", times);
+    return times;
   }
 
   /**

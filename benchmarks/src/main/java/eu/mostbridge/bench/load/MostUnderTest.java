@@ -48,6 +48,19 @@ final class MostUnderTest {
   static MostUnderTest start(
       Path jar, Path work, URI nationalIssuer, String nationalSecret, String cpus, String heap)
       throws Exception {
+    return start(jar, work, nationalIssuer, nationalSecret, cpus, heap, List.of());
+  }
+
+  /** As above, with {@code jvmOptions} before the broker's settings (e.g. a class-data archive). */
+  static MostUnderTest start(
+      Path jar,
+      Path work,
+      URI nationalIssuer,
+      String nationalSecret,
+      String cpus,
+      String heap,
+      List<String> jvmOptions)
+      throws Exception {
     Files.createDirectories(work);
     Path keys = work.resolve("most-signing-keys.json");
     Files.writeString(
@@ -78,6 +91,7 @@ final class MostUnderTest {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms" + heap);
     command.add("-Xmx" + heap);
+    command.addAll(jvmOptions);
     // For profiling, e.g. MOST_BENCH_JVM="-XX:StartFlightRecording=filename=most-{n}.jfr"; {n}
     // counts the brokers this run starts.
     String extra = System.getenv("MOST_BENCH_JVM");
