@@ -159,13 +159,14 @@ final class ServerProcess implements AutoCloseable {
   /**
    * The bytes in use that {@code GC.heap_info} reports, summed over its heaps or generations: JDK
    * 17 writes "garbage-first heap total 262144K, used 53112K", JDK 25 "garbage-first heap total
-   * reserved 524288K, committed 524288K, used 19012K", the serial collector one line per
-   * generation.
+   * reserved 524288K, committed 524288K, used 19012K", the serial collector one line per generation
+   * ("def new generation total …, used …" on JDK 17, "DefNew total …, used …" and "Tenured total …"
+   * on JDK 25). Only those lines have a total; the spaces and Metaspace do not.
    */
   static long usedHeap(String info) {
     long used = 0;
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?:heap|generation)\\s+total[^\\n]*?used (\\d+)K")
+        java.util.regex.Pattern.compile("(?m)^[^\\n]*\\btotal\\b[^\\n]*?\\bused (\\d+)K")
             .matcher(info);
     while (m.find()) {
       used += Long.parseLong(m.group(1)) * 1024;

@@ -45,6 +45,23 @@ class ServerProcessTest {
   }
 
   @Test
+  void addsTheGenerationsOfTheSerialCollectorAsJdk25WritesThem() {
+    // Java 25 picks the serial collector for a process pinned to one CPU (--cpus 0).
+    assertThat(
+            ServerProcess.usedHeap(
+                """
+                6886:
+                DefNew     total 157248K, used 46K [0x00000000e0000000, 0x00000000eaaa0000)
+                 eden space 139776K,   0% used [0x00000000e0000000, 0x00000000e000bb00)
+                 from space 17472K,   0% used [0x00000000e9990000, 0x00000000e9990000)
+                Tenured    total 349568K, used 81482K [0x00000000eaaa0000, 0x0000000100000000)
+                 the  space 349568K,  23% used [0x00000000eaaa0000, 0x00000000efa32900)
+                 Metaspace       used 70000K, committed 71000K, reserved 1114112K
+                """))
+        .isEqualTo((46L + 81482L) * 1024);
+  }
+
+  @Test
   void refusesWhatItCannotRead() {
     assertThatThrownBy(() -> ServerProcess.usedHeap("4242:\nno such command"))
         .isInstanceOf(IllegalStateException.class)
