@@ -109,6 +109,8 @@ final class MostUnderTest {
     settings.put("most.signing.default-algorithm", "RS256");
     settings.put("quarkus.log.console.json.enabled", "false");
     settings.put("most.clients-file", clients.toAbsolutePath().toString());
+    // --stored leaves 100,000 logins waiting, the default bound per replica.
+    settings.put("most.state.max-logins-in-flight", "2000000");
     settings.put("most.secrets.pairwise-key", randomKey());
     settings.put("most.secrets.pseudonym-key", randomKey());
     settings.put("most.national.mk-eid.issuer", nationalIssuer.toString());

@@ -100,6 +100,7 @@ public class AuthorizationEndpoint {
           new ErrorObject(failure.error(), ErrorDescription.of(failure.description())));
     }
     ValidatedAuthorization request = result.accepted().orElseThrow();
+    steps.admitNewLogin();
     Optional<String> newBrowser = steps.newBrowserIfNeeded(browser);
     LoginFlow flow =
         LoginFlow.start(

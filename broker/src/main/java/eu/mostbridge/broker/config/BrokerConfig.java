@@ -124,6 +124,17 @@ public interface BrokerConfig {
     @WithDefault("local")
     Mode mode();
 
+    /**
+     * The most logins in flight (authorized, not yet answered to the relying party) one replica
+     * holds; a new login beyond it is refused with 503 until older ones end or expire. Each takes
+     * about 1.5 KB of heap for up to {@code most.lifetimes.login}: without a bound, a flood of
+     * authorization requests (client id and redirect URI are public) fills the heap. Counted in
+     * this replica's share of the embedded cache; with {@code mode=remote} bound the server's cache
+     * instead.
+     */
+    @WithDefault("100000")
+    long maxLoginsInFlight();
+
     /** Embedded clustering, for {@code mode=cluster}. */
     Cluster cluster();
 

@@ -8,6 +8,12 @@ import java.util.Optional;
  * so this is shared state, never a field of a bean.
  */
 public interface LoginFlowStore {
+  /**
+   * Refuses a new login (with the state's 503) when this replica already holds its bound of logins
+   * in flight, before anything of it is stored.
+   */
+  void admitNewLogin();
+
   /** Stores {@code flow}, replacing its earlier version; it expires after {@code lifetime}. */
   void save(LoginFlow flow, Duration lifetime);
 

@@ -103,6 +103,11 @@ public class LoginSteps {
     return flow;
   }
 
+  /** Refuses a new login with the state's 503 when this replica holds its bound of them. */
+  public void admitNewLogin() {
+    flows.admitNewLogin();
+  }
+
   public void save(LoginFlow flow) {
     Duration left = Duration.between(Instant.now(), flow.expiresAt(config.lifetimes().login()));
     flows.save(flow, left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);

@@ -42,6 +42,7 @@ public class StateUnavailableResponses {
     audit.record(
         AuditEvent.of("state.unavailable")
             .with("cache", e.cache())
+            .with("reason", e.reason())
             .with("path", path)
             .with("outcome", "temporarily_unavailable"));
     if (CLIENT_ENDPOINTS.contains(path)) {

@@ -38,11 +38,16 @@ final class EmbeddedStateCaches implements StateCaches {
 
   private final EmbeddedCacheManager manager;
   private final Map<Caches, Cache<String, String>> caches = new EnumMap<>(Caches.class);
+  private final long maxLoginsInFlight;
   private final CleanDepartures departures;
   private final ScheduledExecutorService restorer;
 
-  EmbeddedStateCaches(EmbeddedCacheManager manager) {
+  EmbeddedStateCaches(EmbeddedCacheManager manager, long maxLoginsInFlight) {
+    if (maxLoginsInFlight < 1) {
+      throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
+    }
     this.manager = manager;
+    this.maxLoginsInFlight = maxLoginsInFlight;
     for (Caches which : Caches.ALL) {
       caches.put(which, manager.getCache(which.cacheName()));
     }
@@ -78,7 +83,16 @@ final class EmbeddedStateCaches implements StateCaches {
 
   @Override
   public StateCache cache(Caches which) {
-    return new StateCache(which, caches.get(which));
+    Cache<String, String> cache = caches.get(which);
+    if (which != Caches.LOGIN_FLOWS) {
+      return new StateCache(which, cache);
+    }
+    // This replica's share, expired entries included: they hold heap until the reaper runs.
+    return new StateCache(
+        which,
+        cache,
+        () -> cache.getAdvancedCache().getDataContainer().sizeIncludingExpired(),
+        maxLoginsInFlight);
   }
 
   @Override

@@ -20,6 +20,11 @@ public class InfinispanLoginFlowStore implements LoginFlowStore {
   }
 
   @Override
+  public void admitNewLogin() {
+    flows.refuseWhenFull();
+  }
+
+  @Override
   public void save(LoginFlow flow, Duration lifetime) {
     flows.put(flow.id(), codec.write(flow), lifetime);
   }

@@ -20,7 +20,7 @@ public class StateCachesProducer {
     State state = config.state();
     return state.mode() == State.Mode.REMOTE
         ? RemoteStateCaches.connect(state.remote())
-        : new EmbeddedStateCaches(EmbeddedInfinispan.start(state));
+        : new EmbeddedStateCaches(EmbeddedInfinispan.start(state), state.maxLoginsInFlight());
   }
 
   void close(@Disposes StateCaches caches) {

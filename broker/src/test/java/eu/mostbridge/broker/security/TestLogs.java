@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The log file the test profile writes ({@code target/quarkus-test.log}). */
-final class TestLogs {
+public final class TestLogs {
   static final Path FILE = Path.of("target", "quarkus-test.log");
 
   private TestLogs() {}
@@ -20,7 +20,7 @@ final class TestLogs {
   }
 
   /** Every audit event so far. */
-  static List<String> auditEvents() throws IOException {
+  public static List<String> auditEvents() throws IOException {
     try (var lines = Files.lines(FILE, StandardCharsets.UTF_8)) {
       return lines.filter(l -> l.contains("[most.audit]")).toList();
     }

@@ -38,8 +38,8 @@ class CleanDeparturesTest {
   @Test
   void aCoordinatorThatLeftCleanlyLeavesTheSurvivorAvailableWithItsEntries() throws Exception {
     EmbeddedCacheManager[] pair = pair("most-departure-clean");
-    EmbeddedStateCaches coordinator = new EmbeddedStateCaches(pair[0]);
-    EmbeddedStateCaches survivor = new EmbeddedStateCaches(pair[1]);
+    EmbeddedStateCaches coordinator = new EmbeddedStateCaches(pair[0], 100);
+    EmbeddedStateCaches survivor = new EmbeddedStateCaches(pair[1], 100);
     writeOneEntryPerCache(pair[0]);
     pauseRebalances(pair[0]);
 
@@ -58,7 +58,7 @@ class CleanDeparturesTest {
   @Test
   void aReplicaThatLeftWithoutAnnouncingLeavesTheSurvivorRefusing() throws Exception {
     EmbeddedCacheManager[] pair = pair("most-departure-unannounced");
-    EmbeddedStateCaches survivor = new EmbeddedStateCaches(pair[1]);
+    EmbeddedStateCaches survivor = new EmbeddedStateCaches(pair[1], 100);
     writeOneEntryPerCache(pair[0]);
     pauseRebalances(pair[0]);
 
