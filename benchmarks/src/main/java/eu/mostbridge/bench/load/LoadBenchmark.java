@@ -308,16 +308,11 @@ public final class LoadBenchmark {
     Path archive =
         options.out().toAbsolutePath().resolve(aotCache ? "most.aot" : "most.jsa").normalize();
     Files.deleteIfExists(archive);
-    MostUnderTest training =
-        MostUnderTest.start(
-            options.brokerJar(),
-            options.out(),
+    startMostOnAllCpus(
             national,
-            NATIONAL_SECRET,
-            null,
-            "512m",
-            List.of((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive));
-    training.process.close(); // the JVM writes the archive as it exits
+            List.of((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive))
+        .process
+        .close(); // the JVM writes the archive as it exits
     Instant deadline = Instant.now().plusSeconds(60);
     while (!Files.exists(archive) && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
@@ -334,18 +329,15 @@ public final class LoadBenchmark {
             national, List.of((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive)));
   }
 
+  private MostUnderTest startMostOnAllCpus(URI national, List<String> jvmOptions) throws Exception {
+    return MostUnderTest.start(
+        options.brokerJar(), options.out(), national, NATIONAL_SECRET, null, "512m", jvmOptions);
+  }
+
   private List<Long> startups(URI national, List<String> jvmOptions) throws Exception {
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < (options.quick() ? 1 : 5); i++) {
-      MostUnderTest most =
-          MostUnderTest.start(
-              options.brokerJar(),
-              options.out(),
-              national,
-              NATIONAL_SECRET,
-              null,
-              "512m",
-              jvmOptions);
+      MostUnderTest most = startMostOnAllCpus(national, jvmOptions);
       times.add(most.ready.toMillis());
       most.process.close();
     }

@@ -86,12 +86,11 @@ final class CleanDepartures {
 
   /**
    * On the coordinator: makes available again each refused cache whose missing replicas all left
-   * cleanly. Returns the names of the caches it made available.
+   * cleanly.
    */
-  List<String> restoreAfterCleanDepartures(Collection<Cache<String, String>> caches) {
-    List<String> restored = new ArrayList<>();
+  void restoreAfterCleanDepartures(Collection<Cache<String, String>> caches) {
     if (!manager.isCoordinator() || manager.getMembers() == null) {
-      return restored;
+      return;
     }
     LocalTopologyManager topologies =
         GlobalComponentRegistry.componentOf(manager, LocalTopologyManager.class);
@@ -115,9 +114,7 @@ final class CleanDepartures {
               + " with %s",
           cache.getName(), missing, view);
       cache.getAdvancedCache().setAvailability(AvailabilityMode.AVAILABLE);
-      restored.add(cache.getName());
     }
-    return restored;
   }
 
   private boolean departedCleanly(Address replica) {

@@ -30,6 +30,13 @@ final class EmbeddedStateCaches implements StateCaches {
    */
   private static final Duration DRAIN = Duration.ofSeconds(15);
 
+  /**
+   * How long a leaving coordinator keeps coordinating the rebalances its own leave started: in
+   * ClusterIT they start within 0.5 s and each ends within 0.1 s; with {@link #DRAIN}, inside the
+   * 30 s grace.
+   */
+  private static final Duration COORDINATOR_LEAVE_PAUSE = Duration.ofSeconds(3);
+
   /** Long enough for a topology broadcast between replicas of one site; short against a drain. */
   private static final Duration LEAVE_PAUSE = Duration.ofMillis(500);
 
@@ -159,13 +166,13 @@ final class EmbeddedStateCaches implements StateCaches {
 
   /**
    * Leaves the cluster without taking entries with it: waits (up to {@link #DRAIN}) until no
-   * rebalance is under way, so that every entry this replica holds has a copy elsewhere; leaves
-   * announces the clean leave ({@link CleanDepartures}); leaves cache by cache; then pauses before
-   * closing the channel. Stopping the manager at once races the coordinator's last topology
-   * broadcast against the view change: when the leaver is the coordinator (the oldest replica), the
-   * one left behind may recover a stable topology that still lists the leaver and take the clean
-   * leave for a crash of half the cluster. The pause makes that rarer; the announcement lets the
-   * survivors undo it when it happens anyway.
+   * rebalance is under way, so that every entry this replica holds has a copy elsewhere; announces
+   * the clean leave ({@link CleanDepartures}); leaves cache by cache; then pauses before closing
+   * the channel, longer when it coordinates the rebalances of its own leave. Stopping the manager
+   * at once races the coordinator's last topology broadcast against the view change: when the
+   * leaver is the coordinator (the oldest replica), the one left behind may recover a stable
+   * topology that still lists the leaver and take the clean leave for a crash of half the cluster.
+   * The waits make that rarer; the announcement lets the survivors undo it when it happens anyway.
    */
   @Override
   public void close() {
@@ -189,7 +196,13 @@ final class EmbeddedStateCaches implements StateCaches {
         for (Cache<String, String> cache : caches.values()) {
           cache.stop(); // a synchronous leave, answered by the coordinator
         }
-        Thread.sleep(LEAVE_PAUSE.toMillis());
+        // The coordinator's leave starts a rebalance of every cache among the others, which it
+        // coordinates: it stays long enough for them to end. One that goes while they run leaves
+        // the new
+        // coordinator to recover them, and Infinispan 16 can then hang a survivor's state transfer
+        // (CI, Java 25: 82 segments of login-flows pending for minutes after the coordinator left
+        // 3 -> 2, its last rebalance started 70 ms before it closed its channel).
+        Thread.sleep((manager.isCoordinator() ? COORDINATOR_LEAVE_PAUSE : LEAVE_PAUSE).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
