@@ -47,6 +47,13 @@ class StateConfigurationTest {
   }
 
   @Test
+  void aBoundOfLoginsInFlightBelowOneIsRefused() {
+    assertThatThrownBy(() -> new EmbeddedStateCaches(null, 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("most.state.max-logins-in-flight");
+  }
+
+  @Test
   void eachDiscoveryNeedsItsPeers() {
     assertThatThrownBy(
             () ->
