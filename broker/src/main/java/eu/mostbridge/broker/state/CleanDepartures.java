@@ -73,14 +73,18 @@ final class CleanDepartures {
     return new CleanDepartures(manager);
   }
 
-  /** Records, on every replica in view, that this one is leaving cleanly. */
-  void announce() {
+  /**
+   * Records, on every replica in view, that this one is leaving cleanly; false when it could not.
+   */
+  boolean announce() {
     Address self = manager.getAddress();
     try {
       departed.put(key(self), self.toString());
+      return true;
     } catch (RuntimeException e) {
       // Without the record the others treat this leave as a crash: safe, only less available.
       LOG.warnf("Could not announce a clean leave of %s: %s", self, e.toString());
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.manager.DefaultCacheManager;
@@ -56,6 +57,14 @@ final class EmbeddedInfinispan {
     if (clustered) {
       CleanDepartures.define(holder);
     }
+    // Infinispan's own JVM shutdown hook would stop the manager at SIGTERM, in parallel with
+    // Quarkus' shutdown and without the orderly leave of EmbeddedStateCaches.close(): the leave
+    // would then take the only copy of entries not yet moved (seen in ClusterIT's logs: the
+    // channel closed by the hook before the replica had announced its departure).
+    holder
+        .getGlobalConfigurationBuilder()
+        .shutdown()
+        .hookBehavior(ShutdownHookBehavior.DONT_REGISTER);
     DefaultCacheManager manager = new DefaultCacheManager(holder, true);
     if (clustered) {
       LOG.infof(

@@ -375,6 +375,13 @@ class ClusterIT {
     Map<String, String> answer = finish(login, atSimulator);
     idToken(redeem(answer.get("code"), login), login);
     assertThat(balancer.servedAndReset()).containsOnlyKeys("node-a");
+    // The orderly leave ran, not a stop by Infinispan's own shutdown hook beside it.
+    for (BrokerNode stopped : List.of(b, c)) {
+      assertThat(Files.readString(stopped.log()))
+          .as(stopped.name())
+          .contains("Left the cluster cleanly")
+          .doesNotContain("Could not announce a clean leave");
+    }
   }
 
   @Test
