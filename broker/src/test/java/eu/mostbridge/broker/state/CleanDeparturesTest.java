@@ -2,12 +2,8 @@ package eu.mostbridge.broker.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.infinispan.Cache;
 import org.infinispan.factories.GlobalComponentRegistry;
@@ -24,15 +20,11 @@ import org.junit.jupiter.api.Test;
  * rebalances on the coordinator before it leaves.
  */
 class CleanDeparturesTest {
-  private static final Duration SETTLE = Duration.ofSeconds(20);
-
-  private final List<EmbeddedCacheManager> managers = new ArrayList<>();
+  private final List<ClusteredPair> pairs = new ArrayList<>();
 
   @AfterEach
   void stopAll() {
-    for (EmbeddedCacheManager manager : managers) {
-      manager.stop();
-    }
+    pairs.forEach(ClusteredPair::close);
   }
 
   @Test
@@ -77,39 +69,9 @@ class CleanDeparturesTest {
 
   /** Two replicas, the first one the coordinator, both past their initial state transfer. */
   private EmbeddedCacheManager[] pair(String cluster) throws Exception {
-    int first = freePort();
-    int second = freePort();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
-    EmbeddedCacheManager a = start(cluster, first, hosts, "departure-a");
-    EmbeddedCacheManager b = start(cluster, second, hosts, "departure-b");
-    await(() -> a.getMembers().size() == 2 && b.getMembers().size() == 2, "both in view");
-    assertThat(a.isCoordinator()).isTrue();
-    return new EmbeddedCacheManager[] {a, b};
-  }
-
-  private EmbeddedCacheManager start(String cluster, int port, String hosts, String name) {
-    EmbeddedCacheManager manager =
-        EmbeddedInfinispan.start(
-            StateConfigurationTest.state(
-                Map.of(
-                    "most.state.mode",
-                    "cluster",
-                    "most.state.cluster.discovery",
-                    "tcpping",
-                    "most.state.cluster.bind-address",
-                    "127.0.0.1",
-                    "most.state.cluster.bind-port",
-                    String.valueOf(port),
-                    "most.state.cluster.initial-hosts",
-                    hosts,
-                    "most.state.cluster.allow-plaintext",
-                    "true",
-                    "most.state.cluster.node-name",
-                    name,
-                    "most.state.cluster.name",
-                    cluster)));
-    managers.add(manager);
-    return manager;
+    ClusteredPair pair = new ClusteredPair(cluster);
+    pairs.add(pair);
+    return new EmbeddedCacheManager[] {pair.first, pair.second};
   }
 
   private static void writeOneEntryPerCache(EmbeddedCacheManager manager) {
@@ -130,18 +92,6 @@ class CleanDeparturesTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(SETTLE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not " + what + " within " + SETTLE);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    ClusteredPair.await(condition, what);
   }
 }
