@@ -63,6 +63,7 @@ public class AuthorizationEndpoint {
     return pushed
         .take(requestUri.get(0))
         .filter(p -> p.clientId().equals(clientId.get(0)))
+        .filter(p -> p.usableAt(Instant.now()))
         .map(PushedRequests.Pushed::parameters);
   }
 

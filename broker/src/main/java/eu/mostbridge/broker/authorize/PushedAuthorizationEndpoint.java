@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,10 @@ public class PushedAuthorizationEndpoint {
             new ErrorObject(failure.error(), ErrorDescription.of(failure.description())), 400);
       }
       String requestUri = REQUEST_URI_PREFIX + BrowserCookie.randomToken();
-      pushed.push(requestUri, new PushedRequests.Pushed(client.id(), parameters), LIFETIME);
+      pushed.push(
+          requestUri,
+          new PushedRequests.Pushed(client.id(), parameters, Instant.now().plus(LIFETIME)),
+          LIFETIME);
       audit.record(AuditEvent.of("par.accepted").with("client", client.id()));
       return Response.status(201)
           .type(MediaType.APPLICATION_JSON_TYPE)

@@ -1,16 +1,26 @@
 package eu.mostbridge.broker.authorize;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Pushed authorization requests (RFC 9126), kept until their single use. */
 public interface PushedRequests {
-  /** What a client pushed: its id and the request's parameters. */
-  record Pushed(String clientId, Map<String, List<String>> parameters) {
+  /**
+   * What a client pushed: its id, the request's parameters, and when the request URI expires. The
+   * cache's lifespan alone is not enough: a copy re-written by Infinispan's conflict resolution
+   * starts a new lifespan. {@code expiresAt} is null only in entries written before it existed.
+   */
+  record Pushed(String clientId, Map<String, List<String>> parameters, Instant expiresAt) {
     public Pushed {
       parameters = Map.copyOf(parameters);
+    }
+
+    /** Whether the request URI may still be used at {@code now}. */
+    public boolean usableAt(Instant now) {
+      return expiresAt == null || now.isBefore(expiresAt);
     }
   }
 

@@ -72,7 +72,10 @@ public class LoginSteps {
    *     browser's
    */
   public LoginFlow load(String flowId, String browser, String acceptLanguage) {
-    Optional<LoginFlow> flow = flowId == null ? Optional.empty() : flows.find(flowId);
+    // Its own expiry too: a copy re-written by Infinispan's conflict resolution has a new lifespan.
+    Optional<LoginFlow> flow =
+        (flowId == null ? Optional.<LoginFlow>empty() : flows.find(flowId))
+            .filter(f -> Instant.now().isBefore(f.expiresAt(config.lifetimes().login())));
     if (flow.isEmpty()) {
       audit.record(AuditEvent.of("login.unknown").with("outcome", "expired_or_unknown"));
       throw new WebApplicationException(

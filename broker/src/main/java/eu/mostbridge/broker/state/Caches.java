@@ -7,13 +7,15 @@ import org.infinispan.conflict.MergePolicy;
  * The broker's caches and, for each, what a cluster does with it after a network split heals.
  *
  * <p>All caches are distributed with {@code most.state.cluster.owners} copies and deny reads and
- * writes in any partition that is not a majority ({@code DENY_READ_WRITES}): a code, a pushed
- * request or a national answer can only be taken where the majority is, so it is never taken on
- * both sides of a split. When the partitions merge, and when the coordinator crashes, copies that
- * differ are settled by the cache's merge policy. One-time items take the preferred (majority)
- * partition's value, present or absent: a taken item stays taken, and an item whose new owner had
- * not received it yet is kept ({@code REMOVE_ALL} dropped it, losing logins in flight). Records
- * that something was already used are kept wherever a copy survived.
+ * writes in a partition that is not a majority, and for an entry whose copies are not all inside
+ * the partition ({@code DENY_READ_WRITES}): an entry is answered for on at most one side of a
+ * split, so a code, a pushed request or a national answer is never taken on both. When partitions
+ * merge, and whenever the coordinator changes, copies that differ are settled by the cache's merge
+ * policy. One-time items take the value of the preferred partition (the one that could serve them),
+ * present or absent: a taken item is not taken again from a stale copy, and an item whose new owner
+ * had not received it yet is kept ({@code REMOVE_ALL} dropped it, losing logins in flight). A
+ * re-written copy starts a new lifespan, so each one-time item is also checked against its own
+ * expiry when used. Records that something was already used are kept wherever a copy survived.
  */
 public enum Caches {
   /** IDs already used (assertions, client assertions, ...): forgetting one re-admits a replay. */

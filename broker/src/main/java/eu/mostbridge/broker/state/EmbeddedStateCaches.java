@@ -50,9 +50,7 @@ final class EmbeddedStateCaches implements StateCaches {
   private final ScheduledExecutorService restorer;
 
   EmbeddedStateCaches(EmbeddedCacheManager manager, long maxLoginsInFlight) {
-    if (maxLoginsInFlight < 1) {
-      throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
-    }
+    checkBound(maxLoginsInFlight);
     this.manager = manager;
     this.maxLoginsInFlight = maxLoginsInFlight;
     for (Caches which : Caches.ALL) {
@@ -76,6 +74,13 @@ final class EmbeddedStateCaches implements StateCaches {
     } else {
       departures = null;
       restorer = null;
+    }
+  }
+
+  /** Refuses a bound on logins in flight below 1, before anything joins a cluster. */
+  static void checkBound(long maxLoginsInFlight) {
+    if (maxLoginsInFlight < 1) {
+      throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
     }
   }
 
@@ -128,7 +133,8 @@ final class EmbeddedStateCaches implements StateCaches {
     return !caches.values().stream().allMatch(EmbeddedStateCaches::settled);
   }
 
-  private static boolean settled(Cache<String, String> cache) {
+  /** Whether {@code cache} has no rebalance under way and every segment all its copies. */
+  static boolean settled(Cache<?, ?> cache) {
     DistributionManager distribution = cache.getAdvancedCache().getDistributionManager();
     if (distribution == null || !cache.getStatus().allowInvocations()) {
       return true;
@@ -179,37 +185,45 @@ final class EmbeddedStateCaches implements StateCaches {
     if (restorer != null) {
       restorer.shutdownNow();
     }
-    if (members() > 1) {
-      Instant deadline = Instant.now().plus(DRAIN);
-      try {
-        while (rebalancing() && Instant.now().isBefore(deadline)) {
-          Thread.sleep(100);
-        }
-        boolean clean = !rebalancing();
-        if (!clean) {
-          LOG.warnf(
-              "Leaving the cluster after %s with a rebalance under way: entries held only here are"
-                  + " lost and their logins must start again",
-              DRAIN);
-        } else {
-          clean = departures.announce();
-        }
-        for (Cache<String, String> cache : caches.values()) {
-          cache.stop(); // a synchronous leave, answered by the coordinator
-        }
-        if (clean) {
-          LOG.info("Left the cluster cleanly: drained, announced, every cache's leave answered");
-        }
-        // The coordinator's leave starts a rebalance of every cache among the others, which it
-        // coordinates: it stays long enough for them to end. A survivor whose state transfer loses
-        // its source mid-way can wait for it forever in Infinispan 16.0 (infinispan#17220, fixed
-        // in 16.2, whose infinispan-api is not served here): in CI, 82 segments of login-flows
-        // pending for minutes after a coordinator left 70 ms after starting their rebalance.
-        Thread.sleep((manager.isCoordinator() ? COORDINATOR_LEAVE_PAUSE : LEAVE_PAUSE).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    try {
+      leaveInOrder();
+    } finally {
+      manager.stop();
     }
-    manager.stop();
+  }
+
+  private void leaveInOrder() {
+    if (members() <= 1) {
+      return;
+    }
+    Instant deadline = Instant.now().plus(DRAIN);
+    try {
+      while (rebalancing() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      boolean clean = !rebalancing();
+      if (!clean) {
+        LOG.warnf(
+            "Leaving the cluster after %s with a rebalance under way: entries held only here are"
+                + " lost and their logins must start again",
+            DRAIN);
+      } else {
+        clean = departures.announce();
+      }
+      for (Cache<String, String> cache : caches.values()) {
+        cache.stop(); // a synchronous leave, answered by the coordinator
+      }
+      if (clean) {
+        LOG.info("Left the cluster cleanly: drained, announced, left cache by cache");
+      }
+      // The coordinator's leave starts a rebalance of every cache among the others, which it
+      // coordinates: it stays long enough for them to end. A survivor whose state transfer loses
+      // its source mid-way can wait for it forever in Infinispan 16.0 (infinispan#17220, fixed in
+      // 16.2, whose infinispan-api is not served here): in CI, 82 segments of login-flows pending
+      // for minutes after a coordinator left 70 ms after starting their rebalance.
+      Thread.sleep((manager.isCoordinator() ? COORDINATOR_LEAVE_PAUSE : LEAVE_PAUSE).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

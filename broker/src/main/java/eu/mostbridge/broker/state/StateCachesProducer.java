@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
  * Makes the caches {@code most.state.mode} asks for, at start-up: a replica that cannot reach its
@@ -18,9 +19,18 @@ public class StateCachesProducer {
   @ApplicationScoped
   StateCaches stateCaches(BrokerConfig config) {
     State state = config.state();
-    return state.mode() == State.Mode.REMOTE
-        ? RemoteStateCaches.connect(state.remote())
-        : new EmbeddedStateCaches(EmbeddedInfinispan.start(state), state.maxLoginsInFlight());
+    if (state.mode() == State.Mode.REMOTE) {
+      return RemoteStateCaches.connect(state.remote());
+    }
+    EmbeddedStateCaches.checkBound(state.maxLoginsInFlight());
+    EmbeddedCacheManager manager = EmbeddedInfinispan.start(state);
+    try {
+      return new EmbeddedStateCaches(manager, state.maxLoginsInFlight());
+    } catch (RuntimeException e) {
+      // No bean, so no disposer: leave the cluster here rather than as a crash at exit.
+      manager.stop();
+      throw e;
+    }
   }
 
   void close(@Disposes StateCaches caches) {

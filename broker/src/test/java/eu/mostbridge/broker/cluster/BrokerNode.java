@@ -46,6 +46,7 @@ final class BrokerNode {
     this.managementPort = base + 1;
     this.jgroupsPort = base + 2; // its failure detector: base + 102, in no other node's block
     this.log = logDirectory.resolve(name + ".log");
+    Files.deleteIfExists(log); // restarts append to it; an earlier run's lines must not count
   }
 
   /**

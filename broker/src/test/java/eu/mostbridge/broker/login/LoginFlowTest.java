@@ -13,7 +13,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import eu.mostbridge.broker.authorize.PushedRequests;
 import eu.mostbridge.broker.demo.DemoNationalEids;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.simulator.oidc.OidcMisbehaviour;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,12 +26,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +56,8 @@ class LoginFlowTest {
   private static final String LOA = "http://eidas.europa.eu/LoA/";
 
   @Inject DemoNationalEids demo;
+  @Inject PushedRequests pushedRequests;
+  @Inject LoginFlowStore loginFlows;
 
   @AfterEach
   void behave() {
@@ -662,6 +671,71 @@ class LoginFlowTest {
         .isEqualTo(200);
 
     assertThat(new Browser().get(authorize).status()).as("used once").isEqualTo(400);
+  }
+
+  @Test
+  void aPushedRequestPastItsOwnExpiryIsRefusedWhileTheCacheStillHoldsIt() throws Exception {
+    // As after Infinispan's conflict resolution re-wrote the entry with a fresh lifespan.
+    String requestUri = "urn:ietf:params:oauth:request_uri:" + UUID.randomUUID();
+    Map<String, List<String>> parameters =
+        Map.of(
+            "client_id", List.of(MK_PORTAL),
+            "response_type", List.of("code"),
+            "scope", List.of("openid"),
+            "redirect_uri", List.of(MK_PORTAL_CALLBACK),
+            "code_challenge", List.of(Browser.s256("v".repeat(43))),
+            "code_challenge_method", List.of("S256"));
+    String stillValid = requestUri + "-valid";
+    pushedRequests.push(
+        stillValid,
+        new PushedRequests.Pushed(MK_PORTAL, parameters, Instant.now().plusSeconds(60)),
+        Duration.ofMinutes(5));
+    pushedRequests.push(
+        requestUri,
+        new PushedRequests.Pushed(MK_PORTAL, parameters, Instant.now().minusSeconds(1)),
+        Duration.ofMinutes(5));
+
+    Browser.Page accepted = new Browser().get(authorizeWith(stillValid));
+    Browser.Page refused = new Browser().get(authorizeWith(requestUri));
+
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    assertThat(refused.status()).isEqualTo(400);
+    Browser.assertNoStackTrace(refused);
+    assertThat(pushedRequests.take(requestUri)).as("taken by the refused attempt").isEmpty();
+  }
+
+  @Test
+  void aLoginPastItsOwnLifetimeEndsWhileTheCacheStillHoldsIt() throws Exception {
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+    Matcher action =
+        Pattern.compile("action=\"/login/([^/\"]+)/method\"").matcher(started.page().body());
+    assertThat(action.find()).as(started.page().body()).isTrue();
+    LoginFlow flow = loginFlows.find(action.group(1)).orElseThrow();
+    // As after Infinispan's conflict resolution re-wrote the entry with a fresh lifespan.
+    loginFlows.save(
+        LoginFlow.start(
+            flow.id(),
+            flow.browser(),
+            flow.request(),
+            flow.csrf(),
+            Instant.now().minus(Duration.ofHours(1))),
+        Duration.ofMinutes(5));
+
+    Browser.Page page =
+        started
+            .browser()
+            .submit(
+                started.page(), "/method", Map.of("method", "bg-mvr-eid", "action", "continue"));
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body()).doesNotContain("SIMULATOR");
+    Browser.assertNoStackTrace(page);
+  }
+
+  private static String authorizeWith(String requestUri) {
+    return BASE
+        + "/authorize?"
+        + Browser.query(Map.of("client_id", MK_PORTAL, "request_uri", requestUri));
   }
 
   @Test

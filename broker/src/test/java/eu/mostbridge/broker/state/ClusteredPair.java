@@ -25,9 +25,28 @@ final class ClusteredPair implements AutoCloseable {
     int two = freePort();
     String hosts = "127.0.0.1[" + one + "],127.0.0.1[" + two + "]";
     first = start(cluster, one, hosts, cluster + "-a");
-    second = start(cluster, two, hosts, cluster + "-b");
-    await(() -> first.getMembers().size() == 2 && second.getMembers().size() == 2, "both in view");
-    assertThat(first.isCoordinator()).isTrue();
+    EmbeddedCacheManager started = null;
+    try {
+      started = start(cluster, two, hosts, cluster + "-b");
+      EmbeddedCacheManager b = started;
+      await(() -> first.getMembers().size() == 2 && b.getMembers().size() == 2, "both in view");
+      assertThat(first.isCoordinator()).isTrue();
+      // Each replica applies the last topology of its join on its own: the first may be a moment
+      // behind the second, and Infinispan refuses conflict resolution while it is.
+      await(() -> settled(first) && settled(b), "both settled");
+    } catch (Exception | AssertionError e) {
+      first.stop();
+      if (started != null) {
+        started.stop();
+      }
+      throw e;
+    }
+    second = started;
+  }
+
+  private static boolean settled(EmbeddedCacheManager manager) {
+    return Caches.ALL.stream()
+        .allMatch(which -> EmbeddedStateCaches.settled(manager.getCache(which.cacheName())));
   }
 
   private static EmbeddedCacheManager start(String cluster, int port, String hosts, String name) {
@@ -71,7 +90,10 @@ final class ClusteredPair implements AutoCloseable {
 
   @Override
   public void close() {
-    first.stop();
-    second.stop();
+    try {
+      first.stop();
+    } finally {
+      second.stop();
+    }
   }
 }

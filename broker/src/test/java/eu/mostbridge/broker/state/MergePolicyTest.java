@@ -40,7 +40,9 @@ class MergePolicyTest {
 
   @AfterAll
   static void stopPair() {
-    pair.close();
+    if (pair != null) {
+      pair.close();
+    }
   }
 
   @Test

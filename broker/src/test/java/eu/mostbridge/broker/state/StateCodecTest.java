@@ -147,7 +147,10 @@ class StateCodecTest {
     assertThat(roundTrip(grant, AccessGrant.class)).isEqualTo(grant);
 
     Pushed pushed =
-        new Pushed("portal", Map.of("scope", List.of("openid"), "state", List.of("a", "b")));
+        new Pushed(
+            "portal",
+            Map.of("scope", List.of("openid"), "state", List.of("a", "b")),
+            NOW.plusSeconds(60));
     assertThat(roundTrip(pushed, Pushed.class)).isEqualTo(pushed);
   }
 
