@@ -50,7 +50,6 @@ final class EmbeddedStateCaches implements StateCaches {
   private final ScheduledExecutorService restorer;
 
   EmbeddedStateCaches(EmbeddedCacheManager manager, long maxLoginsInFlight) {
-    checkBound(maxLoginsInFlight);
     this.manager = manager;
     this.maxLoginsInFlight = maxLoginsInFlight;
     for (Caches which : Caches.ALL) {
@@ -74,13 +73,6 @@ final class EmbeddedStateCaches implements StateCaches {
     } else {
       departures = null;
       restorer = null;
-    }
-  }
-
-  /** Refuses a bound on logins in flight below 1, before anything joins a cluster. */
-  static void checkBound(long maxLoginsInFlight) {
-    if (maxLoginsInFlight < 1) {
-      throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
     }
   }
 

@@ -18,11 +18,17 @@ public class StateCachesProducer {
   @Startup
   @ApplicationScoped
   StateCaches stateCaches(BrokerConfig config) {
-    State state = config.state();
+    return open(config.state());
+  }
+
+  /** The caches of {@code state}, every setting checked before anything joins a cluster. */
+  static StateCaches open(State state) {
     if (state.mode() == State.Mode.REMOTE) {
       return RemoteStateCaches.connect(state.remote());
     }
-    EmbeddedStateCaches.checkBound(state.maxLoginsInFlight());
+    if (state.maxLoginsInFlight() < 1) {
+      throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
+    }
     EmbeddedCacheManager manager = EmbeddedInfinispan.start(state);
     try {
       return new EmbeddedStateCaches(manager, state.maxLoginsInFlight());

@@ -49,11 +49,8 @@ class MergePolicyTest {
   void anEntryMissingOnANewOwnerSurvivesInEveryCache() {
     for (Caches which : Caches.ALL) {
       String key = "missing-copy-" + which.cacheName();
-      AdvancedCache<String, String> cache = cache(pair.first, which);
-      cache.put(key, "held");
-      local(other(which, key), which).remove(key);
 
-      ConflictManagerFactory.get(cache).resolveConflicts();
+      removeOneCopyAndResolve(which, key, "held", false);
 
       assertThat(copies(which, key)).as(which.cacheName()).containsExactly("held", "held");
     }
@@ -63,11 +60,8 @@ class MergePolicyTest {
   void aTakenOneTimeItemCannotBeTakenAgainAndAUsedRecordComesBack() {
     for (Caches which : Caches.ALL) {
       String key = "taken-" + which.cacheName();
-      AdvancedCache<String, String> cache = cache(pair.first, which);
-      cache.put(key, "stale");
-      local(primary(which, key), which).remove(key);
 
-      ConflictManagerFactory.get(cache).resolveConflicts();
+      removeOneCopyAndResolve(which, key, "stale", true);
 
       if (RECORDS_OF_USE.contains(which)) {
         assertThat(copies(which, key)).as(which.cacheName()).containsExactly("stale", "stale");
@@ -77,6 +71,18 @@ class MergePolicyTest {
         assertThat(cache(pair.second, which).remove(key)).as(which.cacheName()).isNull();
       }
     }
+  }
+
+  /**
+   * Writes {@code key} to both owners, removes the copy on the primary owner or on the other one
+   * only, then runs Infinispan's conflict resolution with the cache's merge policy.
+   */
+  private static void removeOneCopyAndResolve(
+      Caches which, String key, String value, boolean onPrimary) {
+    AdvancedCache<String, String> cache = cache(pair.first, which);
+    cache.put(key, value);
+    local(onPrimary ? primary(which, key) : other(which, key), which).remove(key);
+    ConflictManagerFactory.get(cache).resolveConflicts();
   }
 
   private static AdvancedCache<String, String> cache(EmbeddedCacheManager manager, Caches which) {

@@ -48,7 +48,8 @@ class StateConfigurationTest {
 
   @Test
   void aBoundOfLoginsInFlightBelowOneIsRefused() {
-    assertThatThrownBy(() -> new EmbeddedStateCaches(null, 0))
+    assertThatThrownBy(
+            () -> StateCachesProducer.open(state(Map.of("most.state.max-logins-in-flight", "0"))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("most.state.max-logins-in-flight");
   }
