@@ -47,7 +47,8 @@ public final class LoadBenchmark {
       Path brokerJar,
       Path keycloakHome,
       List<String> cpuSets,
-      List<String> phases) {
+      List<String> phases,
+      List<Integer> citizens) {
     static Options parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
       boolean quick = false;
@@ -77,11 +78,15 @@ public final class LoadBenchmark {
               : Runtime.getRuntime().availableProcessors() >= 2
                   ? List.of("0", "0-1")
                   : List.of("0"),
-          Arrays.asList(given.getOrDefault("phases", "load,startup,stored").split(",", -1)));
+          Arrays.asList(given.getOrDefault("phases", "load,startup,stored").split(",", -1)),
+          Arrays.stream(
+                  given.getOrDefault("citizens", quick ? "1,4" : "1,2,4,8,16,32,64").split(",", -1))
+              .map(Integer::valueOf)
+              .toList());
     }
 
     List<Integer> levels() {
-      return quick ? List.of(1, 4) : List.of(1, 2, 4, 8, 16, 32, 64);
+      return citizens;
     }
 
     Duration warmup() {
