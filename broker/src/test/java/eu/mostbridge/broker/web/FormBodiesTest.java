@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Posted forms are read whole on the event loop before their endpoint takes a worker thread ({@link
  * FormBodies}): clients that trickle their bodies hold no worker, a chunked body over the limit
- * gets 413, and a client that waits for "100 Continue" gets it.
+ * gets 413, a client that waits for "100 Continue" gets it, and a client that goes away mid-body or
+ * breaks the chunked framing leaves no hang and no error in the log.
  */
 @QuarkusTest
 @TestProfile(FormBodiesTest.FourWorkers.class)
@@ -118,6 +121,41 @@ class FormBodiesTest {
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).contains("invalid_grant");
+  }
+
+  @Test
+  void clientsGoingAwayMidFormOrBreakingItsFramingLeaveNoErrorBehind() throws Exception {
+    long linesBefore = logLines().size();
+    try (Socket away = new Socket(token.getHost(), token.getPort())) {
+      away.getOutputStream().write(head("Content-Length: 200"));
+      away.getOutputStream().write("grant_type=auth".getBytes(StandardCharsets.US_ASCII));
+      away.getOutputStream().flush();
+      Thread.sleep(200);
+    }
+    try (Socket broken = new Socket(token.getHost(), token.getPort())) {
+      broken.setSoTimeout(10_000);
+      broken.getOutputStream().write(head("Transfer-Encoding: chunked"));
+      broken.getOutputStream().write("zz\r\nnot a chunk\r\n".getBytes(StandardCharsets.US_ASCII));
+      broken.getOutputStream().flush();
+      // Answered (400) or closed, never left hanging.
+      String answer = new String(broken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer)
+          .satisfiesAnyOf(
+              a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 400"));
+    }
+    HttpResponse<String> next =
+        http.send(
+            badCodeRequest().timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(next.statusCode()).isEqualTo(400);
+
+    List<String> written = logLines();
+    assertThat(written.subList((int) linesBefore, written.size()))
+        .noneMatch(line -> line.contains("ERROR") || line.contains("Exception"));
+  }
+
+  private static List<String> logLines() throws Exception {
+    return Files.readAllLines(Path.of("target", "quarkus-test.log"), StandardCharsets.UTF_8);
   }
 
   /** The head of a form posted to the token endpoint, with {@code framing} for its body. */
