@@ -11,7 +11,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,7 +51,7 @@ public class FormBodies {
     String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
     if (!HttpMethod.POST.equals(request.method())
         || type == null
-        || !type.toLowerCase(Locale.ROOT).startsWith(FORM)
+        || !type.regionMatches(true, 0, FORM, 0, FORM.length())
         || context.body().buffer() != null
         || request.isEnded()
         // Quarkus REST pauses the request it starts on, and an HTTP/2 stream refuses a pause once
@@ -67,15 +66,13 @@ public class FormBodies {
       request.response().writeContinue();
     }
     Buffer body = Buffer.buffer();
-    boolean[] refused = {false};
     request
         .handler(
             chunk -> {
-              if (refused[0]) {
+              if (context.failed()) {
                 return;
               }
               if (body.length() + (long) chunk.length() > maxBytes) {
-                refused[0] = true;
                 // The rest of the body is not worth reading: answer, then close the connection.
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
                 context.addEndHandler(done -> request.connection().close());
@@ -86,7 +83,7 @@ public class FormBodies {
             })
         .endHandler(
             end -> {
-              if (!refused[0]) {
+              if (!context.failed()) {
                 context.setBody(body);
                 context.next();
               }

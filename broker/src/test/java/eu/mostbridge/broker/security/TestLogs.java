@@ -19,6 +19,11 @@ public final class TestLogs {
     }
   }
 
+  /** Every line written so far. */
+  public static List<String> lines() throws IOException {
+    return Files.readAllLines(FILE, StandardCharsets.UTF_8);
+  }
+
   /** Every audit event so far. */
   public static List<String> auditEvents() throws IOException {
     try (var lines = Files.lines(FILE, StandardCharsets.UTF_8)) {

@@ -2,6 +2,7 @@ package eu.mostbridge.broker.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.mostbridge.broker.security.TestLogs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,7 +124,7 @@ class FormBodiesTest {
 
   @Test
   void clientsGoingAwayMidFormOrBreakingItsFramingLeaveNoErrorBehind() throws Exception {
-    long linesBefore = logLines().size();
+    long linesBefore = TestLogs.lines().size();
     try (Socket away = new Socket(token.getHost(), token.getPort())) {
       away.getOutputStream().write(head("Content-Length: 200"));
       away.getOutputStream().write("grant_type=auth".getBytes(StandardCharsets.US_ASCII));
@@ -149,13 +148,9 @@ class FormBodiesTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(next.statusCode()).isEqualTo(400);
 
-    List<String> written = logLines();
+    List<String> written = TestLogs.lines();
     assertThat(written.subList((int) linesBefore, written.size()))
         .noneMatch(line -> line.contains("ERROR") || line.contains("Exception"));
-  }
-
-  private static List<String> logLines() throws Exception {
-    return Files.readAllLines(Path.of("target", "quarkus-test.log"), StandardCharsets.UTF_8);
   }
 
   /** The head of a form posted to the token endpoint, with {@code framing} for its body. */
