@@ -48,7 +48,7 @@ final class KeycloakUnderTest {
       throws Exception {
     deleteTree(home.resolve("data")); // a fresh database every run
     home.resolve("bin/kc.sh").toFile().setExecutable(true);
-    int managementPort = ServerProcess.freePort();
+    int managementPort = ServerProcess.freePort(port);
     List<String> command =
         List.of(
             home.resolve("bin/kc.sh").toString(),

@@ -86,7 +86,7 @@ final class MostUnderTest {
             .formatted(Logins.CLIENT, Logins.RP_REDIRECT, secretHash(Logins.CLIENT_SECRET)),
         StandardCharsets.UTF_8);
     int port = ServerProcess.freePort();
-    int managementPort = ServerProcess.freePort();
+    int managementPort = ServerProcess.freePort(port);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms" + heap);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,20 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(name, builder.start(), log);
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port free now and not one of {@code taken}: two ports asked for one after the other, each
+   * socket closed before the next, can come back the same (seen once: Most's management interface
+   * then shared its HTTP port and the readiness check never answered).
+   */
+  static int freePort(int... taken) throws IOException {
+    while (true) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      if (Arrays.stream(taken).noneMatch(t -> t == port)) {
+        return port;
+      }
     }
   }
 

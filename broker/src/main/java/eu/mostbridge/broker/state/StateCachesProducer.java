@@ -1,11 +1,10 @@
 package eu.mostbridge.broker.state;
 
-import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.BrokerConfig.State;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
@@ -14,11 +13,15 @@ import org.infinispan.manager.EmbeddedCacheManager;
  */
 @ApplicationScoped
 public class StateCachesProducer {
+  /**
+   * After the other start-up beans: {@link StateStart} opens the caches beside them, and this waits
+   * for it.
+   */
   @Produces
-  @Startup
+  @Startup(ObserverMethod.DEFAULT_PRIORITY + 100)
   @ApplicationScoped
-  StateCaches stateCaches(BrokerConfig config) {
-    return open(config.state());
+  StateCaches stateCaches(StateStart start) {
+    return start.caches();
   }
 
   /** The caches of {@code state}, every setting checked before anything joins a cluster. */
@@ -37,9 +40,5 @@ public class StateCachesProducer {
       manager.stop();
       throw e;
     }
-  }
-
-  void close(@Disposes StateCaches caches) {
-    caches.close();
   }
 }

@@ -23,6 +23,9 @@ final class ClusteredPair implements AutoCloseable {
   ClusteredPair(String cluster) throws Exception {
     int one = freePort();
     int two = freePort();
+    while (two == one) { // each socket is closed before the next is asked for
+      two = freePort();
+    }
     String hosts = "127.0.0.1[" + one + "],127.0.0.1[" + two + "]";
     first = start(cluster, one, hosts, cluster + "-a");
     EmbeddedCacheManager started = null;

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 class StateConfigurationTest {
   /** The broker's state settings from these values (and a placeholder issuer). */
   static BrokerConfig.State state(Map<String, String> values) {
+    return config(values).state();
+  }
+
+  /** The broker's settings from these values (and a placeholder issuer). */
+  static BrokerConfig config(Map<String, String> values) {
     Map<String, String> all = new HashMap<>(values);
     all.put("most.issuer", "https://most.example");
     SmallRyeConfig config =
@@ -29,7 +34,7 @@ class StateConfigurationTest {
             .withMapping(BrokerConfig.class)
             .withSources(new MapBackedConfigSource("test", all) {})
             .build();
-    return config.getConfigMapping(BrokerConfig.class).state();
+    return config.getConfigMapping(BrokerConfig.class);
   }
 
   @Test
