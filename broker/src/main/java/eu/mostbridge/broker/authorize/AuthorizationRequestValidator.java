@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates an authorization request, rule by rule (RFC 6749, OpenID Connect Core, RFC 7636, RFC
@@ -29,6 +30,9 @@ public class AuthorizationRequestValidator {
   private static final Set<String> KNOWN_SCOPES =
       Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
   private static final List<String> LANGUAGES = List.of("bg", "mk", "en");
+
+  /** RFC 7636: BASE64URL(SHA-256(verifier)), 32 bytes without padding. */
+  private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final ClientRegistry clients;
 
@@ -106,7 +110,7 @@ public class AuthorizationRequestValidator {
     if (!method.equals(Optional.of("S256"))) {
       return back.error("invalid_request", "Only code_challenge_method=S256 is accepted");
     }
-    if (!challenge.get().matches("[A-Za-z0-9_-]{43}")) {
+    if (!S256_CHALLENGE.matcher(challenge.get()).matches()) {
       return back.error("invalid_request", "The code_challenge is not a base64url SHA-256");
     }
     LevelOfAssurance minimum = client.get().minimumLevel();

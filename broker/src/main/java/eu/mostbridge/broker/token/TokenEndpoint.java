@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The token endpoint, authorization code grant only: parse the form (no parameter twice),
@@ -42,6 +43,9 @@ import java.util.Optional;
  */
 @Path("/token")
 public class TokenEndpoint {
+  /** RFC 7636 section 4.1: 43 to 128 unreserved characters. */
+  private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
   private final ClientAuthenticator authenticator;
   private final AuthorizationCodes codes;
   private final AccessTokens accessTokens;
@@ -175,7 +179,7 @@ public class TokenEndpoint {
     if (verifier.isEmpty()) {
       throw TokenError.invalidGrant("PKCE: no code_verifier was sent");
     }
-    if (!verifier.get().matches("[A-Za-z0-9._~-]{43,128}")) {
+    if (!CODE_VERIFIER.matcher(verifier.get()).matches()) {
       throw TokenError.invalidGrant("PKCE: the code_verifier is malformed");
     }
     if (!MessageDigest.isEqual(

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * The citizen-facing texts in bg, mk and en, from {@code i18n/messages*.properties} (UTF-8). The
@@ -16,6 +17,13 @@ public final class Texts {
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+  /**
+   * The supported languages' texts, read once: every page render asks for them, and copying a
+   * bundle's hundred keys per render showed in the load profile. Other tags are read each time.
+   */
+  private static final Map<String, Texts> SUPPORTED =
+      Language.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(l -> l, Texts::read));
+
   private final String language;
   private final Map<String, String> texts;
 
@@ -25,6 +33,11 @@ public final class Texts {
   }
 
   public static Texts of(String language) {
+    Texts supported = SUPPORTED.get(language);
+    return supported != null ? supported : read(language);
+  }
+
+  private static Texts read(String language) {
     Map<String, String> texts = new HashMap<>();
     ResourceBundle bundle =
         ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(language), NO_FALLBACK);
