@@ -73,7 +73,10 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until {@code url} answers 200; returns how long that took from now. */
+  /**
+   * Waits until {@code url} answers 200; returns how long that took from now. A server not ready in
+   * time is stopped before the error, or it would go on running beside the next measurements.
+   */
   Duration awaitOk(URI url, Duration limit) throws IOException, InterruptedException {
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
@@ -94,8 +97,9 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new IllegalStateException(
-        name + " not ready at " + url + " in " + limit + ":\n" + tail());
+    String tail = tail();
+    close();
+    throw new IllegalStateException(name + " not ready at " + url + " in " + limit + ":\n" + tail);
   }
 
   String tail() throws IOException {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class StateStartTest {
   @Test
   void aStateThatCannotOpenFailsTheStartWithItsOwnError() {
-    StateStart start = new StateStart();
-    start.begin(
-        new StartupEvent(),
-        StateConfigurationTest.config(Map.of("most.state.max-logins-in-flight", "0")));
+    StateStart start =
+        new StateStart(
+            StateConfigurationTest.config(Map.of("most.state.max-logins-in-flight", "0")));
+    start.begin(new StartupEvent());
     assertThatThrownBy(start::caches)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("most.state.max-logins-in-flight");
@@ -23,12 +23,26 @@ class StateStartTest {
 
   @Test
   void theOpenedCachesAreHandedOverOnceAndStayTheSame() {
-    StateStart start = new StateStart();
-    start.begin(new StartupEvent(), StateConfigurationTest.config(Map.of()));
+    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    start.begin(new StartupEvent());
     try {
       StateCaches caches = start.caches();
       assertThat(caches.status()).hasSize(Caches.ALL.size());
       assertThat(caches.status().values()).containsOnly("available");
+      assertThat(start.caches()).isSameAs(caches);
+    } finally {
+      start.close();
+    }
+  }
+
+  /** Asked for before any start-up event (a bean that needs them early): opened, not a hang. */
+  @Test
+  void cachesAskedForBeforeTheStartupEventAreOpenedThen() {
+    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    try {
+      StateCaches caches = start.caches();
+      assertThat(caches.status().values()).containsOnly("available");
+      start.begin(new StartupEvent()); // the event that comes later opens nothing twice
       assertThat(start.caches()).isSameAs(caches);
     } finally {
       start.close();
@@ -42,8 +56,8 @@ class StateStartTest {
    */
   @Test
   void cachesNeverAskedForAreClosedWhenTheApplicationStops() {
-    StateStart start = new StateStart();
-    start.begin(new StartupEvent(), StateConfigurationTest.config(Map.of()));
+    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    start.begin(new StartupEvent());
     start.close();
     assertThat(start.caches().status()).hasSize(Caches.ALL.size());
     assertThat(start.caches().status().values()).containsOnly("stopped");
