@@ -85,10 +85,6 @@ public final class LoadBenchmark {
               .toList());
     }
 
-    List<Integer> levels() {
-      return citizens;
-    }
-
     Duration warmup() {
       return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
     }
@@ -235,7 +231,7 @@ public final class LoadBenchmark {
         "| citizens | logins/s | failed | CPU ms/login (of which JIT) | a login's time in the"
             + " server, p50 / p95 / p99 ms | p95 per request, ms |");
     line("|---:|---:|---:|---:|---|---|");
-    for (int concurrency : options.levels()) {
+    for (int concurrency : options.citizens()) {
       LoadRun.Result r = load.run(cpus, concurrency, options.warmup(), options.measured());
       results.add(r);
       StringBuilder legs = new StringBuilder();

@@ -3,6 +3,7 @@ package eu.mostbridge.broker.authorize;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.ErrorText;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
 public class AuthorizationRequestValidator {
   private static final Set<String> KNOWN_SCOPES =
       Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
-  private static final List<String> LANGUAGES = List.of("bg", "mk", "en");
 
   /** RFC 7636: BASE64URL(SHA-256(verifier)), 32 bytes without padding. */
   private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -135,7 +135,7 @@ public class AuthorizationRequestValidator {
     if (uiLocales.isPresent()) {
       for (String tag : uiLocales.get().split(" ", -1)) {
         String language = Locale.forLanguageTag(tag).getLanguage();
-        if (LANGUAGES.contains(language)) {
+        if (Language.SUPPORTED.contains(language)) {
           locale = Optional.of(Locale.forLanguageTag(language));
           break;
         }

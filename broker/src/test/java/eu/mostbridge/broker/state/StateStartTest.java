@@ -23,7 +23,7 @@ class StateStartTest {
 
   @Test
   void theOpenedCachesAreHandedOverOnceAndStayTheSame() {
-    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    StateStart start = localStart();
     start.begin(new StartupEvent());
     try {
       StateCaches caches = start.caches();
@@ -38,7 +38,7 @@ class StateStartTest {
   /** Asked for before any start-up event (a bean that needs them early): opened, not a hang. */
   @Test
   void cachesAskedForBeforeTheStartupEventAreOpenedThen() {
-    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    StateStart start = localStart();
     try {
       StateCaches caches = start.caches();
       assertThat(caches.status().values()).containsOnly("available");
@@ -56,10 +56,15 @@ class StateStartTest {
    */
   @Test
   void cachesNeverAskedForAreClosedWhenTheApplicationStops() {
-    StateStart start = new StateStart(StateConfigurationTest.config(Map.of()));
+    StateStart start = localStart();
     start.begin(new StartupEvent());
     start.close();
     assertThat(start.caches().status()).hasSize(Caches.ALL.size());
     assertThat(start.caches().status().values()).containsOnly("stopped");
+  }
+
+  /** A start of local caches (the default settings). */
+  private static StateStart localStart() {
+    return new StateStart(StateConfigurationTest.config(Map.of()));
   }
 }
