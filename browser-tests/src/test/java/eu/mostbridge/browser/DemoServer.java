@@ -22,10 +22,12 @@ final class DemoServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
 
-  private DemoServer(Process process, int port) {
+  private DemoServer(Process process, int port, int managementPort) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   static DemoServer start() throws Exception {
@@ -53,7 +55,7 @@ final class DemoServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    DemoServer server = new DemoServer(process, port);
+    DemoServer server = new DemoServer(process, port, management);
     HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plusSeconds(90);
     while (Instant.now().isBefore(deadline)) {
@@ -78,6 +80,14 @@ final class DemoServer implements AutoCloseable {
     }
     server.close();
     throw new IllegalStateException("The demo was not ready in 90 s");
+  }
+
+  int port() {
+    return port;
+  }
+
+  int managementPort() {
+    return managementPort;
   }
 
   /** {@code http://localhost:<port>}, the demo's issuer. */
