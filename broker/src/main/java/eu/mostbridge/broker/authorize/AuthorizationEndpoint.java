@@ -6,15 +6,15 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.login.ClientReturn;
 import eu.mostbridge.broker.login.LoginSteps;
-import eu.mostbridge.broker.state.SecretKeys;
 import eu.mostbridge.broker.token.ErrorDescription;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Pages;
-import jakarta.ws.rs.CookieParam;
+import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -27,7 +27,8 @@ import java.util.Optional;
  * The authorization endpoint: parse the query, validate it ({@link AuthorizationRequestValidator}),
  * then either refuse (an error page when the client or redirect URI cannot be trusted, else a
  * redirect with {@code error}, {@code state} and {@code iss}) or start a login bound to this
- * browser and send the citizen to choose their national eID.
+ * browser and send the citizen to choose their national eID. Each login is bound by a fresh key
+ * added to the browser's binding cookie: a value planted in the browser before opens nothing of it.
  */
 @Path("/authorize")
 public class AuthorizationEndpoint {
@@ -36,14 +37,17 @@ public class AuthorizationEndpoint {
   private final ClientReturn clientReturn;
   private final AuditLog audit;
   private final PushedRequests pushed;
+  private final BrowserCookies cookies;
 
   public AuthorizationEndpoint(
       AuthorizationRequestValidator validator,
       LoginSteps steps,
       ClientReturn clientReturn,
       AuditLog audit,
-      PushedRequests pushed) {
+      PushedRequests pushed,
+      BrowserCookies cookies) {
     this.pushed = pushed;
+    this.cookies = cookies;
     this.validator = validator;
     this.steps = steps;
     this.clientReturn = clientReturn;
@@ -70,7 +74,7 @@ public class AuthorizationEndpoint {
   @GET
   public Response authorize(
       @Context UriInfo uri,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
     if (parameters.containsKey("request_uri")) {
@@ -101,16 +105,18 @@ public class AuthorizationEndpoint {
           new ErrorObject(failure.error(), ErrorDescription.of(failure.description())));
     }
     ValidatedAuthorization request = result.accepted().orElseThrow();
+    BrowserCookies.Presented cookie = cookies.read(headers);
+    steps.refuseConflictingCookies(cookie, acceptLanguage);
     steps.admitNewLogin();
-    Optional<String> newBrowser = steps.newBrowserIfNeeded(browser);
+    String key = RandomTokens.next();
     LoginFlow flow =
         LoginFlow.start(
-            BrowserCookie.randomToken(),
-            SecretKeys.of(newBrowser.orElse(browser)),
+            RandomTokens.next(),
+            LoginSteps.binding(key),
             request,
-            BrowserCookie.randomToken(),
+            RandomTokens.next(),
             Instant.now());
-    steps.save(flow);
+    steps.create(flow);
     audit.record(
         AuditEvent.of("authorization.accepted")
             .with("flow", flow.id())
@@ -118,9 +124,8 @@ public class AuthorizationEndpoint {
             .with("countries", request.countries().stream().map(c -> c.alpha2()).toList())
             .with("minimum_level", request.minimumLevel().uri())
             .with("force_login", request.forceLogin()));
-    Response.ResponseBuilder next =
-        Pages.secured(Response.seeOther(steps.url("/login/" + flow.id())));
-    newBrowser.ifPresent(b -> next.cookie(BrowserCookie.of(b, steps.secureCookies())));
-    return next.build();
+    return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id())))
+        .cookie(cookies.adding(cookie, key))
+        .build();
   }
 }

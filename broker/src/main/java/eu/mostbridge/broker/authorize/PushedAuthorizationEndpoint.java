@@ -11,7 +11,7 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.token.ClientAuthenticator;
 import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.token.TokenError;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -82,7 +82,7 @@ public class PushedAuthorizationEndpoint {
         throw new TokenError(
             new ErrorObject(failure.error(), ErrorDescription.of(failure.description())), 400);
       }
-      String requestUri = REQUEST_URI_PREFIX + BrowserCookie.randomToken();
+      String requestUri = REQUEST_URI_PREFIX + RandomTokens.next();
       pushed.push(
           requestUri,
           new PushedRequests.Pushed(client.id(), parameters, Instant.now().plus(LIFETIME)),

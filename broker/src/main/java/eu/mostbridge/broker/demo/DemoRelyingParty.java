@@ -13,8 +13,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import eu.mostbridge.broker.config.BrokerConfig;
-import eu.mostbridge.broker.web.BrowserCookie;
 import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -110,9 +110,9 @@ public class DemoRelyingParty {
       @QueryParam("ui_locales") String uiLocales,
       @QueryParam("acr") String acr) {
     String clientId = clientId(service);
-    String state = BrowserCookie.randomToken();
-    String nonce = BrowserCookie.randomToken();
-    String verifier = BrowserCookie.randomToken() + BrowserCookie.randomToken();
+    String state = RandomTokens.next();
+    String nonce = RandomTokens.next();
+    String verifier = RandomTokens.next() + RandomTokens.next();
     UriBuilder authorize =
         UriBuilder.fromUri(base() + "/authorize")
             .queryParam("client_id", clientId)

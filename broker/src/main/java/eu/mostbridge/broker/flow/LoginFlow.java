@@ -12,8 +12,8 @@ import java.util.Optional;
  * Immutable: each step stores a new version. Bound to the browser that started it.
  *
  * @param id random, in the login pages' URLs (so two tabs keep two logins apart)
- * @param browser the SHA-256 ({@code SecretKeys}) of the browser cookie it is bound to; the cookie
- *     itself is never stored
+ * @param browser the SHA-256 of the key that binds it to a browser, which the browser holds in its
+ *     binding cookie ({@code BrowserCookies}); the key itself is never stored
  * @param request the accepted authorization request
  * @param csrf the token every form of this login must post back
  * @param started when the authorization request arrived
@@ -70,6 +70,12 @@ public record LoginFlow(
   /** The national leg failed; the citizen may choose again. */
   public LoginFlow choosingAgain(Instant now) {
     return step(now, Optional.empty(), Optional.empty(), Optional.empty(), language);
+  }
+
+  /** The same login, bound to the browser holding the key of which {@code binding} is the hash. */
+  public LoginFlow boundTo(String binding) {
+    return new LoginFlow(
+        id, binding, request, csrf, started, stepStarted, method, national, identity, language);
   }
 
   /** The citizen chose {@code chosen} (bg, mk or en) on a page. */

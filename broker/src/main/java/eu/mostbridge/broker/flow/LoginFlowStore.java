@@ -6,31 +6,54 @@ import java.util.Optional;
 /**
  * Where logins in progress are kept between the browser's requests. Any replica may serve any step,
  * so this is shared state, never a field of a bean.
+ *
+ * <p>A login changes step by step, and steps of one login can race (a language switch beside the
+ * consent, a double submit, two replicas): every change is written only over the version it was
+ * made from ({@link #replace}, {@link #end}), so a step that lost the race changes nothing and,
+ * above all, never brings back a login another step ended.
  */
 public interface LoginFlowStore {
+  /** A login as read, with the version a conditional write compares with (opaque to callers). */
+  record Stored(LoginFlow flow, Object revision) {}
+
   /**
    * Refuses a new login (with the state's 503) when this replica already holds its bound of logins
    * in flight, before anything of it is stored.
    */
   void admitNewLogin();
 
-  /** Stores {@code flow}, replacing its earlier version; it expires after {@code lifetime}. */
-  void save(LoginFlow flow, Duration lifetime);
+  /** Stores a new login; it expires after {@code lifetime}. */
+  void create(LoginFlow flow, Duration lifetime);
 
-  Optional<LoginFlow> find(String id);
-
-  /** Removes and returns the flow, atomically: of two concurrent takes, one gets it. */
-  Optional<LoginFlow> take(String id);
+  Optional<Stored> find(String id);
 
   /**
-   * Notes that this browser awaits the answer of national eID {@code adapterId} for {@code flowId}.
-   * National answers come back to one callback URL per eID, without our flow id; the browser's
-   * cookie finds the flow.
+   * Replaces {@code stored} with {@code next} (the same login, a step further) only if it is still
+   * the version read; false when another step changed or ended it meanwhile.
    */
-  void awaitNationalAnswer(String browser, String adapterId, String flowId, Duration lifetime);
+  boolean replace(Stored stored, LoginFlow next, Duration lifetime);
 
   /**
-   * The flow awaiting {@code adapterId}'s answer in this browser, removed so it is answered once.
+   * Ends the login: removes {@code stored} only if it is still the version read. Of two concurrent
+   * ends (a double submit of the consent, on any replicas), exactly one is true.
    */
-  Optional<String> takeNationalAnswer(String browser, String adapterId);
+  boolean end(Stored stored);
+
+  /**
+   * Notes that login {@code flowId} awaits national eID {@code adapterId}'s answer to the request
+   * {@code correlationId} (SAML request ID, OIDC state). National answers come back to one callback
+   * URL per eID, without our flow id: the protocol's own correlation finds the login, so parallel
+   * logins in one browser each find theirs, and an answer to nothing finds nothing.
+   */
+  void awaitNationalAnswer(
+      String adapterId, String correlationId, String flowId, Duration lifetime);
+
+  /** The login awaiting {@code adapterId}'s answer to {@code correlationId}, left in place. */
+  Optional<String> awaitingNationalAnswer(String adapterId, String correlationId);
+
+  /**
+   * Takes the wait for {@code adapterId}'s answer to {@code correlationId} once that answer was
+   * found valid: of two concurrent valid answers, exactly one is true.
+   */
+  boolean takeNationalAnswer(String adapterId, String correlationId, String flowId);
 }

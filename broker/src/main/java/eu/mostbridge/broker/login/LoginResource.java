@@ -13,18 +13,19 @@ import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.national.NationalEids;
 import eu.mostbridge.broker.token.AuthorizationCodes;
 import eu.mostbridge.broker.token.IssuedCode;
 import eu.mostbridge.broker.token.ReleasedClaims;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -61,6 +64,7 @@ public class LoginResource {
   private final AuditLog audit;
   private final LoginMetrics metrics;
   private final BrokerConfig config;
+  private final BrowserCookies cookies;
 
   public LoginResource(
       LoginSteps steps,
@@ -72,7 +76,9 @@ public class LoginResource {
       ClientReturn clientReturn,
       AuditLog audit,
       LoginMetrics metrics,
-      BrokerConfig config) {
+      BrokerConfig config,
+      BrowserCookies cookies) {
+    this.cookies = cookies;
     this.steps = steps;
     this.eids = eids;
     this.flows = flows;
@@ -100,14 +106,23 @@ public class LoginResource {
   private static final Map<String, String> LANGUAGE_NAMES =
       Map.of("bg", "Български", "mk", "Македонски", "en", "English");
 
-  /** The flow, with the language chosen by {@code ?lang=} remembered when it is one we speak. */
-  private LoginFlow withChosenLanguage(LoginFlow flow, String lang) {
-    if (lang == null || !Language.SUPPORTED.contains(lang)) {
-      return flow;
+  /**
+   * The login, with the language chosen by {@code ?lang=} remembered when it is one we speak. The
+   * change is written only over the version read: a switch racing the consent never brings back the
+   * login the consent ended.
+   */
+  private LoginFlow withChosenLanguage(Stored stored, String lang, String acceptLanguage) {
+    if (lang == null
+        || !Language.SUPPORTED.contains(lang)
+        || stored.flow().language().equals(Optional.of(lang))) {
+      return stored.flow();
     }
-    LoginFlow speaking = flow.speaking(lang);
-    steps.save(speaking);
-    return speaking;
+    return steps
+        .advance(stored, flow -> Optional.of(flow.speaking(lang)))
+        .orElseThrow(
+            () ->
+                new jakarta.ws.rs.WebApplicationException(
+                    steps.alreadyEnded(stored.flow(), "language", acceptLanguage)));
   }
 
   private static List<LanguageLink> languageLinks(Texts texts) {
@@ -120,10 +135,12 @@ public class LoginResource {
   @GET
   public Response choose(
       @PathParam("flow") String flowId,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @QueryParam("lang") String lang) {
-    LoginFlow flow = withChosenLanguage(steps.load(flowId, browser, acceptLanguage), lang);
+    LoginFlow flow =
+        withChosenLanguage(
+            steps.load(flowId, cookies.read(headers), acceptLanguage), lang, acceptLanguage);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
     String service = flow.request().client().name(texts.language());
     Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
@@ -165,21 +182,25 @@ public class LoginResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response method(
       @PathParam("flow") String flowId,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @FormParam("csrf") String csrf,
       @FormParam("action") String action,
       @FormParam("method") String method) {
-    LoginFlow flow = steps.loadForForm(flowId, browser, csrf, acceptLanguage);
+    Stored stored = steps.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
+    LoginFlow flow = stored.flow();
     if ("cancel".equals(action)) {
       return steps.endWithError(
-          flow,
+          stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled the login"),
           "unknown",
           acceptLanguage);
     }
     if ("restart".equals(action)) {
-      steps.save(flow.choosingAgain(Instant.now()));
+      if (steps.advance(stored, f -> Optional.of(f.choosingAgain(Instant.now()))).isEmpty()) {
+        return steps.alreadyEnded(flow, "restart", acceptLanguage);
+      }
+      steps.forgetNationalRequest(flow);
       return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
     }
     Optional<CountryAdapter> chosen =
@@ -208,15 +229,28 @@ public class LoginResource {
                   flow.request().forceLogin()));
     } catch (AuthenticationFailure e) {
       return steps.endWithError(
-          flow,
+          stored,
           OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
               "The national eID cannot reach the required level"),
           adapter.country().alpha2(),
           acceptLanguage);
     }
-    LoginFlow awaiting = flow.awaiting(adapter.id(), start.pending(), now);
-    steps.save(awaiting);
-    flows.awaitNationalAnswer(browser, adapter.id(), flow.id(), steps.timeLeft(flow));
+    flows.awaitNationalAnswer(
+        adapter.id(), start.pending().correlationId(), flow.id(), steps.timeLeft(flow));
+    // A step that raced with this one (the citizen's second click, another tab of this login)
+    // may have moved the login on: the citizen's latest choice waits, earlier ones are forgotten.
+    Optional<LoginFlow> awaiting =
+        steps.advance(
+            stored,
+            current ->
+                current.identity().isPresent()
+                    ? Optional.empty()
+                    : Optional.of(current.awaiting(adapter.id(), start.pending(), now)));
+    if (awaiting.isEmpty()) {
+      steps.forgetNationalRequest(flow.awaiting(adapter.id(), start.pending(), now));
+      return steps.alreadyEnded(flow, "method", acceptLanguage);
+    }
+    steps.forgetNationalRequest(flow);
     audit.record(
         AuditEvent.of("national.started")
             .with("flow", flow.id())
@@ -243,10 +277,12 @@ public class LoginResource {
   @Path("consent")
   public Response consent(
       @PathParam("flow") String flowId,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @QueryParam("lang") String lang) {
-    LoginFlow flow = withChosenLanguage(steps.load(flowId, browser, acceptLanguage), lang);
+    LoginFlow flow =
+        withChosenLanguage(
+            steps.load(flowId, cookies.read(headers), acceptLanguage), lang, acceptLanguage);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
     if (flow.identity().isEmpty()) {
       return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
@@ -294,33 +330,35 @@ public class LoginResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response decide(
       @PathParam("flow") String flowId,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @FormParam("csrf") String csrf,
       @FormParam("action") String action) {
-    LoginFlow flow = steps.loadForForm(flowId, browser, csrf, acceptLanguage);
-    if (flow.identity().isEmpty()) {
-      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+    Stored stored = steps.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
+    if (stored.flow().identity().isEmpty()) {
+      return Pages.secured(Response.seeOther(steps.url("/login/" + flowId))).build();
     }
-    CommonIdentity identity = flow.identity().get();
-    String origin = identity.originCountry().alpha2();
+    String origin = stored.flow().identity().get().originCountry().alpha2();
     if (!"allow".equals(action)) {
       audit.record(
           AuditEvent.of("consent.refused")
-              .with("flow", flow.id())
-              .with("client", flow.request().client().id())
-              .person(claims.auditHandle(identity)));
+              .with("flow", stored.flow().id())
+              .with("client", stored.flow().request().client().id())
+              .person(claims.auditHandle(stored.flow().identity().get())));
       return steps.endWithError(
-          flow,
+          stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen did not consent"),
           origin,
           acceptLanguage);
     }
-    if (flows.take(flow.id()).isEmpty()) {
-      // A second submit of the same form: the first one already issued the code.
-      return steps.errorPage(400, steps.texts(Optional.of(flow), acceptLanguage), "error.expired");
+    // The code is issued for the login as it was ended: of two submits, one ends it.
+    Optional<LoginFlow> ended = steps.end(stored);
+    if (ended.isEmpty() || ended.get().identity().isEmpty()) {
+      return steps.alreadyEnded(stored.flow(), "consent", acceptLanguage);
     }
-    String code = BrowserCookie.randomToken();
+    LoginFlow flow = ended.get();
+    CommonIdentity identity = flow.identity().get();
+    String code = RandomTokens.next();
     Instant now = Instant.now();
     Duration lifetime = config.lifetimes().code();
     codes.issue(

@@ -5,10 +5,12 @@ import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.state.SecretKeys;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.Texts;
@@ -23,16 +25,22 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every step of a login does first and last: load the login and check that it belongs to this
- * browser (and, for forms, that the CSRF token matches), render error pages, and end a login
- * towards the relying party with an error.
+ * browser (and, for forms, that the CSRF token matches), move it a step on without undoing a step
+ * that raced with it, render error pages, and end a login towards the relying party with an error.
  */
 @ApplicationScoped
 public class LoginSteps {
+  /** How often a step re-reads a login another step changed under it before it gives up. */
+  private static final int ATTEMPTS = 4;
+
   private final LoginFlowStore flows;
+  private final BrowserCookies cookies;
   private final BrokerConfig config;
+  private final IssuerUrl issuer;
   private final Pages pages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
@@ -40,13 +48,16 @@ public class LoginSteps {
 
   public LoginSteps(
       LoginFlowStore flows,
+      BrowserCookies cookies,
       BrokerConfig config,
       Pages pages,
       ClientReturn clientReturn,
       AuditLog audit,
       LoginMetrics metrics) {
     this.flows = flows;
+    this.cookies = cookies;
     this.config = config;
+    this.issuer = IssuerUrl.of(config);
     this.pages = pages;
     this.clientReturn = clientReturn;
     this.audit = audit;
@@ -65,36 +76,44 @@ public class LoginSteps {
             : Language.choose(flow.flatMap(f -> f.request().uiLocale()), acceptLanguage));
   }
 
+  /** The login {@code flowId} as stored, if it exists and has not passed its own expiry. */
+  public Optional<Stored> find(String flowId) {
+    // Its own expiry too: a copy re-written by Infinispan's conflict resolution has a new lifespan.
+    return (flowId == null ? Optional.<Stored>empty() : flows.find(flowId))
+        .filter(s -> Instant.now().isBefore(s.flow().expiresAt(config.lifetimes().login())));
+  }
+
   /**
    * The login {@code flowId} of this browser.
    *
-   * @throws WebApplicationException with the error page when it is unknown, expired, or another
-   *     browser's
+   * @throws WebApplicationException with the error page when the request carries two binding
+   *     cookies, or the login is unknown, expired, or another browser's
    */
-  public LoginFlow load(String flowId, String browser, String acceptLanguage) {
-    // Its own expiry too: a copy re-written by Infinispan's conflict resolution has a new lifespan.
-    Optional<LoginFlow> flow =
-        (flowId == null ? Optional.<LoginFlow>empty() : flows.find(flowId))
-            .filter(f -> Instant.now().isBefore(f.expiresAt(config.lifetimes().login())));
-    if (flow.isEmpty()) {
+  public Stored load(String flowId, BrowserCookies.Presented cookie, String acceptLanguage) {
+    refuseConflictingCookies(cookie, acceptLanguage);
+    Optional<Stored> stored = find(flowId);
+    if (stored.isEmpty()) {
       audit.record(AuditEvent.of("login.unknown").with("outcome", "expired_or_unknown"));
       throw new WebApplicationException(
           errorPage(400, texts(Optional.empty(), acceptLanguage), "error.expired"));
     }
-    if (browser == null || !constantTimeEquals(SecretKeys.of(browser), flow.get().browser())) {
+    LoginFlow flow = stored.get().flow();
+    if (!ofThisBrowser(flow, cookie)) {
       audit.record(
           AuditEvent.of("login.foreign_browser")
-              .with("flow", flow.get().id())
-              .with("client", flow.get().request().client().id()));
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id()));
       throw new WebApplicationException(
-          errorPage(403, texts(flow, acceptLanguage), "error.browser"));
+          errorPage(403, texts(Optional.of(flow), acceptLanguage), "error.browser"));
     }
-    return flow.get();
+    return stored.get();
   }
 
   /** As {@link #load}, and the form's CSRF token must be the login's. */
-  public LoginFlow loadForForm(String flowId, String browser, String csrf, String acceptLanguage) {
-    LoginFlow flow = load(flowId, browser, acceptLanguage);
+  public Stored loadForForm(
+      String flowId, BrowserCookies.Presented cookie, String csrf, String acceptLanguage) {
+    Stored stored = load(flowId, cookie, acceptLanguage);
+    LoginFlow flow = stored.flow();
     if (csrf == null || !constantTimeEquals(csrf, flow.csrf())) {
       audit.record(
           AuditEvent.of("login.csrf_refused")
@@ -103,7 +122,41 @@ public class LoginSteps {
       throw new WebApplicationException(
           errorPage(403, texts(Optional.of(flow), acceptLanguage), "error.bad_request"));
     }
-    return flow;
+    return stored;
+  }
+
+  /**
+   * Refuses a request carrying two binding cookies: one of them was set by someone else (another
+   * domain or path), and picking either would let them choose which browser this is.
+   *
+   * @throws WebApplicationException with the error page
+   */
+  public void refuseConflictingCookies(BrowserCookies.Presented cookie, String acceptLanguage) {
+    if (cookie instanceof BrowserCookies.Several several) {
+      audit.record(
+          AuditEvent.of("login.cookie_conflict")
+              .with("cookie", cookies.name())
+              .with("count", several.count()));
+      throw new WebApplicationException(
+          errorPage(400, texts(Optional.empty(), acceptLanguage), "error.cookies"));
+    }
+  }
+
+  /** Whether {@code cookie} holds the key of {@code flow}: the login is this browser's. */
+  public boolean ofThisBrowser(LoginFlow flow, BrowserCookies.Presented cookie) {
+    return keyOf(flow, cookie).isPresent();
+  }
+
+  /** The key of {@code flow} among those {@code cookie} holds. */
+  public Optional<String> keyOf(LoginFlow flow, BrowserCookies.Presented cookie) {
+    return cookie.keys().stream()
+        .filter(key -> constantTimeEquals(SecretKeys.of(key), flow.browser()))
+        .findFirst();
+  }
+
+  /** What a login keeps of the key {@code key} that binds it to a browser: its SHA-256. */
+  public static String binding(String key) {
+    return SecretKeys.of(key);
   }
 
   /** Refuses a new login with the state's 503 when this replica holds its bound of them. */
@@ -111,9 +164,72 @@ public class LoginSteps {
     flows.admitNewLogin();
   }
 
-  public void save(LoginFlow flow) {
-    Duration left = Duration.between(Instant.now(), flow.expiresAt(config.lifetimes().login()));
-    flows.save(flow, left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
+  /** Stores a login that has just begun. */
+  public void create(LoginFlow flow) {
+    flows.create(flow, timeLeft(flow));
+  }
+
+  /**
+   * Moves the login a step on: {@code step} turns the login as stored into its next version, or
+   * refuses (empty) when the login is no longer at a step it applies to. Written only over the
+   * version it was made from; when another request changed the login meanwhile, the login is read
+   * again and {@code step} applied to what is there now.
+   *
+   * @return the login as written, or empty when it is gone (ended by another step, expired) or
+   *     {@code step} refused it
+   */
+  public Optional<LoginFlow> advance(Stored stored, Function<LoginFlow, Optional<LoginFlow>> step) {
+    Stored current = stored;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<LoginFlow> next = step.apply(current.flow());
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      if (flows.replace(current, next.get(), timeLeft(next.get()))) {
+        return next;
+      }
+      Optional<Stored> again = find(current.flow().id());
+      if (again.isEmpty() || !again.get().flow().browser().equals(current.flow().browser())) {
+        return Optional.empty();
+      }
+      current = again.get();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Ends the login (once: of two concurrent ends, one wins), reading it again when another step
+   * changed it meanwhile.
+   *
+   * @return the login as it was ended, or empty when another step ended it first
+   */
+  public Optional<LoginFlow> end(Stored stored) {
+    Stored current = stored;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (flows.end(current)) {
+        forgetNationalRequest(current.flow());
+        return Optional.of(current.flow());
+      }
+      Optional<Stored> again = find(current.flow().id());
+      if (again.isEmpty() || !again.get().flow().browser().equals(current.flow().browser())) {
+        return Optional.empty();
+      }
+      current = again.get();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Forgets the national request {@code flow} awaits the answer to, if any: the citizen chose again
+   * or the login ended, and an answer to it now finds nothing.
+   */
+  public void forgetNationalRequest(LoginFlow flow) {
+    flow.national()
+        .ifPresent(
+            pending -> {
+              var unused =
+                  flows.takeNationalAnswer(pending.adapterId(), pending.correlationId(), flow.id());
+            });
   }
 
   /** The time left until {@code flow} expires, at least a second. */
@@ -123,14 +239,29 @@ public class LoginSteps {
   }
 
   /**
+   * The page for a step that found its login already ended by another (a second submit, a race with
+   * another tab): audited, since the citizen may ask the help desk why.
+   */
+  public Response alreadyEnded(LoginFlow flow, String step, String acceptLanguage) {
+    audit.record(
+        AuditEvent.of("login.already_ended")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("step", step));
+    return errorPage(400, texts(Optional.of(flow), acceptLanguage), "error.expired");
+  }
+
+  /**
    * Ends the login with {@code error} to the relying party (once: the login is taken from the
    * store, so a second submit finds nothing).
    */
   public Response endWithError(
-      LoginFlow flow, ErrorObject error, String origin, String acceptLanguage) {
-    if (flows.take(flow.id()).isEmpty()) {
-      return errorPage(400, texts(Optional.of(flow), acceptLanguage), "error.expired");
+      Stored stored, ErrorObject error, String origin, String acceptLanguage) {
+    Optional<LoginFlow> ended = end(stored);
+    if (ended.isEmpty()) {
+      return alreadyEnded(stored.flow(), "end_with_error", acceptLanguage);
     }
+    LoginFlow flow = ended.get();
     audit.record(
         AuditEvent.of("login.ended")
             .with("flow", flow.id())
@@ -173,20 +304,11 @@ public class LoginSteps {
     return pages.render(status, "error", texts, data);
   }
 
-  /** A new browser cookie, when the browser has none (or a malformed one). */
-  public Optional<String> newBrowserIfNeeded(String browser) {
-    return BrowserCookie.valid(browser) ? Optional.empty() : Optional.of(BrowserCookie.newValue());
-  }
-
   /**
    * The absolute URL of {@code path} under the issuer (what the browser sees, proxies included).
    */
   public java.net.URI url(String path) {
-    return java.net.URI.create(config.issuer().toString().replaceAll("/+$", "") + path);
-  }
-
-  public boolean secureCookies() {
-    return "https".equals(config.issuer().getScheme());
+    return issuer.resolve(path);
   }
 
   static boolean constantTimeEquals(String a, String b) {

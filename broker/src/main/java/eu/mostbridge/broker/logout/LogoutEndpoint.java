@@ -7,14 +7,16 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.broker.login.LoginSteps;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.text.ParseException;
@@ -36,11 +37,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). Most keeps no single sign-on
+ * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0), by GET or by a POSTed form (which
+ * keeps {@code id_token_hint} out of browser history and proxy logs). Most keeps no single sign-on
  * session (every login goes to the national eID), so logging out forgets the browser cookie that
  * binds logins in progress. {@code post_logout_redirect_uri} is followed only when it is
  * registered, exactly, for the client named by a valid {@code id_token_hint} (signed by Most; it
- * may have expired) or {@code client_id}; otherwise a "logged out" page is shown.
+ * may have expired) or {@code client_id}; otherwise a "logged out" page is shown. {@code state}
+ * comes back exactly as sent.
  */
 @Path("/logout")
 public class LogoutEndpoint {
@@ -50,6 +53,17 @@ public class LogoutEndpoint {
   private final Pages pages;
   private final AuditLog audit;
   private final String issuer;
+  private final BrowserCookies cookies;
+
+  /** The longest value of each parameter; longer ones are refused, never stored or echoed. */
+  private static final Map<String, Integer> LIMITS =
+      Map.of(
+          "id_token_hint", 16 * 1024,
+          "client_id", 255,
+          "post_logout_redirect_uri", 2048,
+          "state", 2048,
+          "ui_locales", 256,
+          "logout_hint", 1024);
 
   public LogoutEndpoint(
       ClientRegistry clients,
@@ -57,13 +71,15 @@ public class LogoutEndpoint {
       LoginSteps steps,
       Pages pages,
       AuditLog audit,
-      BrokerConfig config) {
+      BrokerConfig config,
+      BrowserCookies cookies) {
+    this.cookies = cookies;
     this.clients = clients;
     this.keys = keys;
     this.steps = steps;
     this.pages = pages;
     this.audit = audit;
-    this.issuer = config.issuer().toString().replaceAll("/+$", "");
+    this.issuer = IssuerUrl.of(config).base();
   }
 
   @GET
@@ -79,6 +95,18 @@ public class LogoutEndpoint {
   }
 
   private Response logout(MultivaluedMap<String, String> parameters, String acceptLanguage) {
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      Integer limit = LIMITS.get(parameter.getKey());
+      if (limit != null
+          && (parameter.getValue().size() > 1 || parameter.getValue().get(0).length() > limit)) {
+        audit.record(
+            AuditEvent.of("logout.refused")
+                .with("outcome", "invalid_request")
+                .with("description", parameter.getKey() + " repeated or too long"));
+        return steps.errorPage(
+            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+      }
+    }
     Optional<ClientRegistration> client = Optional.empty();
     String hint = parameters.getFirst("id_token_hint");
     if (hint != null) {
@@ -104,21 +132,21 @@ public class LogoutEndpoint {
         && client.isPresent()
         && client.get().postLogoutRedirectUris().stream()
             .anyMatch(u -> u.toString().equals(target))) {
-      UriBuilder back = UriBuilder.fromUri(URI.create(target));
       String state = parameters.getFirst("state");
+      URI back = URI.create(target);
       if (state != null) {
-        back.queryParam("state", state);
+        // Encoded here, by the form rules RPs decode with: never read as a URI template.
+        String query = URLUtils.serializeParameters(Map.of("state", List.of(state)));
+        back = URI.create(target + (back.getRawQuery() == null ? "?" : "&") + query);
       }
-      return Pages.secured(Response.seeOther(back.build()))
-          .cookie(BrowserCookie.expired(steps.secureCookies()))
-          .build();
+      return Pages.secured(Response.seeOther(back)).cookie(cookies.expired()).build();
     }
     Texts texts =
         Texts.of(eu.mostbridge.broker.web.Language.choose(Optional.empty(), acceptLanguage));
     Map<String, Object> data = new HashMap<>();
     data.put("title", texts.all().get("logged_out_title"));
     Response page = pages.render(200, "logged-out", texts, data);
-    return Response.fromResponse(page).cookie(BrowserCookie.expired(steps.secureCookies())).build();
+    return Response.fromResponse(page).cookie(cookies.expired()).build();
   }
 
   /** The client of an ID token Most signed (expired or not), or empty. */

@@ -5,25 +5,28 @@ import com.nimbusds.openid.connect.sdk.OIDCError;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.NationalAnswer;
+import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.login.LoginSteps;
 import eu.mostbridge.broker.token.ReleasedClaims;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -36,11 +39,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where each national eID answers: {@code /callback/<adapter id>}, the SAML assertion consumer
- * service (HTTP-POST) or the OIDC redirect URI (GET). The browser's cookie finds the login that
- * waits for this eID; the adapter validates everything; then the citizen goes on to consent.
+ * service (HTTP-POST) or the OIDC redirect URI (GET).
+ *
+ * <p>The answer's own correlation (the SAML Response's {@code InResponseTo}, the OIDC {@code
+ * state}) finds the login waiting for it, so parallel logins in one browser each find theirs; the
+ * login must belong to the browser that brings the answer; the adapter validates everything. An
+ * answer that fails validation is refused to whoever brought it and leaves the login waiting: junk
+ * posted at the callback from another site cannot end the citizen's login. A valid answer rotates
+ * the login's key in the browser's binding cookie before anyone can see the citizen's data: a value
+ * planted in the browser earlier (session fixation) does not open the consent page.
  *
  * <p>A SAML answer is a cross-site POST, on which browsers do not send the SameSite=Lax cookie.
  * Such a request is answered with a page that posts the same fields again from Most's own origin,
@@ -50,8 +61,25 @@ import java.util.Optional;
 public class NationalCallbackResource {
   static final String RESUBMITTED = "most_resubmitted";
 
+  /**
+   * Longer than any request id or state Most makes: an answer naming a longer one finds nothing.
+   */
+  private static final int MAX_CORRELATION_LENGTH = 256;
+
+  /** What the national eID decided (the citizen cancelled, a level not reached, its own error). */
+  private static final Set<AuthenticationFailure.Reason> OUTCOMES =
+      Set.of(
+          AuthenticationFailure.Reason.CANCELLED,
+          AuthenticationFailure.Reason.LEVEL_TOO_LOW,
+          AuthenticationFailure.Reason.LEVEL_UNAVAILABLE,
+          AuthenticationFailure.Reason.NATIONAL_ERROR,
+          // Found only in an answer that passed every check of its authenticity: the national
+          // eID stands behind it, and waiting longer will not bring another.
+          AuthenticationFailure.Reason.INVALID_IDENTITY);
+
   private final NationalEids eids;
   private final LoginFlowStore flows;
+  private final BrowserCookies cookies;
   private final LoginSteps steps;
   private final Pages pages;
   private final ReleasedClaims claims;
@@ -61,6 +89,7 @@ public class NationalCallbackResource {
   public NationalCallbackResource(
       NationalEids eids,
       LoginFlowStore flows,
+      BrowserCookies cookies,
       LoginSteps steps,
       Pages pages,
       ReleasedClaims claims,
@@ -68,6 +97,7 @@ public class NationalCallbackResource {
       LoginMetrics metrics) {
     this.eids = eids;
     this.flows = flows;
+    this.cookies = cookies;
     this.steps = steps;
     this.pages = pages;
     this.claims = claims;
@@ -79,9 +109,9 @@ public class NationalCallbackResource {
   public Response redirected(
       @PathParam("adapter") String adapterId,
       @Context UriInfo uri,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
-    return answer(adapterId, "GET", uri.getQueryParameters(), browser, acceptLanguage);
+    return answer(adapterId, "GET", uri.getQueryParameters(), headers, acceptLanguage);
   }
 
   @POST
@@ -89,11 +119,13 @@ public class NationalCallbackResource {
   public Response posted(
       @PathParam("adapter") String adapterId,
       MultivaluedMap<String, String> form,
-      @CookieParam(BrowserCookie.NAME) String browser,
+      @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> fields = new LinkedHashMap<>(form);
     boolean resubmitted = fields.remove(RESUBMITTED) != null;
-    if (!BrowserCookie.valid(browser) && !resubmitted && eids.byId(adapterId).isPresent()) {
+    if (cookies.read(headers) instanceof BrowserCookies.None
+        && !resubmitted
+        && eids.byId(adapterId).isPresent()) {
       Texts texts = steps.texts(Optional.empty(), acceptLanguage);
       List<Map.Entry<String, String>> again = new ArrayList<>();
       fields.forEach((name, values) -> values.forEach(v -> again.add(Map.entry(name, v))));
@@ -104,41 +136,66 @@ public class NationalCallbackResource {
       data.put("fields", again);
       return pages.render(200, "post", texts, data);
     }
-    return answer(adapterId, "POST", fields, browser, acceptLanguage);
+    return answer(adapterId, "POST", fields, headers, acceptLanguage);
   }
 
   private Response answer(
       String adapterId,
       String method,
       Map<String, List<String>> parameters,
-      String browser,
+      HttpHeaders headers,
       String acceptLanguage) {
     Optional<CountryAdapter> adapter = eids.byId(adapterId);
     Texts anonymous = steps.texts(Optional.empty(), acceptLanguage);
     if (adapter.isEmpty()) {
       return steps.errorPage(404, anonymous, "error.bad_request");
     }
+    BrowserCookies.Presented cookie = cookies.read(headers);
+    steps.refuseConflictingCookies(cookie, acceptLanguage);
+    NationalAnswer answer = new NationalAnswer(method, parameters);
     String eidName = anonymous.all().getOrDefault("method." + adapterId, adapterId);
-    Optional<String> flowId =
-        BrowserCookie.valid(browser)
-            ? flows.takeNationalAnswer(browser, adapterId)
-            : Optional.empty();
-    if (flowId.isEmpty()) {
+    String correlation;
+    try {
+      correlation = adapter.get().correlationOf(answer);
+      if (correlation.isEmpty() || correlation.length() > MAX_CORRELATION_LENGTH) {
+        throw new AuthenticationFailure(
+            AuthenticationFailure.Reason.WRONG_PARTY, "The answer names no request Most made");
+      }
+    } catch (AuthenticationFailure unreadable) {
+      return unsolicited(adapter.get(), unreadable, cookie, eidName, anonymous);
+    }
+    Optional<Stored> waiting =
+        flows
+            .awaitingNationalAnswer(adapterId, correlation)
+            .flatMap(steps::find)
+            .filter(s -> awaits(s.flow(), adapterId, correlation));
+    if (waiting.isEmpty()) {
+      return unsolicited(
+          adapter.get(),
+          new AuthenticationFailure(
+              AuthenticationFailure.Reason.WRONG_PARTY,
+              "No login waits for an answer to this request"),
+          cookie,
+          eidName,
+          anonymous);
+    }
+    Stored stored = waiting.get();
+    LoginFlow flow = stored.flow();
+    Optional<String> key = steps.keyOf(flow, cookie);
+    if (key.isEmpty()) {
+      // Someone else's browser brings the answer to this login: refused, the login waits on.
       audit.record(
-          AuditEvent.of("national.unsolicited")
-              .with("national_eid", adapterId)
-              .with("has_browser_cookie", BrowserCookie.valid(browser)));
-      return steps.errorPage(400, anonymous, "error.unsolicited", eidName);
+          AuditEvent.of("login.foreign_browser")
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id())
+              .with("national_eid", adapterId));
+      return steps.errorPage(403, steps.texts(Optional.of(flow), acceptLanguage), "error.browser");
     }
-    LoginFlow flow = steps.load(flowId.get(), browser, acceptLanguage);
-    if (flow.national().isEmpty() || !flow.method().equals(Optional.of(adapterId))) {
-      return steps.errorPage(400, anonymous, "error.unsolicited", eidName);
-    }
+    PendingAuthentication pending = flow.national().orElseThrow();
     Instant now = Instant.now();
     CommonIdentity identity;
     try {
-      identity =
-          adapter.get().complete(new NationalAnswer(method, parameters), flow.national().get());
+      identity = adapter.get().complete(answer, pending);
       Optional<Duration> maxAge = flow.request().maxAge();
       if (maxAge.isPresent()
           && identity
@@ -149,9 +206,27 @@ public class NationalCallbackResource {
             "The national authentication is older than the relying party's max_age");
       }
     } catch (AuthenticationFailure failure) {
-      return failed(flow, adapter.get(), failure, acceptLanguage);
+      return failed(stored, adapter.get(), pending, failure, acceptLanguage);
     }
-    steps.save(flow.identified(identity, now));
+    if (!flows.takeNationalAnswer(adapterId, pending.correlationId(), flow.id())) {
+      // A second valid answer to one request, racing the first: the first one won.
+      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+    }
+    // A new key before the citizen's data is on any page: whoever knew the old one (planted it in
+    // this browser, or read it) cannot follow the login from here.
+    String rotated = RandomTokens.next();
+    Optional<LoginFlow> identified =
+        steps.advance(
+            stored,
+            current ->
+                current.national().filter(p -> p.equals(pending)).isPresent()
+                        && current.browser().equals(flow.browser())
+                    ? Optional.of(
+                        current.identified(identity, now).boundTo(LoginSteps.binding(rotated)))
+                    : Optional.empty());
+    if (identified.isEmpty()) {
+      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+    }
     metrics.leg("national", Duration.between(flow.stepStarted(), now));
     audit.record(
         AuditEvent.of("national.completed")
@@ -162,15 +237,44 @@ public class NationalCallbackResource {
             .with("level", identity.levelOfAssurance().uri())
             .with("relaxations", adapter.get().relaxations())
             .person(claims.auditHandle(identity)));
-    return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "/consent"))).build();
+    return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "/consent")))
+        .cookie(cookies.replacing(cookie, key.get(), rotated))
+        .build();
+  }
+
+  /** An answer that finds no login waiting for it: refused, and nothing else changes. */
+  private Response unsolicited(
+      CountryAdapter adapter,
+      AuthenticationFailure why,
+      BrowserCookies.Presented cookie,
+      String eidName,
+      Texts texts) {
+    audit.record(
+        AuditEvent.of("national.unsolicited")
+            .with("national_eid", adapter.id())
+            .with("reason", why.reason().name())
+            .with("detail", why.getMessage())
+            .with("relaxations", adapter.relaxations())
+            .with("has_browser_cookie", cookie instanceof BrowserCookies.One));
+    return steps.errorPage(400, texts, "error.unsolicited", eidName);
+  }
+
+  /** Whether {@code flow} still waits for {@code adapterId}'s answer to {@code correlation}. */
+  private static boolean awaits(LoginFlow flow, String adapterId, String correlation) {
+    return flow.identity().isEmpty()
+        && flow.method().equals(Optional.of(adapterId))
+        && flow.national().map(p -> p.correlationId().equals(correlation)).orElse(false);
   }
 
   private Response failed(
-      LoginFlow flow,
+      Stored stored,
       CountryAdapter adapter,
+      PendingAuthentication pending,
       AuthenticationFailure failure,
       String acceptLanguage) {
+    LoginFlow flow = stored.flow();
     String reference = flow.reference();
+    boolean outcome = OUTCOMES.contains(failure.reason());
     audit.record(
         AuditEvent.of("national.failed")
             .with("flow", flow.id())
@@ -179,36 +283,57 @@ public class NationalCallbackResource {
             .with("reason", failure.reason().name())
             .with("detail", failure.getMessage())
             .with("relaxations", adapter.relaxations())
+            .with("login_waits_on", !outcome)
             .with("reference", reference));
+    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    if (!outcome) {
+      // Not an answer the national eID stands behind: whoever brought it gets the error, the
+      // login keeps waiting for the genuine answer (or the citizen chooses again).
+      String key =
+          switch (failure.reason()) {
+            case EXPIRED, REPLAYED -> "error.late";
+            case NATIONAL_UNAVAILABLE, STATE_UNAVAILABLE -> "error.unavailable";
+            default -> "error.untrusted";
+          };
+      int status = key.equals("error.unavailable") ? 503 : 400;
+      return steps.errorPageInLogin(status, texts, flow, key, true, reference);
+    }
+    if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
+      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+    }
     String origin = adapter.country().alpha2();
     if (failure.reason() == AuthenticationFailure.Reason.CANCELLED) {
       return steps.endWithError(
-          flow,
+          stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled at the national eID"),
           origin,
           acceptLanguage);
     }
-    if (failure.reason() == AuthenticationFailure.Reason.LEVEL_TOO_LOW
-        || failure.reason() == AuthenticationFailure.Reason.LEVEL_UNAVAILABLE) {
+    boolean chooseAgain =
+        failure.reason() == AuthenticationFailure.Reason.NATIONAL_ERROR
+            || failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY;
+    if (!chooseAgain) {
       return steps.endWithError(
-          flow,
+          stored,
           OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
               "The national eID did not reach the required level of assurance"),
           origin,
           acceptLanguage);
     }
+    Optional<LoginFlow> again =
+        steps.advance(
+            stored,
+            current ->
+                current.national().filter(p -> p.equals(pending)).isPresent()
+                    ? Optional.of(current.choosingAgain(Instant.now()))
+                    : Optional.empty());
+    if (again.isEmpty()) {
+      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+    }
     String key =
-        switch (failure.reason()) {
-          case NATIONAL_ERROR -> "error.national_error";
-          case EXPIRED, REPLAYED -> "error.late";
-          case INVALID_IDENTITY -> "error.invalid_identity";
-          case NATIONAL_UNAVAILABLE, STATE_UNAVAILABLE -> "error.unavailable";
-          default -> "error.untrusted";
-        };
-    LoginFlow again = flow.choosingAgain(Instant.now());
-    steps.save(again);
-    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
-    int status = key.equals("error.unavailable") ? 503 : 400;
-    return steps.errorPageInLogin(status, texts, again, key, true, reference);
+        failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY
+            ? "error.invalid_identity"
+            : "error.national_error";
+    return steps.errorPageInLogin(400, texts, again.get(), key, true, reference);
   }
 }

@@ -21,9 +21,9 @@ public enum Caches {
   /** IDs already used (assertions, client assertions, ...): forgetting one re-admits a replay. */
   REPLAY("replay", MergePolicy.PREFERRED_NON_NULL),
   /** Logins in progress, one entry per step. */
-  LOGIN_FLOWS("login-flows", MergePolicy.PREFERRED_ALWAYS),
-  /** Which login awaits a national answer in which browser; taken once. */
-  NATIONAL_REQUESTS("national-requests", MergePolicy.PREFERRED_ALWAYS),
+  LOGIN_FLOWS("login-flows", MergePolicy.PREFERRED_ALWAYS, true),
+  /** Which login awaits the national answer to which request (InResponseTo, state); taken once. */
+  NATIONAL_REQUESTS("national-requests", MergePolicy.PREFERRED_ALWAYS, true),
   /** Authorization codes; redeemed by an atomic remove. */
   CODES("codes", MergePolicy.PREFERRED_ALWAYS),
   /** What each redemption issued, so a reused code revokes it: kept, like replay records. */
@@ -31,17 +31,31 @@ public enum Caches {
   /** Access tokens; a revoked one must not come back. */
   ACCESS_TOKENS("access-tokens", MergePolicy.PREFERRED_ALWAYS),
   /** Pushed authorization requests; each request URI is used once. */
-  PUSHED_REQUESTS("pushed-requests", MergePolicy.PREFERRED_ALWAYS);
+  PUSHED_REQUESTS("pushed-requests", MergePolicy.PREFERRED_ALWAYS, true);
 
   /** Every cache, for start-up and the readiness check. */
   public static final List<Caches> ALL = List.of(values());
 
   private final String cacheName;
   private final MergePolicy mergePolicy;
+  private final boolean startedByAnyone;
 
   Caches(String cacheName, MergePolicy mergePolicy) {
+    this(cacheName, mergePolicy, false);
+  }
+
+  Caches(String cacheName, MergePolicy mergePolicy, boolean startedByAnyone) {
     this.cacheName = cacheName;
     this.mergePolicy = mergePolicy;
+    this.startedByAnyone = startedByAnyone;
+  }
+
+  /**
+   * Whether anyone on the internet can add entries (a client id and a redirect URI are public):
+   * such caches hold at most {@code most.state.max-logins-in-flight} entries on a replica.
+   */
+  public boolean startedByAnyone() {
+    return startedByAnyone;
   }
 
   /** The Infinispan cache's name. */

@@ -6,51 +6,86 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Logins in progress in the {@code login-flows} and {@code national-requests} caches. */
+/**
+ * Logins in progress in the {@code login-flows} and {@code national-requests} caches. A new login
+ * is admitted only while this replica holds fewer than its bound of logins (pushed requests
+ * included), national requests and browser bindings: each of them anyone can make.
+ */
 @ApplicationScoped
 public class InfinispanLoginFlowStore implements LoginFlowStore {
   private final StateCache flows;
   private final StateCache national;
+  private final StateCache pushed;
   private final StateCodec codec;
 
   public InfinispanLoginFlowStore(StateCaches caches, StateCodec codec) {
     this.flows = caches.cache(Caches.LOGIN_FLOWS);
     this.national = caches.cache(Caches.NATIONAL_REQUESTS);
+    this.pushed = caches.cache(Caches.PUSHED_REQUESTS);
     this.codec = codec;
   }
 
   @Override
   public void admitNewLogin() {
-    flows.refuseWhenFull();
+    flows.refuseWhenFull(pushed);
+    national.refuseWhenFull();
   }
 
   @Override
-  public void save(LoginFlow flow, Duration lifetime) {
-    flows.put(flow.id(), codec.write(flow), lifetime);
+  public void create(LoginFlow flow, Duration lifetime) {
+    if (!flows.putIfAbsent(flow.id(), codec.write(flow), lifetime)) {
+      throw new IllegalStateException("A login id was made twice");
+    }
   }
 
   @Override
-  public Optional<LoginFlow> find(String id) {
-    return flows.get(id).flatMap(text -> codec.read(text, LoginFlow.class));
+  public Optional<Stored> find(String id) {
+    return flows
+        .read(id)
+        .flatMap(
+            read -> codec.read(read.value(), LoginFlow.class).map(flow -> new Stored(flow, read)));
   }
 
   @Override
-  public Optional<LoginFlow> take(String id) {
-    return flows.take(id).flatMap(text -> codec.read(text, LoginFlow.class));
+  public boolean replace(Stored stored, LoginFlow next, Duration lifetime) {
+    if (!stored.flow().id().equals(next.id())) {
+      throw new IllegalArgumentException("A login is replaced by a step of itself only");
+    }
+    return flows.replace(next.id(), revision(stored), codec.write(next), lifetime);
+  }
+
+  @Override
+  public boolean end(Stored stored) {
+    return flows.remove(stored.flow().id(), revision(stored));
   }
 
   @Override
   public void awaitNationalAnswer(
-      String browser, String adapterId, String flowId, Duration lifetime) {
-    national.put(key(browser, adapterId), flowId, lifetime);
+      String adapterId, String correlationId, String flowId, Duration lifetime) {
+    national.put(key(adapterId, correlationId), flowId, lifetime);
   }
 
   @Override
-  public Optional<String> takeNationalAnswer(String browser, String adapterId) {
-    return national.take(key(browser, adapterId));
+  public Optional<String> awaitingNationalAnswer(String adapterId, String correlationId) {
+    return national.get(key(adapterId, correlationId));
   }
 
-  private static String key(String browser, String adapterId) {
-    return SecretKeys.of(browser) + '\u0000' + adapterId;
+  @Override
+  public boolean takeNationalAnswer(String adapterId, String correlationId, String flowId) {
+    String key = key(adapterId, correlationId);
+    return national
+        .read(key)
+        .filter(read -> read.value().equals(flowId))
+        .map(read -> national.remove(key, read))
+        .orElse(false);
+  }
+
+  private static StateCache.Read revision(Stored stored) {
+    return (StateCache.Read) stored.revision();
+  }
+
+  /** The correlation value is the national request's public id, not a secret: kept as it is. */
+  private static String key(String adapterId, String correlationId) {
+    return adapterId + '\u0000' + correlationId;
   }
 }

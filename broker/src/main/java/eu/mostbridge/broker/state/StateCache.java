@@ -5,14 +5,22 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.infinispan.client.hotrod.MetadataValue;
+import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.commons.api.BasicCache;
 import org.jboss.logging.Logger;
 
 /**
  * One of the broker's caches (embedded, or on a server over Hot Rod) as the stores need it: string
  * keys (hashes of secrets, random ids), string values ({@link StateCodec}), a lifespan on every
- * entry, and the two atomic steps one-time use rests on ({@link #take} and {@link #putIfAbsent}).
- * Every cache failure becomes a {@link StateUnavailableException}.
+ * entry, and the atomic steps one-time use and optimistic updates rest on ({@link #take}, {@link
+ * #putIfAbsent}, {@link #replace} and {@link #remove} of an entry as it was read). Every cache
+ * failure becomes a {@link StateUnavailableException}.
+ *
+ * <p>An entry that changes step by step (a login) is read as a {@link Read} and written back only
+ * if it is still that version: a write that raced with the step that ended the entry must not bring
+ * it back. Embedded caches compare the value itself; Hot Rod compares the server's entry version
+ * (its {@code replace(key, old, new)} is not supported).
  */
 public final class StateCache {
   private static final Logger LOG = Logger.getLogger(StateCache.class);
@@ -42,11 +50,15 @@ public final class StateCache {
   }
 
   /**
-   * Refuses to begin something new (a login) when this replica already holds its bound of entries:
-   * steps of what is under way go on, since they replace their entry.
+   * Refuses to begin something new (a login) when this replica already holds its bound of entries,
+   * counting {@code alongside} too (a pushed request becomes a login): steps of what is under way
+   * go on, since they replace their entry.
    */
-  public void refuseWhenFull() {
+  public void refuseWhenFull(StateCache... alongside) {
     long held = heldHere.getAsLong();
+    for (StateCache other : alongside) {
+      held += other.heldHere.getAsLong();
+    }
     if (held < bound) {
       return;
     }
@@ -61,6 +73,12 @@ public final class StateCache {
     }
     throw StateUnavailableException.full(which.cacheName(), bound);
   }
+
+  /**
+   * An entry as read: its value and what a conditional write compares with (the value itself in an
+   * embedded cache, the server's version over Hot Rod).
+   */
+  public record Read(String value, long version) {}
 
   public void put(String key, String value, Duration lifetime) {
     try {
@@ -85,6 +103,58 @@ public final class StateCache {
   public Optional<String> take(String key) {
     try {
       return Optional.ofNullable(cache.remove(key));
+    } catch (RuntimeException e) {
+      throw new StateUnavailableException(which.cacheName(), e);
+    }
+  }
+
+  /** The entry with what {@link #replace} and {@link #remove} need to act only on this version. */
+  public Optional<Read> read(String key) {
+    try {
+      if (cache instanceof RemoteCache<String, String> remote) {
+        MetadataValue<String> entry = remote.getWithMetadata(key);
+        return entry == null
+            ? Optional.empty()
+            : Optional.of(new Read(entry.getValue(), entry.getVersion()));
+      }
+      return Optional.ofNullable(cache.get(key)).map(value -> new Read(value, 0));
+    } catch (RuntimeException e) {
+      throw new StateUnavailableException(which.cacheName(), e);
+    }
+  }
+
+  /**
+   * Replaces the entry with {@code value} only if it is still {@code expected}: false when it was
+   * changed or removed since it was read (and then nothing is written).
+   */
+  public boolean replace(String key, Read expected, String value, Duration lifetime) {
+    try {
+      if (cache instanceof RemoteCache<String, String> remote) {
+        return remote.replaceWithVersion(
+            key,
+            value,
+            expected.version(),
+            lifespan(lifetime),
+            TimeUnit.MILLISECONDS,
+            0,
+            TimeUnit.MILLISECONDS);
+      }
+      return cache.replace(key, expected.value(), value, lifespan(lifetime), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      throw new StateUnavailableException(which.cacheName(), e);
+    }
+  }
+
+  /**
+   * Removes the entry only if it is still {@code expected}: of two concurrent removes of one
+   * version, on any replicas, one succeeds; false when it was changed or removed since it was read.
+   */
+  public boolean remove(String key, Read expected) {
+    try {
+      if (cache instanceof RemoteCache<String, String> remote) {
+        return remote.removeWithVersion(key, expected.version());
+      }
+      return cache.remove(key, expected.value());
     } catch (RuntimeException e) {
       throw new StateUnavailableException(which.cacheName(), e);
     }

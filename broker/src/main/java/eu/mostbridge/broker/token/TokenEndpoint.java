@@ -15,7 +15,7 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.config.BrokerConfig;
-import eu.mostbridge.broker.web.BrowserCookie;
+import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -93,7 +93,7 @@ public class TokenEndpoint {
           single(form, "code").orElseThrow(() -> TokenError.invalidRequest("No code was sent"));
       IssuedCode issued = redeem(code, client);
       requireSameRequest(issued, form);
-      String accessToken = BrowserCookie.randomToken();
+      String accessToken = RandomTokens.next();
       Duration lifetime = config.lifetimes().accessToken();
       Instant now = Instant.now();
       String handle =

@@ -252,7 +252,7 @@ class ClusterIT {
 
   @Test
   @Order(1)
-  void overHttpsTheBrowserCookieIsSecureHttpOnlyAndLax() throws Exception {
+  void overHttpsTheBrowserCookieIsHostPrefixedSecureHttpOnlyAndLaxAndHstsIsSent() throws Exception {
     HttpResponse<String> authorize =
         HttpClient.newBuilder()
             .sslContext(trust)
@@ -274,10 +274,12 @@ class ClusterIT {
     assertThat(authorize.headers().allValues("Set-Cookie"))
         .singleElement()
         .asString()
-        .startsWith("most_browser=")
+        .startsWith("__Host-most_browser=")
         .contains("Secure")
         .contains("HttpOnly")
         .containsIgnoringCase("SameSite=Lax");
+    assertThat(authorize.headers().firstValue("Strict-Transport-Security"))
+        .contains("max-age=31536000");
   }
 
   @Test

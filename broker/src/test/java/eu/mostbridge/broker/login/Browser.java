@@ -88,6 +88,30 @@ public final class Browser {
     this.http = builder.build();
   }
 
+  /** The value of the cookie {@code name} this browser holds for {@code url}'s host, if any. */
+  public java.util.Optional<String> cookie(String url, String name) {
+    return cookies.getCookieStore().get(URI.create(url)).stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst();
+  }
+
+  /**
+   * Sets the host-only cookie {@code name} for {@code url}'s host as someone else could (a
+   * plain-http answer, another port on the same host: cookies do not keep ports apart), where
+   * Most's own cookie of that name would be: Most's next Set-Cookie replaces it.
+   */
+  public Browser plant(String url, String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    // As java.net.CookieManager keys a host-only cookie (a dotless host gets ".local").
+    String host = URI.create(url).getHost();
+    cookie.setDomain(host.contains(".") ? host : host + ".local");
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(url), cookie);
+    return this;
+  }
+
   public Browser language(String value) {
     this.acceptLanguage = value;
     return this;

@@ -710,9 +710,11 @@ class LoginFlowTest {
     Matcher action =
         Pattern.compile("action=\"/login/([^/\"]+)/method\"").matcher(started.page().body());
     assertThat(action.find()).as(started.page().body()).isTrue();
-    LoginFlow flow = loginFlows.find(action.group(1)).orElseThrow();
+    LoginFlowStore.Stored stored = loginFlows.find(action.group(1)).orElseThrow();
+    LoginFlow flow = stored.flow();
     // As after Infinispan's conflict resolution re-wrote the entry with a fresh lifespan.
-    loginFlows.save(
+    loginFlows.replace(
+        stored,
         LoginFlow.start(
             flow.id(),
             flow.browser(),

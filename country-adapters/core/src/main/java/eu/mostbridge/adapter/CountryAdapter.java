@@ -64,6 +64,16 @@ public interface CountryAdapter {
   AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure;
 
   /**
+   * The correlation id {@code answer} names (a SAML Response's {@code InResponseTo}, an OIDC {@code
+   * state}), read without validating anything: only to find the pending login the answer claims to
+   * answer, whose {@link PendingAuthentication} {@link #complete} then checks everything against.
+   *
+   * @throws AuthenticationFailure when the answer cannot be read ({@code MALFORMED_ANSWER}) or
+   *     names no request ({@code WRONG_PARTY})
+   */
+  String correlationOf(NationalAnswer answer) throws AuthenticationFailure;
+
+  /**
    * Completes a login with the national eID's answer. Validates everything (signature with this
    * eID's configured key only, audience, destination, correlation with {@code pending}, time
    * window, replay, level of assurance, identifier checksums and consistency) before mapping.

@@ -98,6 +98,17 @@ public final class OidcCountryAdapter implements CountryAdapter {
   }
 
   @Override
+  public String correlationOf(NationalAnswer answer) throws AuthenticationFailure {
+    return answer
+        .single("state")
+        .orElseThrow(
+            () ->
+                new AuthenticationFailure(
+                    AuthenticationFailure.Reason.WRONG_PARTY,
+                    "The authorization response has no state"));
+  }
+
+  @Override
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());

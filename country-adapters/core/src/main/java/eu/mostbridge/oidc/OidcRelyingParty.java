@@ -178,12 +178,13 @@ public final class OidcRelyingParty {
   private NationalClaims completeChecked(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
+    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
+    JWTClaimsSet idToken = validateIdToken(tokens.getOIDCTokens().getIDToken(), pending);
+    // Recorded once the answer proved itself: an answer that fails never uses up the login.
     AuthenticationFailure.requireFirstUse(
         replayCache.record(
             "oidc-state:" + op.issuer(), pending.correlationId(), pending.expiresAt()),
         "This login's state was already used");
-    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
-    JWTClaimsSet idToken = validateIdToken(tokens.getOIDCTokens().getIDToken(), pending);
     Map<String, Object> claims = new LinkedHashMap<>(idToken.getClaims());
     if (op.userInfoEndpoint().isPresent()) {
       Map<String, Object> userInfo = userInfo(tokens.getOIDCTokens().getBearerAccessToken());

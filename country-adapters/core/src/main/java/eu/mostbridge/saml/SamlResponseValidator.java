@@ -121,6 +121,27 @@ public final class SamlResponseValidator {
     }
   }
 
+  /**
+   * The {@code InResponseTo} of a posted Response, read with the same hardened parser but not
+   * validated: only to find the pending login it claims to answer.
+   *
+   * @throws AuthenticationFailure when the answer cannot be read or names no request
+   */
+  public String inResponseTo(String samlResponse) throws AuthenticationFailure {
+    try {
+      String id = new Validation(currentIdp.get()).parseResponse(samlResponse).getInResponseTo();
+      if (id == null || id.isEmpty()) {
+        throw failure(Reason.WRONG_PARTY, "The Response is unsolicited (no InResponseTo)");
+      }
+      return id;
+    } catch (RuntimeException e) {
+      throw new AuthenticationFailure(
+          Reason.MALFORMED_ANSWER,
+          "The SAML answer could not be processed: " + e.getClass().getSimpleName(),
+          e);
+    }
+  }
+
   /** One validation against one version of the IdP's trust. */
   private final class Validation {
     private final IdentityProviderPeer idp;

@@ -155,6 +155,11 @@ class AdapterContractTypesTest {
           }
 
           @Override
+          public String correlationOf(NationalAnswer answer) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
           public eu.mostbridge.identity.CommonIdentity complete(
               NationalAnswer answer, PendingAuthentication pending) {
             throw new UnsupportedOperationException();

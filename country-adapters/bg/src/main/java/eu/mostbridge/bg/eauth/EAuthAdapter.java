@@ -114,6 +114,11 @@ public final class EAuthAdapter implements CountryAdapter {
   }
 
   @Override
+  public String correlationOf(NationalAnswer answer) throws AuthenticationFailure {
+    return validator.inResponseTo(PostBinding.postedResponse(answer));
+  }
+
+  @Override
   public CommonIdentity complete(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());
