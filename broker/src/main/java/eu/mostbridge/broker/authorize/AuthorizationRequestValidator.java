@@ -31,6 +31,37 @@ public class AuthorizationRequestValidator {
   private static final Set<String> KNOWN_SCOPES =
       Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
 
+  /**
+   * The longest value of each parameter Most reads (in characters). Most keeps a login's values for
+   * up to {@code most.lifetimes.login}: without limits a pushed request could make it hold half a
+   * megabyte per login. Longer values are refused with {@code invalid_request}; other parameters
+   * are ignored, as OpenID Connect asks, and never kept.
+   */
+  public static final Map<String, Integer> LIMITS =
+      Map.ofEntries(
+          Map.entry("client_id", 255),
+          Map.entry("redirect_uri", 2048),
+          Map.entry("response_type", 64),
+          Map.entry("response_mode", 64),
+          Map.entry("scope", 1024),
+          Map.entry("state", 2048),
+          Map.entry("nonce", 512),
+          Map.entry("code_challenge", 128),
+          Map.entry("code_challenge_method", 16),
+          Map.entry("acr_values", 1024),
+          Map.entry("ui_locales", 256),
+          Map.entry("prompt", 64),
+          Map.entry("max_age", 19),
+          Map.entry("claims", 4096),
+          Map.entry("request", 16384),
+          Map.entry("request_uri", 256));
+
+  /**
+   * A {@code max_age} beyond this (about 31 years) asks nothing of the authentication's age: it is
+   * read as this, so no date arithmetic overflows.
+   */
+  static final long LONGEST_MAX_AGE = 999_999_999L;
+
   /** RFC 7636: BASE64URL(SHA-256(verifier)), 32 bytes without padding. */
   private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -49,6 +80,11 @@ public class AuthorizationRequestValidator {
                 "invalid_request", "The parameter " + entry.getKey() + " is repeated"));
       }
     }
+    if (tooLong(parameters, "client_id") || tooLong(parameters, "redirect_uri")) {
+      return Result.refused(
+          AuthorizationFailure.shown(
+              "invalid_request", "client_id or redirect_uri is longer than accepted"));
+    }
     Optional<String> clientId = single(parameters, "client_id");
     Optional<ClientRegistration> client = clientId.flatMap(clients::find);
     if (client.isEmpty()) {
@@ -61,8 +97,18 @@ public class AuthorizationRequestValidator {
           AuthorizationFailure.shown(
               "invalid_request", "The redirect_uri is not registered for this client"));
     }
+    if (tooLong(parameters, "state")) {
+      return new Back(redirect.get(), Optional.empty())
+          .error("invalid_request", "state is longer than " + LIMITS.get("state") + " characters");
+    }
     Optional<String> state = single(parameters, "state");
     Back back = new Back(redirect.get(), state);
+    for (String name : LIMITS.keySet()) {
+      if (tooLong(parameters, name)) {
+        return back.error(
+            "invalid_request", name + " is longer than " + LIMITS.get(name) + " characters");
+      }
+    }
 
     if (parameters.containsKey("request")) {
       return back.error("request_not_supported", "Request objects are not supported");
@@ -155,7 +201,7 @@ public class AuthorizationRequestValidator {
         if (seconds < 0) {
           throw new NumberFormatException();
         }
-        maxAge = Optional.of(Duration.ofSeconds(seconds));
+        maxAge = Optional.of(Duration.ofSeconds(Math.min(seconds, LONGEST_MAX_AGE)));
       } catch (NumberFormatException e) {
         return back.error("invalid_request", "max_age must be a non-negative number of seconds");
       }
@@ -227,6 +273,21 @@ public class AuthorizationRequestValidator {
       }
     }
     return false;
+  }
+
+  private static boolean tooLong(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    return values != null && values.stream().anyMatch(v -> v.length() > LIMITS.get(name));
+  }
+
+  /**
+   * The parameters of a request worth keeping (a pushed request): those Most reads, within their
+   * limits once {@link #validate} accepted them.
+   */
+  public static Map<String, List<String>> kept(Map<String, List<String>> parameters) {
+    Map<String, List<String>> kept = new java.util.LinkedHashMap<>(parameters);
+    kept.keySet().retainAll(LIMITS.keySet());
+    return kept;
   }
 
   private static Optional<URI> uri(String value) {

@@ -85,7 +85,10 @@ public class PushedAuthorizationEndpoint {
       String requestUri = REQUEST_URI_PREFIX + RandomTokens.next();
       pushed.push(
           requestUri,
-          new PushedRequests.Pushed(client.id(), parameters, Instant.now().plus(LIFETIME)),
+          new PushedRequests.Pushed(
+              client.id(),
+              AuthorizationRequestValidator.kept(parameters),
+              Instant.now().plus(LIFETIME)),
           LIFETIME);
       audit.record(AuditEvent.of("par.accepted").with("client", client.id()));
       return Response.status(201)

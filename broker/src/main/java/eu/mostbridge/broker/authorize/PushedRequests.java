@@ -24,7 +24,10 @@ public interface PushedRequests {
     }
   }
 
-  /** Stores {@code pushed} under {@code requestUri} for {@code lifetime}. */
+  /**
+   * Stores {@code pushed} under {@code requestUri} for {@code lifetime}; refused with the state's
+   * 503 when this replica holds its bound of logins in flight, pushed requests included.
+   */
   void push(String requestUri, Pushed pushed, Duration lifetime);
 
   /** Removes and returns the request: a request URI is used once. */

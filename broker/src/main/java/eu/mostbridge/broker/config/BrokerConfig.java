@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -32,6 +33,9 @@ public interface BrokerConfig {
   /** The demo: simulators and demo relying parties in the same process. */
   Demo demo();
 
+  /** What the public port accepts. */
+  Http http();
+
   /** Where logins in flight, codes and tokens live: this process, a cluster, or a server. */
   State state();
 
@@ -63,6 +67,16 @@ public interface BrokerConfig {
     /** The default ID token algorithm; clients may choose another that a key supports. */
     @WithDefault("ES256")
     String defaultAlgorithm();
+  }
+
+  /** What the public port accepts beside Quarkus' own {@code quarkus.http.*} limits. */
+  interface Http {
+    /**
+     * The largest posted form other than a national eID's answer (those may reach {@code
+     * quarkus.http.limits.max-body-size}): token and PAR requests, logout, the citizen's choices.
+     */
+    @WithDefault("64K")
+    MemorySize formBodySize();
   }
 
   /** Lifetimes of flow state; every entry expires by itself. */

@@ -20,7 +20,7 @@ public class InfinispanAccessTokens implements AccessTokens {
   @Override
   public String store(String token, AccessGrant grant, Duration lifetime) {
     String key = SecretKeys.of(token);
-    tokens.put(key, codec.write(grant), lifetime);
+    tokens.create(key, codec.write(grant), lifetime);
     return key;
   }
 

@@ -25,7 +25,7 @@ public class InfinispanAuthorizationCodes implements AuthorizationCodes {
 
   @Override
   public void issue(String code, IssuedCode issued, Duration lifetime) {
-    codes.put(SecretKeys.of(code), codec.write(issued), lifetime);
+    codes.create(SecretKeys.of(code), codec.write(issued), lifetime);
   }
 
   @Override
@@ -35,7 +35,7 @@ public class InfinispanAuthorizationCodes implements AuthorizationCodes {
 
   @Override
   public void recordRedemption(String code, String accessTokenHandle, Duration lifetime) {
-    redeemed.put(SecretKeys.of(code), accessTokenHandle, lifetime);
+    var unused = redeemed.putIfAbsent(SecretKeys.of(code), accessTokenHandle, lifetime);
   }
 
   @Override

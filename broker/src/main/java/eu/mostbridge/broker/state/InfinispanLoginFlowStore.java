@@ -62,7 +62,7 @@ public class InfinispanLoginFlowStore implements LoginFlowStore {
   @Override
   public void awaitNationalAnswer(
       String adapterId, String correlationId, String flowId, Duration lifetime) {
-    national.put(key(adapterId, correlationId), flowId, lifetime);
+    national.create(key(adapterId, correlationId), flowId, lifetime);
   }
 
   @Override

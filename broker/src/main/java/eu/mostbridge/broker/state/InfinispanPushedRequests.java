@@ -5,20 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Pushed authorization requests in the {@code pushed-requests} cache. */
+/**
+ * Pushed authorization requests in the {@code pushed-requests} cache. A pushed request becomes a
+ * login when the browser brings it: it counts toward the bound of logins in flight.
+ */
 @ApplicationScoped
 public class InfinispanPushedRequests implements PushedRequests {
   private final StateCache requests;
+  private final StateCache flows;
   private final StateCodec codec;
 
   public InfinispanPushedRequests(StateCaches caches, StateCodec codec) {
     this.requests = caches.cache(Caches.PUSHED_REQUESTS);
+    this.flows = caches.cache(Caches.LOGIN_FLOWS);
     this.codec = codec;
   }
 
   @Override
   public void push(String requestUri, Pushed pushed, Duration lifetime) {
-    requests.put(SecretKeys.of(requestUri), codec.write(pushed), lifetime);
+    requests.refuseWhenFull(flows);
+    requests.create(SecretKeys.of(requestUri), codec.write(pushed), lifetime);
   }
 
   @Override

@@ -80,11 +80,15 @@ public final class StateCache {
    */
   public record Read(String value, long version) {}
 
-  public void put(String key, String value, Duration lifetime) {
-    try {
-      cache.put(key, value, lifespan(lifetime), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      throw new StateUnavailableException(which.cacheName(), e);
+  /**
+   * Stores a new entry under a key made at random (a code, a token, a request id): never over an
+   * existing entry, so no write brings back something another step took.
+   *
+   * @throws IllegalStateException if the key exists (a random key made twice)
+   */
+  public void create(String key, String value, Duration lifetime) {
+    if (!putIfAbsent(key, value, lifetime)) {
+      throw new IllegalStateException("A random key of the " + which.cacheName() + " cache exists");
     }
   }
 

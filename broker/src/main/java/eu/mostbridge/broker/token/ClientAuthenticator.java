@@ -49,6 +49,10 @@ public class ClientAuthenticator {
       Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
 
   private final ClientRegistry clients;
+
+  /** The longest {@code jti} kept in the replay cache (a UUID has 36 characters). */
+  static final int MAX_JTI_LENGTH = 256;
+
   private final ReplayCache replay;
   private final String issuer;
   private final Map<String, JWKSource<SecurityContext>> keySources = new ConcurrentHashMap<>();
@@ -177,6 +181,9 @@ public class ClientAuthenticator {
       claims = processor.process(assertion.getClientAssertion(), null);
     } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
       throw TokenError.invalidClient("The client assertion is not valid: " + e.getMessage());
+    }
+    if (claims.getJWTID().length() > MAX_JTI_LENGTH) {
+      throw TokenError.invalidClient("The client assertion's jti is longer than accepted");
     }
     Instant expiry = claims.getExpirationTime().toInstant();
     if (expiry.isAfter(Instant.now().plusSeconds(600))) {

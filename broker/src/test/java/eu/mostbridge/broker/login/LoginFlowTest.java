@@ -794,6 +794,69 @@ class LoginFlowTest {
     assertThat(elsewhere.header("Location")).isNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{x}", "a&b=c", "%41%2", "ü € +", "#frag", "a+b", "{{}}/..?"})
+  void logoutReturnsTheStateByteForByteByGetAndByPost(String state) throws Exception {
+    for (String method : List.of("GET", "POST")) {
+      var request =
+          given()
+              .redirects()
+              .follow(false)
+              .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+              .formParam("client_id", MK_PORTAL)
+              .formParam("post_logout_redirect_uri", "https://portal.mk.test/bye")
+              .formParam("state", state);
+      Response back =
+          method.equals("GET")
+              ? given()
+                  .redirects()
+                  .follow(false)
+                  .queryParam("client_id", MK_PORTAL)
+                  .queryParam("post_logout_redirect_uri", "https://portal.mk.test/bye")
+                  .queryParam("state", state)
+                  .get("/logout")
+              : request.post("/logout");
+
+      assertThat(back.statusCode()).as(method + " " + back.asString()).isEqualTo(303);
+      Browser.Page page = new Browser.Page(303, URI.create(back.header("Location")), "", null);
+      assertThat(page.uri().getPath()).isEqualTo("/bye");
+      assertThat(page.query()).as(method).containsExactly(Map.entry("state", state));
+    }
+  }
+
+  @Test
+  void anOverlongLogoutParameterIsRefusedWithAPage() {
+    Response refused =
+        given().redirects().follow(false).queryParam("state", "s".repeat(2049)).get("/logout");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.header("Location")).isNull();
+  }
+
+  @Test
+  void theLargestMaxAgeIsNeverAServerError() throws Exception {
+    StartedLogin started =
+        authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("max_age", "9223372036854775807"));
+    Browser.Page consent = national(started, "bg-mvr-eid", "bg-maria", "login");
+    assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+    Browser.Page back = consent(started, consent, "allow");
+    assertThat(back.query()).containsKey("code");
+  }
+
+  @Test
+  void overlongParametersAreRefusedAndAnOverlongStateIsNotEchoed() throws Exception {
+    StartedLogin longNonce =
+        authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("nonce", "n".repeat(513)));
+    assertThat(longNonce.page().query())
+        .containsEntry("error", "invalid_request")
+        .containsEntry("state", longNonce.state());
+    StartedLogin longState =
+        authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of("state", "s".repeat(2049)));
+    assertThat(longState.page().query())
+        .containsEntry("error", "invalid_request")
+        .doesNotContainKey("state");
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
 }
