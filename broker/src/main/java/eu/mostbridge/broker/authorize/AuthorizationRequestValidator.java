@@ -1,8 +1,10 @@
 package eu.mostbridge.broker.authorize;
 
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
+import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.ErrorText;
@@ -162,18 +164,13 @@ public class AuthorizationRequestValidator {
     LevelOfAssurance minimum = client.get().minimumLevel();
     Optional<String> acrValues = single(parameters, "acr_values");
     if (acrValues.isPresent()) {
-      LevelOfAssurance requested = null;
-      for (String acr : acrValues.get().split(" ", -1)) {
-        Optional<LevelOfAssurance> level = eidasLevel(acr);
-        if (level.isEmpty()) {
-          return back.error("invalid_request", "acr_values must be eIDAS level URIs");
-        }
-        // The relying party accepts any level it lists: the weakest of them is its minimum.
-        requested =
-            requested == null || level.get().compareTo(requested) < 0 ? level.get() : requested;
+      // The relying party accepts any level it lists: the weakest of them is its minimum.
+      Optional<LevelOfAssurance> requested = weakestOf(List.of(acrValues.get().split(" ", -1)));
+      if (requested.isEmpty()) {
+        return back.error("invalid_request", "acr_values must be eIDAS level URIs");
       }
-      if (requested != null && requested.compareTo(minimum) > 0) {
-        minimum = requested;
+      if (requested.get().compareTo(minimum) > 0) {
+        minimum = requested.get();
       }
     }
     Optional<Locale> locale = Optional.empty();
@@ -206,14 +203,39 @@ public class AuthorizationRequestValidator {
         return back.error("invalid_request", "max_age must be a non-negative number of seconds");
       }
     }
-    boolean verifiedClaims = false;
+    RequestedClaims requestedClaims = RequestedClaims.NONE;
     Optional<String> claims = single(parameters, "claims");
     if (claims.isPresent()) {
       try {
         OIDCClaimsRequest request = OIDCClaimsRequest.parse(claims.get());
-        verifiedClaims =
-            !request.getIDTokenVerifiedClaimsRequests().isEmpty()
-                || !request.getUserInfoVerifiedClaimsRequests().isEmpty();
+        Set<String> inIdToken = new LinkedHashSet<>();
+        if (request.getIDTokenClaimsRequest() != null) {
+          for (ClaimsSetRequest.Entry entry : request.getIDTokenClaimsRequest().getEntries()) {
+            inIdToken.add(entry.getClaimName());
+            if ("acr".equals(entry.getClaimName())) {
+              // An acr asked for in the ID token is a minimum, as acr_values is (Core 5.5.1.1).
+              List<String> acrs = new java.util.ArrayList<>();
+              if (entry.getValueAsString() != null) {
+                acrs.add(entry.getValueAsString());
+              }
+              if (entry.getValuesAsListOfStrings() != null) {
+                acrs.addAll(entry.getValuesAsListOfStrings());
+              }
+              Optional<LevelOfAssurance> weakest = weakestOf(acrs);
+              if (!acrs.isEmpty() && weakest.isEmpty()) {
+                return back.error("invalid_request", "acr values must be eIDAS level URIs");
+              }
+              if (weakest.isPresent() && weakest.get().compareTo(minimum) > 0) {
+                minimum = weakest.get();
+              }
+            }
+          }
+        }
+        requestedClaims =
+            new RequestedClaims(
+                !request.getIDTokenVerifiedClaimsRequests().isEmpty()
+                    || !request.getUserInfoVerifiedClaimsRequests().isEmpty(),
+                inIdToken);
       } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
         return back.error("invalid_request", "The claims parameter is not a valid claims request");
       }
@@ -231,7 +253,24 @@ public class AuthorizationRequestValidator {
             locale,
             force,
             maxAge,
-            verifiedClaims));
+            requestedClaims,
+            String.join(" ", scopes)));
+  }
+
+  /**
+   * The weakest of {@code acrs} (a relying party accepts any level it lists); empty if one is no
+   * eIDAS level.
+   */
+  private static Optional<LevelOfAssurance> weakestOf(List<String> acrs) {
+    LevelOfAssurance weakest = null;
+    for (String acr : acrs) {
+      Optional<LevelOfAssurance> level = eidasLevel(acr);
+      if (level.isEmpty()) {
+        return Optional.empty();
+      }
+      weakest = weakest == null || level.get().compareTo(weakest) < 0 ? level.get() : weakest;
+    }
+    return Optional.ofNullable(weakest);
   }
 
   private static Optional<LevelOfAssurance> eidasLevel(String acr) {

@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.authorize;
 
 import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import java.net.URI;
@@ -24,8 +25,9 @@ import java.util.Set;
  *     the browser's Accept-Language
  * @param forceLogin {@code prompt=login} (or {@code max_age=0})
  * @param maxAge {@code max_age}, if sent
- * @param verifiedClaims the {@code claims} parameter asked for {@code verified_claims} (OpenID
- *     Connect for Identity Assurance)
+ * @param claims what the {@code claims} parameter asked for
+ * @param scope the scopes granted, as the token response states them: those requested that Most
+ *     knows
  */
 public record ValidatedAuthorization(
     ClientRegistration client,
@@ -38,4 +40,5 @@ public record ValidatedAuthorization(
     Optional<Locale> uiLocale,
     boolean forceLogin,
     Optional<Duration> maxAge,
-    boolean verifiedClaims) {}
+    RequestedClaims claims,
+    String scope) {}

@@ -52,7 +52,8 @@ public final class ClientFile {
       String identifierPolicy,
       String tokenAlgorithm,
       @JsonProperty("public") Boolean publicClient,
-      List<String> postLogoutRedirectUris) {}
+      List<String> postLogoutRedirectUris,
+      Boolean minimalIdToken) {}
 
   /** The {@code secretHash} of a client secret, as the file writes it: {@code sha256:<hex>}. */
   public static String secretHash(String secret) {
@@ -68,11 +69,11 @@ public final class ClientFile {
   }
 
   /**
-   * Parses and validates, with ES256 (the default of {@code most.signing.default-algorithm}) for
+   * Parses and validates, with RS256 (the default of {@code most.signing.default-algorithm}) for
    * clients that name no token algorithm; throws with every problem listed.
    */
   public static List<ClientRegistration> parse(String text) throws InvalidClientFileException {
-    return parse(text, "ES256");
+    return parse(text, "RS256");
   }
 
   /**
@@ -170,6 +171,7 @@ public final class ClientFile {
               c.postLogoutRedirectUris() == null
                   ? List.of()
                   : redirectUris(where, c.postLogoutRedirectUris(), problems),
+              Boolean.TRUE.equals(c.minimalIdToken()),
               false));
     }
     if (!problems.isEmpty()) {

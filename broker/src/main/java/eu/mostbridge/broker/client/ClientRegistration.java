@@ -23,6 +23,8 @@ import java.util.Set;
  * @param publicClient a client without credentials (a native or browser app): PKCE is its only
  *     protection, as for every client
  * @param postLogoutRedirectUris where RP-initiated logout may return, exactly
+ * @param minimalIdToken its ID tokens carry no personal claims (they are read at userinfo), so an
+ *     ID token it puts in a logout URL discloses nobody's national number or name
  * @param anyLoopbackRedirect any {@code http://127.0.0.1:<port>/<path>} is accepted as redirect
  *     URI: only the demo's {@code demo-tester}, never from a clients file
  */
@@ -38,6 +40,7 @@ public record ClientRegistration(
     String tokenAlgorithm,
     boolean publicClient,
     List<URI> postLogoutRedirectUris,
+    boolean minimalIdToken,
     boolean anyLoopbackRedirect) {
   public ClientRegistration {
     names = Map.copyOf(names);

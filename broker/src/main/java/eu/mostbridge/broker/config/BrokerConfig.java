@@ -53,8 +53,11 @@ public interface BrokerConfig {
     /** The password of the PKCS#12 key stores. */
     Optional<String> keystorePassword();
 
-    /** The algorithm of RSA keys that do not name one (PKCS#12, PEM): PS256 or RS256. */
-    @WithDefault("PS256")
+    /**
+     * The algorithm of RSA keys that do not name one (PKCS#12, PEM): RS256 or PS256. An RS256 key
+     * is required: OpenID Connect makes RS256 mandatory to offer.
+     */
+    @WithDefault("RS256")
     String rsaAlgorithm();
 
     /**
@@ -64,8 +67,13 @@ public interface BrokerConfig {
      */
     Optional<List<String>> activeKeyIds();
 
-    /** The default ID token algorithm; clients may choose another that a key supports. */
-    @WithDefault("ES256")
+    /**
+     * The ID token algorithm of clients whose registration names none: RS256, the default of OpenID
+     * Connect Dynamic Client Registration's {@code id_token_signed_response_alg}, which relying
+     * party libraries expect (Spring Security refuses anything else unless configured). Clients may
+     * choose ES256 or PS256 where a key supports it.
+     */
+    @WithDefault("RS256")
     String defaultAlgorithm();
   }
 

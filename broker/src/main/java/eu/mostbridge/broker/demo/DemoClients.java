@@ -81,9 +81,10 @@ public class DemoClients implements BuiltInClients {
             Set.of(CountryCode.BG, CountryCode.MK),
             LevelOfAssurance.LOW,
             IdentifierPolicy.PSEUDONYM,
-            "ES256",
+            config.signing().defaultAlgorithm(),
             true,
             List.of(),
+            false,
             true));
   }
 
@@ -102,9 +103,10 @@ public class DemoClients implements BuiltInClients {
         Set.of(citizens),
         LevelOfAssurance.LOW,
         policy,
-        "ES256",
+        config.signing().defaultAlgorithm(),
         false,
         List.of(URI.create(home)),
+        false,
         false);
   }
 }

@@ -3,13 +3,18 @@ package eu.mostbridge.broker.discovery;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.langtag.LangTag;
 import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.assurance.IdentityTrustFramework;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.claims.ClaimType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.keys.SigningKeys;
@@ -21,12 +26,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import net.minidev.json.JSONObject;
 
 /**
  * OpenID Connect discovery and the public signing keys. The document states what the broker offers
- * relying parties: the code flow only with PKCE S256, {@code iss} in authorization responses (RFC
- * 9207), country pre-selection scopes, the eIDAS levels as {@code acr} values, and the three
- * languages.
+ * relying parties, and no more: the code flow only, with PKCE S256 and the query response mode,
+ * {@code iss} in authorization responses (RFC 9207), pairwise subjects, RS256 ID tokens (and ES256
+ * or PS256 where keys allow), the {@code claims} parameter with {@code verified_claims} under the
+ * eIDAS trust framework, country pre-selection scopes, the eIDAS levels as {@code acr} values, and
+ * the three languages.
  */
 @Path("/")
 public class DiscoveryResource {
@@ -34,7 +42,13 @@ public class DiscoveryResource {
   private final String jwks;
 
   public DiscoveryResource(BrokerConfig config, SigningKeys keys) {
-    this.metadata = metadata(config.issuer(), keys).toJSONObject().toJSONString();
+    JSONObject document = metadata(config.issuer(), keys).toJSONObject();
+    // Said outright, whatever the library omits: OpenID Connect Discovery reads an absent
+    // request_uri_parameter_supported as true, and request URIs other than PAR's are refused.
+    document.put("request_uri_parameter_supported", false);
+    document.put("request_parameter_supported", false);
+    document.put("require_pushed_authorization_requests", false);
+    this.metadata = document.toJSONString();
     this.jwks = keys.publicKeys().toString(true);
   }
 
@@ -57,7 +71,8 @@ public class DiscoveryResource {
     OIDCProviderMetadata m =
         new OIDCProviderMetadata(
             new Issuer(base),
-            List.of(SubjectType.PAIRWISE, SubjectType.PUBLIC),
+            // Every sub Most issues is pairwise: a relying party never sees another's.
+            List.of(SubjectType.PAIRWISE),
             URI.create(base + "/jwks"));
     m.setAuthorizationEndpointURI(URI.create(base + "/authorize"));
     m.setTokenEndpointURI(URI.create(base + "/token"));
@@ -65,6 +80,19 @@ public class DiscoveryResource {
     m.setEndSessionEndpointURI(URI.create(base + "/logout"));
     m.setPushedAuthorizationRequestEndpointURI(URI.create(base + "/par"));
     m.setResponseTypes(List.of(ResponseType.CODE));
+    m.setResponseModes(List.of(ResponseMode.QUERY));
+    m.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE));
+    m.setPromptTypes(List.of(Prompt.Type.LOGIN, Prompt.Type.NONE));
+    m.setClaimTypes(List.of(ClaimType.NORMAL));
+    m.setSupportsClaimsParams(true);
+    m.setSupportsRequestParam(false);
+    m.setSupportsRequestURIParam(false);
+    m.setSupportsFrontChannelLogout(false);
+    m.setSupportsBackChannelLogout(false);
+    m.setSupportsVerifiedClaims(true);
+    m.setIdentityTrustFrameworks(List.of(new IdentityTrustFramework("eidas")));
+    m.setVerifiedClaims(
+        List.of("given_name", "family_name", "birthdate", "gender", "person_identifier"));
     m.setScopes(Scope.parse("openid profile eidas:country:bg eidas:country:mk"));
     List<ACR> acrs = new ArrayList<>();
     for (LevelOfAssurance level : LevelOfAssurance.values()) {
@@ -99,7 +127,13 @@ public class DiscoveryResource {
             "gender",
             "acr",
             "amr",
-            "auth_time"));
+            "auth_time",
+            "verified_claims"));
+    try {
+      m.setClaimLocales(List.of(LangTag.parse("bg-Cyrl"), LangTag.parse("mk-Cyrl")));
+    } catch (LangTagException e) {
+      throw new IllegalStateException(e);
+    }
     return m;
   }
 }

@@ -32,7 +32,15 @@ public class ProductionReadiness {
     List<String> unsigned =
         clients.get().all().stream()
             .filter(c -> !keys.get().algorithms().contains(c.tokenAlgorithm()))
-            .map(c -> "client " + c.id() + ": no active signing key for " + c.tokenAlgorithm())
+            .map(
+                c ->
+                    "client "
+                        + c.id()
+                        + ": its ID tokens are signed with "
+                        + c.tokenAlgorithm()
+                        + ", for which most.signing.keys-file holds no active key (ES256: an EC"
+                        + " P-256 key; RS256, PS256: an RSA key of 2048 bits or more with that"
+                        + " alg); add one, or give the client another tokenAlgorithm")
             .toList();
     if (!unsigned.isEmpty()) {
       throw new IllegalStateException(String.join("\n", unsigned));

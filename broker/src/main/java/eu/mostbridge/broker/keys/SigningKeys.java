@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.mostbridge.broker.config.BrokerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The broker's signing keys: read from JWK sets, PKCS#12 key stores or PEM files, or made at
- * start-up for a demo. Every key must be private, asymmetric (EC P-256 or RSA of at least 2048
- * bits), have a unique key ID and an algorithm the broker signs with. All keys are published in the
- * JWKS; only the active ones sign, so a key can be published ahead of use and a retired one kept
- * for verification.
+ * start-up for a demo (an RSA and an EC key). Every key must be private, asymmetric (EC P-256 or
+ * RSA of at least 2048 bits), have a unique key ID and an algorithm the broker signs with. An
+ * active RS256 key is required: OpenID Connect Core makes RS256 mandatory to implement, and
+ * Discovery requires it among the advertised algorithms. All keys are published in the JWKS; only
+ * the active ones sign, so a key can be published ahead of use and a retired one kept for
+ * verification.
  */
 @ApplicationScoped
 @Startup
@@ -56,12 +59,12 @@ public class SigningKeys {
         config.signing().defaultAlgorithm());
   }
 
-  /** A generated ES256 key (demo, tests). */
+  /** Keys generated at start-up, RS256 and ES256 (demo, tests). */
   public SigningKeys(Optional<Path> keysFile, String defaultAlgorithm) {
     this(
         keysFile.map(List::of).orElse(List.of()),
         Optional.empty(),
-        "PS256",
+        "RS256",
         Optional.empty(),
         defaultAlgorithm);
   }
@@ -83,7 +86,7 @@ public class SigningKeys {
       all.addAll(read(file, keystorePassword, rsaAlgorithm));
     }
     if (files.isEmpty()) {
-      all.add(demoKey());
+      all.addAll(demoKeys());
     }
     Set<String> ids = new HashSet<>();
     for (JWK key : all) {
@@ -109,6 +112,12 @@ public class SigningKeys {
                       throw new IllegalStateException(
                           "most.signing.active-key-ids names " + id + ", which no key file holds");
                     }));
+    if (!signing.containsKey("RS256")) {
+      throw new IllegalStateException(
+          "most.signing: no active RS256 key; OpenID Connect requires RS256 to be offered: add an"
+              + " RSA key of 2048 bits or more with alg RS256 (RSA keys in PKCS#12 and PEM files"
+              + " get most.signing.rsa-algorithm, RS256 by default)");
+    }
     if (!signing.containsKey(defaultAlgorithm)) {
       throw new IllegalStateException(
           "most.signing.default-algorithm " + defaultAlgorithm + " has no active signing key");
@@ -194,18 +203,24 @@ public class SigningKeys {
     throw new JOSEException("Only EC and RSA keys sign ID tokens");
   }
 
-  private static JWK demoKey() {
+  private static List<JWK> demoKeys() {
     LOG.warn(
-        "No most.signing.keys-file: made an ES256 key for this process only (demo). Configure keys"
-            + " for production and for several replicas.");
+        "No most.signing.keys-file: made RS256 and ES256 keys for this process only (demo)."
+            + " Configure keys for production and for several replicas.");
     try {
-      return new ECKeyGenerator(Curve.P_256)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.ES256)
-          .keyIDFromThumbprint(true)
-          .generate();
+      return List.of(
+          new RSAKeyGenerator(2048)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .keyIDFromThumbprint(true)
+              .generate(),
+          new ECKeyGenerator(Curve.P_256)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.ES256)
+              .keyIDFromThumbprint(true)
+              .generate());
     } catch (JOSEException e) {
-      throw new IllegalStateException("An ES256 key cannot be made", e);
+      throw new IllegalStateException("The demo's signing keys cannot be made", e);
     }
   }
 

@@ -370,7 +370,8 @@ public class LoginResource {
             flow.request().nonce(),
             identity,
             flow.method().orElseThrow(),
-            flow.request().verifiedClaims(),
+            flow.request().claims(),
+            flow.request().scope(),
             now.plus(lifetime)),
         lifetime);
     metrics.leg("consent", Duration.between(flow.stepStarted(), now));

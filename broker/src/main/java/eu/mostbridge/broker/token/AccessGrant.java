@@ -9,12 +9,12 @@ import java.time.Instant;
  * @param clientId the client it was issued to
  * @param identity the citizen
  * @param method the national eID used
- * @param verifiedClaims whether {@code verified_claims} was asked for
+ * @param claims what the {@code claims} parameter asked for
  * @param expiresAt when it stops being accepted
  */
 public record AccessGrant(
     String clientId,
     CommonIdentity identity,
     String method,
-    boolean verifiedClaims,
+    RequestedClaims claims,
     Instant expiresAt) {}

@@ -44,14 +44,14 @@ public final class IdTokenFactory {
    * The signed ID token.
    *
    * @param method the national eID used, for {@code amr}
-   * @param verifiedClaims whether to add {@code verified_claims}
+   * @param requested what the {@code claims} parameter asked for
    */
   public String create(
       CommonIdentity identity,
       ClientRegistration client,
       Optional<String> nonce,
       String method,
-      boolean verifiedClaims,
+      RequestedClaims requested,
       Instant now) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -59,7 +59,7 @@ public final class IdTokenFactory {
             .audience(client.id())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(LIFETIME)));
-    released.all(identity, client, method, verifiedClaims).forEach(claims::claim);
+    released.inIdToken(identity, client, method, requested).forEach(claims::claim);
     nonce.ifPresent(n -> claims.claim("nonce", n));
     JWK key = keys.keyFor(client.tokenAlgorithm());
     SignedJWT jwt =

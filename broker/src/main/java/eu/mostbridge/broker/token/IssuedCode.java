@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param nonce the relying party's nonce, for the ID token
  * @param identity the citizen
  * @param method the national eID used, for {@code amr}
- * @param verifiedClaims whether the {@code claims} parameter asked for {@code verified_claims}
+ * @param claims what the {@code claims} parameter asked for
+ * @param scope the scopes granted
  * @param expiresAt when the code stops being redeemable
  */
 public record IssuedCode(
@@ -24,5 +25,6 @@ public record IssuedCode(
     Optional<String> nonce,
     CommonIdentity identity,
     String method,
-    boolean verifiedClaims,
+    RequestedClaims claims,
+    String scope,
     Instant expiresAt) {}

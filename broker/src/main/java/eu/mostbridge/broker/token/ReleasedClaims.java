@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The claims one relying party receives about one citizen: the same set in the ID token, at
@@ -59,9 +60,39 @@ public final class ReleasedClaims {
     return claims;
   }
 
+  /**
+   * The ID token's claims: everything, or for a client whose ID tokens carry no personal data (its
+   * ID token travels back in logout URLs as {@code id_token_hint}) only {@code sub}, {@code acr},
+   * {@code amr}, {@code auth_time} and the personal claims its {@code claims} parameter asked for
+   * in the ID token; the rest it reads at userinfo.
+   */
+  public Map<String, Object> inIdToken(
+      CommonIdentity identity,
+      ClientRegistration client,
+      String method,
+      RequestedClaims requested) {
+    Map<String, Object> all = all(identity, client, method, requested);
+    if (!client.minimalIdToken()) {
+      return all;
+    }
+    all.keySet()
+        .removeIf(
+            claim ->
+                !ALWAYS_IN_MINIMAL_ID_TOKENS.contains(claim)
+                    && !requested.inIdToken().contains(claim.split("#", 2)[0]));
+    return all;
+  }
+
+  /** What even a minimal ID token carries: no personal data. */
+  private static final Set<String> ALWAYS_IN_MINIMAL_ID_TOKENS =
+      Set.of("sub", "acr", "amr", "auth_time");
+
   /** Everything: {@code sub}, the personal claims, {@code acr}, {@code amr}, {@code auth_time}. */
   public Map<String, Object> all(
-      CommonIdentity identity, ClientRegistration client, String method, boolean verifiedClaims) {
+      CommonIdentity identity,
+      ClientRegistration client,
+      String method,
+      RequestedClaims requested) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", subjects.of(client.id(), identity.personIdentifier()));
     Map<String, Object> personal = personal(identity, client);
@@ -69,7 +100,7 @@ public final class ReleasedClaims {
     claims.put("acr", identity.levelOfAssurance().uri());
     claims.put("amr", List.of(method));
     claims.put("auth_time", identity.authenticationInstant().getEpochSecond());
-    if (verifiedClaims) {
+    if (requested.verified()) {
       Map<String, Object> verification = new LinkedHashMap<>();
       verification.put("trust_framework", "eidas");
       verification.put(

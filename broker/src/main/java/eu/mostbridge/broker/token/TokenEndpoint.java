@@ -103,18 +103,13 @@ public class TokenEndpoint {
                   client.id(),
                   issued.identity(),
                   issued.method(),
-                  issued.verifiedClaims(),
+                  issued.claims(),
                   now.plus(lifetime)),
               lifetime);
       codes.recordRedemption(code, handle, lifetime);
       String idToken =
           idTokens.create(
-              issued.identity(),
-              client,
-              issued.nonce(),
-              issued.method(),
-              issued.verifiedClaims(),
-              now);
+              issued.identity(), client, issued.nonce(), issued.method(), issued.claims(), now);
       audit.record(
           AuditEvent.of("token.issued")
               .with("client", client.id())
@@ -124,7 +119,8 @@ public class TokenEndpoint {
           new OIDCTokenResponse(
               new OIDCTokens(
                   SignedJWT.parse(idToken),
-                  new BearerAccessToken(accessToken, lifetime.toSeconds(), new Scope("openid")),
+                  new BearerAccessToken(
+                      accessToken, lifetime.toSeconds(), Scope.parse(issued.scope())),
                   null));
       return noStore(Response.ok(response.toJSONObject().toJSONString())).build();
     } catch (TokenError e) {

@@ -80,7 +80,7 @@ public class UserInfoEndpoint {
                       grant.get().identity(),
                       client.get(),
                       grant.get().method(),
-                      grant.get().verifiedClaims())))
+                      grant.get().claims())))
           .type(MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", "no-store")
           .build();

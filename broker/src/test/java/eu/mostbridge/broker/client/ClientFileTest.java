@@ -48,8 +48,9 @@ class ClientFileTest {
             allowedCountries: [BG]
         """;
 
-    assertThat(ClientFile.parse(unnamed).get(0).tokenAlgorithm()).isEqualTo("ES256");
-    assertThat(ClientFile.parse(unnamed, "RS256").get(0).tokenAlgorithm()).isEqualTo("RS256");
+    // OpenID Connect Registration's default for id_token_signed_response_alg.
+    assertThat(ClientFile.parse(unnamed).get(0).tokenAlgorithm()).isEqualTo("RS256");
+    assertThat(ClientFile.parse(unnamed, "ES256").get(0).tokenAlgorithm()).isEqualTo("ES256");
     assertThat(ClientFile.parse(VALID, "RS256").get(0).tokenAlgorithm())
         .as("named by the client")
         .isEqualTo("PS256");

@@ -37,8 +37,17 @@ class DiscoveryTest {
                 "http://eidas.europa.eu/LoA/substantial",
                 "http://eidas.europa.eu/LoA/high"))
         .body("ui_locales_supported", containsInAnyOrder("bg", "mk", "en"))
-        .body("id_token_signing_alg_values_supported", contains("ES256"))
-        .body("subject_types_supported", hasItems("pairwise"));
+        // OpenID Connect Discovery: RS256 must be listed; Core: mandatory to implement.
+        .body("id_token_signing_alg_values_supported", containsInAnyOrder("RS256", "ES256"))
+        .body("subject_types_supported", contains("pairwise"))
+        .body("response_modes_supported", contains("query"))
+        .body("grant_types_supported", contains("authorization_code"))
+        .body("claims_parameter_supported", equalTo(true))
+        .body("request_parameter_supported", equalTo(false))
+        .body("request_uri_parameter_supported", equalTo(false))
+        .body("verified_claims_supported", equalTo(true))
+        .body("trust_frameworks_supported", contains("eidas"))
+        .body("claims_supported", hasItems("sub", "person_identifier", "verified_claims"));
   }
 
   @Test
@@ -47,11 +56,13 @@ class DiscoveryTest {
         .get("/jwks")
         .then()
         .statusCode(200)
-        .body("keys", hasSize(1))
-        .body("keys[0].kty", equalTo("EC"))
-        .body("keys[0].alg", equalTo("ES256"))
+        .body("keys", hasSize(2))
+        .body("keys.kty", containsInAnyOrder("RSA", "EC"))
+        .body("keys.alg", containsInAnyOrder("RS256", "ES256"))
         .body("keys[0]", hasKey("kid"))
-        .body("keys[0]", not(hasKey("d")));
+        .body("keys[0]", not(hasKey("d")))
+        .body("keys[1]", not(hasKey("d")))
+        .body("keys[0]", not(hasKey("p")));
   }
 
   @Test

@@ -14,6 +14,10 @@ class ProductionReadinessTest {
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
             .withMapping(BrokerConfig.class)
+            .withConverter(
+                io.quarkus.runtime.configuration.MemorySize.class,
+                100,
+                new io.quarkus.runtime.configuration.MemorySizeConverter())
             .withSources(new MapBackedConfigSource("test", values) {})
             .build();
     return config.getConfigMapping(BrokerConfig.class);

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.mostbridge.simulator.SimulatorKeys;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,22 @@ class SigningKeysTest {
     return file;
   }
 
-  private static SigningKeys keys(List<Path> files, Optional<List<String>> active) {
-    return new SigningKeys(files, Optional.of("changeit"), "PS256", active, "ES256");
+  /** An RS256 key, which every key set needs. */
+  private Path rs256() throws Exception {
+    Path file = dir.resolve("rs256.json");
+    Files.writeString(
+        file,
+        new JWKSet(new RSAKeyGenerator(2048).keyID("rsa").algorithm(JWSAlgorithm.RS256).generate())
+            .toString(false));
+    return file;
+  }
+
+  private SigningKeys keys(List<Path> files, Optional<List<String>> active) throws Exception {
+    List<Path> all = new java.util.ArrayList<>(files);
+    if (active.isEmpty() || active.get().contains("rsa")) {
+      all.add(rs256());
+    }
+    return new SigningKeys(all, Optional.of("changeit"), "RS256", active, "ES256");
   }
 
   @Test
@@ -45,14 +60,14 @@ class SigningKeysTest {
     assertThat(keys.keyFor("ES256").getKeyID()).isEqualTo("current");
     assertThat(keys.publicKeys().getKeys())
         .extracting(k -> k.getKeyID())
-        .containsExactly("current", "next");
+        .containsExactly("current", "next", "rsa");
     assertThat(keys.publicKeys().getKeys()).noneMatch(k -> k.isPrivate());
   }
 
   @Test
   void aKeyCanBePublishedAheadOfUseAndAnOldOneKeptForVerification() throws Exception {
     SigningKeys keys =
-        keys(List.of(jwks("retired", "current", "next")), Optional.of(List.of("current")));
+        keys(List.of(jwks("retired", "current", "next")), Optional.of(List.of("current", "rsa")));
 
     assertThat(keys.keyFor("ES256").getKeyID()).isEqualTo("current");
     assertThat(keys.publicKeys().getKeyByKeyId("retired")).isNotNull();
@@ -80,10 +95,12 @@ class SigningKeysTest {
         pem("PRIVATE KEY", ec.privateKey().getEncoded())
             + pem("CERTIFICATE", ec.certificate().getEncoded()));
 
-    SigningKeys keys = keys(List.of(p12, pem), Optional.empty());
+    SigningKeys keys =
+        new SigningKeys(
+            List.of(p12, pem), Optional.of("changeit"), "RS256", Optional.empty(), "ES256");
 
-    assertThat(keys.algorithms()).containsExactly("ES256", "PS256");
-    assertThat(keys.keyFor("PS256").getKeyID()).isEqualTo("rsa-2026");
+    assertThat(keys.algorithms()).containsExactly("ES256", "RS256");
+    assertThat(keys.keyFor("RS256").getKeyID()).isEqualTo("rsa-2026");
     assertThat(((ECKey) keys.keyFor("ES256")).getCurve()).isEqualTo(Curve.P_256);
   }
 
@@ -113,9 +130,24 @@ class SigningKeysTest {
 
     IllegalStateException failure =
         catchThrowableOfType(
-            IllegalStateException.class, () -> keys(List.of(file), Optional.of(List.of("b"))));
+            IllegalStateException.class,
+            () -> keys(List.of(file), Optional.of(List.of("b", "rsa"))));
 
     assertThat(failure).hasMessageContaining("active-key-ids").hasMessageContaining("b");
+  }
+
+  @Test
+  void refusesAKeySetWithoutAnRs256Key() throws Exception {
+    Path ecOnly = jwks("ec");
+
+    IllegalStateException failure =
+        catchThrowableOfType(
+            IllegalStateException.class,
+            () ->
+                new SigningKeys(
+                    List.of(ecOnly), Optional.empty(), "RS256", Optional.empty(), "ES256"));
+
+    assertThat(failure).hasMessageContaining("RS256").hasMessageContaining("OpenID Connect");
   }
 
   private static String pem(String type, byte[] der) {

@@ -113,7 +113,7 @@ class LoginFlowTest {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
-            JWSAlgorithm.ES256,
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
             JWKSourceBuilder.<SecurityContext>create(URI.create(BASE + "/jwks").toURL()).build()));
     JWTClaimsSet claims = processor.process(idToken, null);
     assertThat(claims.getIssuer()).isEqualTo(BASE);
@@ -214,6 +214,65 @@ class LoginFlowTest {
         verifiedIdToken(tokens.jsonPath().getString("id_token"), BG_MUNICIPALITY, started.nonce());
 
     assertThat(claims.getJSONObjectClaim("verified_claims")).containsKeys("verification", "claims");
+  }
+
+  /** A login through mk-eid for {@code client}; the token response. */
+  private static Response tokensFor(String client, String callback, Map<String, String> extra)
+      throws Exception {
+    StartedLogin started = authorize(client, callback, extra);
+    Browser.Page back =
+        consent(started, national(started, "mk-eid", "mk-gjorgji", "login"), "allow");
+    assertThat(back.query()).as(back.uri().toString()).containsKey("code");
+    Response tokens = redeem(client, back.query().get("code"), callback, started.verifier());
+    assertThat(tokens.statusCode()).as(tokens.asString()).isEqualTo(200);
+    verifiedIdToken(tokens.jsonPath().getString("id_token"), client, started.nonce());
+    return tokens;
+  }
+
+  @Test
+  void theTokenResponseStatesTheScopeGranted() throws Exception {
+    Response tokens =
+        tokensFor(BG_MUNICIPALITY, BG_CALLBACK, Map.of("scope", "openid profile eidas:country:mk"));
+
+    assertThat(Set.of(tokens.jsonPath().getString("scope").split(" ")))
+        .containsExactlyInAnyOrder("openid", "profile", "eidas:country:mk");
+  }
+
+  @Test
+  void aClientWithMinimalIdTokensReadsThePersonAtUserinfo() throws Exception {
+    Response tokens = tokensFor("minimal-token-portal", "https://minimal.test/callback", Map.of());
+    JWTClaimsSet idToken =
+        SignedJWT.parse(tokens.jsonPath().getString("id_token")).getJWTClaimsSet();
+
+    assertThat(idToken.getClaims())
+        .containsKeys("sub", "acr", "amr", "auth_time", "nonce")
+        .doesNotContainKeys("person_identifier", "given_name", "family_name", "birthdate")
+        .doesNotContainKey("family_name#mk-Cyrl");
+    Response userInfo =
+        given().auth().oauth2(tokens.jsonPath().getString("access_token")).get("/userinfo");
+    assertThat(userInfo.jsonPath().getString("person_identifier")).isEqualTo("MK/BG/1205990451235");
+    assertThat(userInfo.jsonPath().getString("sub")).isEqualTo(idToken.getSubject());
+  }
+
+  @Test
+  void theClaimsParameterPutsAskedForClaimsInAMinimalIdTokenAndRaisesTheLevel() throws Exception {
+    Response tokens =
+        tokensFor(
+            "minimal-token-portal",
+            "https://minimal.test/callback",
+            Map.of(
+                "claims",
+                "{\"id_token\":{\"birthdate\":null,\"family_name\":{\"essential\":true},"
+                    + "\"acr\":{\"essential\":true,\"values\":[\""
+                    + LOA
+                    + "high\"]}}}"));
+    JWTClaimsSet idToken =
+        SignedJWT.parse(tokens.jsonPath().getString("id_token")).getJWTClaimsSet();
+
+    assertThat(idToken.getClaims())
+        .containsKeys("birthdate", "family_name", "family_name#mk-Cyrl")
+        .doesNotContainKeys("person_identifier", "given_name");
+    assertThat(idToken.getStringClaim("acr")).isEqualTo(LOA + "high");
   }
 
   @Test

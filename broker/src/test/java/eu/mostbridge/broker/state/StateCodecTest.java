@@ -11,6 +11,7 @@ import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
@@ -96,7 +97,8 @@ class StateCodecTest {
         Optional.of(Locale.forLanguageTag("mk")),
         true,
         Optional.of(Duration.ofMinutes(5)),
-        true);
+        new RequestedClaims(true, Set.of("birthdate", "acr")),
+        "openid eidas:country:bg");
   }
 
   private <T> T roundTrip(T value, Class<T> type) {
@@ -139,11 +141,13 @@ class StateCodecTest {
             Optional.of("nonce"),
             onlyRequired(),
             "bg-eauth",
-            false,
+            RequestedClaims.NONE,
+            "openid",
             NOW.plusSeconds(60));
     assertThat(roundTrip(code, IssuedCode.class)).isEqualTo(code);
 
-    AccessGrant grant = new AccessGrant("portal", everything(), "mk-eid", true, NOW);
+    AccessGrant grant =
+        new AccessGrant("portal", everything(), "mk-eid", new RequestedClaims(true, Set.of()), NOW);
     assertThat(roundTrip(grant, AccessGrant.class)).isEqualTo(grant);
 
     Pushed pushed =
@@ -164,7 +168,8 @@ class StateCodecTest {
 
   @Test
   void aDamagedOrForeignEntryIsNotRead() {
-    String stored = codec.write(new AccessGrant("portal", everything(), "mk-eid", false, NOW));
+    String stored =
+        codec.write(new AccessGrant("portal", everything(), "mk-eid", RequestedClaims.NONE, NOW));
 
     assertThat(codec.read(stored.replace("\"HIGH\"", "\"VERY_HIGH\""), AccessGrant.class))
         .isEmpty();

@@ -77,8 +77,14 @@ class IdTokenFactoryTest {
 
   private JWTClaimsSet verified(String token) throws Exception {
     SignedJWT jwt = SignedJWT.parse(token);
-    ECKey key = (ECKey) keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
-    assertThat(jwt.verify(new ECDSAVerifier(key))).as("signed by the published key").isTrue();
+    com.nimbusds.jose.jwk.JWK key = keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+    assertThat(
+            jwt.verify(
+                key instanceof ECKey ec
+                    ? new ECDSAVerifier(ec)
+                    : new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey())))
+        .as("signed by the published key")
+        .isTrue();
     return jwt.getJWTClaimsSet();
   }
 
@@ -86,7 +92,13 @@ class IdTokenFactoryTest {
   void carriesTheCommonAttributeSetSignedByThePublishedKey() throws Exception {
     JWTClaimsSet claims =
         verified(
-            factory.create(maria(), clients.get(1), Optional.of("n-1"), "bg-eauth", false, NOW));
+            factory.create(
+                maria(),
+                clients.get(1),
+                Optional.of("n-1"),
+                "bg-eauth",
+                RequestedClaims.NONE,
+                NOW));
 
     assertThat(claims.getIssuer()).isEqualTo("https://most.test");
     assertThat(claims.getAudience()).containsExactly("national");
@@ -108,7 +120,13 @@ class IdTokenFactoryTest {
   void verifiedClaimsFollowIdentityAssuranceWithTheEidasTrustFramework() throws Exception {
     JWTClaimsSet claims =
         verified(
-            factory.create(maria(), clients.get(1), Optional.empty(), "bg-mvr-eid", true, NOW));
+            factory.create(
+                maria(),
+                clients.get(1),
+                Optional.empty(),
+                "bg-mvr-eid",
+                new RequestedClaims(true, java.util.Set.of()),
+                NOW));
 
     Map<String, Object> verified = claims.getJSONObjectClaim("verified_claims");
     @SuppressWarnings("unchecked")
@@ -129,7 +147,8 @@ class IdTokenFactoryTest {
   @Test
   void aPseudonymousClientNeverSeesTheNationalNumber() throws Exception {
     String token =
-        factory.create(maria(), clients.get(0), Optional.empty(), "bg-eauth", false, NOW);
+        factory.create(
+            maria(), clients.get(0), Optional.empty(), "bg-eauth", RequestedClaims.NONE, NOW);
     JWTClaimsSet claims = verified(token);
 
     assertThat(claims.getStringClaim("person_identifier")).matches("BG/MK/k1\\.[0-9a-f]{64}");
@@ -144,7 +163,14 @@ class IdTokenFactoryTest {
   @Test
   void subjectsArePairwiseAndStable() throws Exception {
     String atA =
-        verified(factory.create(maria(), clients.get(0), Optional.empty(), "bg-eauth", false, NOW))
+        verified(
+                factory.create(
+                    maria(),
+                    clients.get(0),
+                    Optional.empty(),
+                    "bg-eauth",
+                    RequestedClaims.NONE,
+                    NOW))
             .getSubject();
     String atAAgain =
         verified(
@@ -153,11 +179,18 @@ class IdTokenFactoryTest {
                     clients.get(0),
                     Optional.empty(),
                     "bg-eauth",
-                    false,
+                    RequestedClaims.NONE,
                     NOW.plusSeconds(99)))
             .getSubject();
     String atB =
-        verified(factory.create(maria(), clients.get(1), Optional.empty(), "bg-eauth", false, NOW))
+        verified(
+                factory.create(
+                    maria(),
+                    clients.get(1),
+                    Optional.empty(),
+                    "bg-eauth",
+                    RequestedClaims.NONE,
+                    NOW))
             .getSubject();
 
     assertThat(atAAgain).isEqualTo(atA);
