@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes the keys and secrets of the production-like compose stack (compose.yaml, profile
 # "production") under deploy/compose/: a TLS certificate for https://localhost:8443, an RSA-3072
-# ID token signing key (PS256) as PEM, and the two identifier secrets. For trying Most out only:
+# ID token signing key (RS256, the algorithm OpenID Connect requires) as PEM, and the two identifier secrets. For trying Most out only:
 # in production the keys come from your PKI and a secret store (docs/DEPLOYMENT.md).
 set -eu
 cd "$(dirname "$0")"

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -99,10 +100,15 @@ class ClusterIT {
 
     signingKeys =
         new JWKSet(
-            new ECKeyGenerator(Curve.P_256)
-                .keyID("cluster-1")
-                .algorithm(JWSAlgorithm.ES256)
-                .generate());
+            List.of(
+                new RSAKeyGenerator(2048)
+                    .keyID("cluster-rsa")
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate(),
+                new ECKeyGenerator(Curve.P_256)
+                    .keyID("cluster-1")
+                    .algorithm(JWSAlgorithm.ES256)
+                    .generate()));
     Path keys = dir.resolve("signing-keys.json");
     Files.writeString(keys, signingKeys.toString(false));
     Path clients = dir.resolve("clients.yaml");
@@ -228,7 +234,7 @@ class ClusterIT {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
-            JWSAlgorithm.ES256, new ImmutableJWKSet<>(signingKeys.toPublicJWKSet())));
+            JWSAlgorithm.RS256, new ImmutableJWKSet<>(signingKeys.toPublicJWKSet())));
     JWTClaimsSet claims = processor.process(idToken, null);
     assertThat(claims.getIssuer()).isEqualTo(balancer.issuer().toString());
     assertThat(claims.getStringClaim("nonce")).isEqualTo(login.nonce());
