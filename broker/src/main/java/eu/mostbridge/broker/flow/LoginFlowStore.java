@@ -40,6 +40,15 @@ public interface LoginFlowStore {
   boolean end(Stored stored);
 
   /**
+   * Ends the login because the citizen consented and a code is issued for it: as {@link #end}, and
+   * the consent is recorded, so a stale copy of the login that a healed network split brings back
+   * cannot be consented to again (a second code). False when it was ended or consented to before.
+   *
+   * @param keepUntil how long the record must outlive a stale copy: the login's own expiry
+   */
+  boolean endWithConsent(Stored stored, java.time.Instant keepUntil);
+
+  /**
    * Notes that login {@code flowId} awaits national eID {@code adapterId}'s answer to the request
    * {@code correlationId} (SAML request ID, OIDC state). National answers come back to one callback
    * URL per eID, without our flow id: the protocol's own correlation finds the login, so parallel

@@ -352,7 +352,7 @@ public class LoginResource {
           acceptLanguage);
     }
     // The code is issued for the login as it was ended: of two submits, one ends it.
-    Optional<LoginFlow> ended = steps.end(stored);
+    Optional<LoginFlow> ended = steps.endWithConsent(stored);
     if (ended.isEmpty() || ended.get().identity().isEmpty()) {
       return steps.alreadyEnded(stored.flow(), "consent", acceptLanguage);
     }

@@ -204,9 +204,27 @@ public class LoginSteps {
    * @return the login as it was ended, or empty when another step ended it first
    */
   public Optional<LoginFlow> end(Stored stored) {
+    return end(stored, false);
+  }
+
+  /**
+   * Ends the login because the citizen consented ({@link LoginFlowStore#endWithConsent}): once,
+   * also against a stale copy that a healed network split brings back.
+   *
+   * @return the login as it was ended, or empty when it was ended or consented to before
+   */
+  public Optional<LoginFlow> endWithConsent(Stored stored) {
+    return end(stored, true);
+  }
+
+  private Optional<LoginFlow> end(Stored stored, boolean consent) {
     Stored current = stored;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (flows.end(current)) {
+      boolean ended =
+          consent
+              ? flows.endWithConsent(current, current.flow().expiresAt(config.lifetimes().login()))
+              : flows.end(current);
+      if (ended) {
         forgetNationalRequest(current.flow());
         return Optional.of(current.flow());
       }

@@ -9,29 +9,33 @@ import org.infinispan.conflict.MergePolicy;
  * <p>All caches are distributed with {@code most.state.cluster.owners} copies and deny reads and
  * writes in a partition that is not a majority, and for an entry whose copies are not all inside
  * the partition ({@code DENY_READ_WRITES}): an entry is answered for on at most one side of a
- * split, so a code, a pushed request or a national answer is never taken on both. When partitions
- * merge, and whenever the coordinator changes, copies that differ are settled by the cache's merge
- * policy. One-time items take the value of the preferred partition (the one that could serve them),
- * present or absent: a taken item is not taken again from a stale copy, and an item whose new owner
- * had not received it yet is kept ({@code REMOVE_ALL} dropped it, losing logins in flight). A
- * re-written copy starts a new lifespan, so each one-time item is also checked against its own
- * expiry when used. Records that something was already used are kept wherever a copy survived.
+ * split, so a code, a pushed request or a national answer is never taken on both.
+ *
+ * <p>When partitions merge, and (in Infinispan 16.0) whenever the coordinator changes, copies that
+ * differ are settled by the merge policy, the same for every cache: a value present on any owner
+ * wins over an absent one ({@code PREFERRED_NON_NULL}). Absence is never taken as evidence that
+ * something was used: after a coordinator crash the new primary owner of an entry may simply not
+ * have received it yet, and a policy that let absence win lost logins in flight. A one-time item a
+ * stale copy brings back is refused at its use instead: its first use left a record in the {@code
+ * replay} cache (a code redeemed, a pushed request used, a login consented to), and a revoked
+ * access token is replaced by a revocation marker, not removed. A re-written copy starts a new
+ * lifespan, so each item is also checked against its own expiry when used.
  */
 public enum Caches {
   /** IDs already used (assertions, client assertions, ...): forgetting one re-admits a replay. */
   REPLAY("replay", MergePolicy.PREFERRED_NON_NULL),
   /** Logins in progress, one entry per step. */
-  LOGIN_FLOWS("login-flows", MergePolicy.PREFERRED_ALWAYS, true),
+  LOGIN_FLOWS("login-flows", MergePolicy.PREFERRED_NON_NULL, true),
   /** Which login awaits the national answer to which request (InResponseTo, state); taken once. */
-  NATIONAL_REQUESTS("national-requests", MergePolicy.PREFERRED_ALWAYS, true),
-  /** Authorization codes; redeemed by an atomic remove. */
-  CODES("codes", MergePolicy.PREFERRED_ALWAYS),
+  NATIONAL_REQUESTS("national-requests", MergePolicy.PREFERRED_NON_NULL, true),
+  /** Authorization codes; redeemed by an atomic remove and a record of the redemption. */
+  CODES("codes", MergePolicy.PREFERRED_NON_NULL),
   /** What each redemption issued, so a reused code revokes it: kept, like replay records. */
   REDEEMED_CODES("redeemed-codes", MergePolicy.PREFERRED_NON_NULL),
   /** Access tokens; a revoked one must not come back. */
-  ACCESS_TOKENS("access-tokens", MergePolicy.PREFERRED_ALWAYS),
+  ACCESS_TOKENS("access-tokens", MergePolicy.PREFERRED_NON_NULL),
   /** Pushed authorization requests; each request URI is used once. */
-  PUSHED_REQUESTS("pushed-requests", MergePolicy.PREFERRED_ALWAYS, true);
+  PUSHED_REQUESTS("pushed-requests", MergePolicy.PREFERRED_NON_NULL, true);
 
   /** Every cache, for start-up and the readiness check. */
   public static final List<Caches> ALL = List.of(values());

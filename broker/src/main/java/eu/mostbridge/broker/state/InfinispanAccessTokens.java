@@ -4,9 +4,14 @@ import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.AccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Access tokens in the {@code access-tokens} cache, keyed by their hash. */
+/**
+ * Access tokens in the {@code access-tokens} cache, keyed by their hash. A revoked token is
+ * replaced by a revocation marker until it would have expired, not removed: a stale copy that a
+ * healed split brings back cannot revive it.
+ */
 @ApplicationScoped
 public class InfinispanAccessTokens implements AccessTokens {
   private final StateCache tokens;
@@ -26,11 +31,31 @@ public class InfinispanAccessTokens implements AccessTokens {
 
   @Override
   public Optional<AccessGrant> find(String token) {
-    return tokens.get(SecretKeys.of(token)).flatMap(text -> codec.read(text, AccessGrant.class));
+    return tokens
+        .get(SecretKeys.of(token))
+        .filter(text -> !REVOKED.equals(text))
+        .flatMap(text -> codec.read(text, AccessGrant.class));
   }
 
   @Override
   public boolean revokeByHandle(String handle) {
-    return tokens.take(handle).isPresent();
+    return tokens
+        .read(handle)
+        .filter(read -> !REVOKED.equals(read.value()))
+        .map(
+            read ->
+                tokens.replace(
+                    handle,
+                    read,
+                    REVOKED,
+                    codec
+                        .read(read.value(), AccessGrant.class)
+                        .map(grant -> Duration.between(Instant.now(), grant.expiresAt()))
+                        .filter(left -> !left.isNegative())
+                        .orElse(Duration.ofSeconds(1))))
+        .orElse(false);
   }
+
+  /** What a revoked token's entry holds until the token would have expired. */
+  static final String REVOKED = "revoked";
 }

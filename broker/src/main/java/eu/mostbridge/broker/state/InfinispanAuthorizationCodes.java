@@ -16,8 +16,11 @@ public class InfinispanAuthorizationCodes implements AuthorizationCodes {
   private final StateCache codes;
   private final StateCache redeemed;
   private final StateCodec codec;
+  private final InfinispanReplayCache uses;
 
-  public InfinispanAuthorizationCodes(StateCaches caches, StateCodec codec) {
+  public InfinispanAuthorizationCodes(
+      StateCaches caches, StateCodec codec, InfinispanReplayCache uses) {
+    this.uses = uses;
     this.codes = caches.cache(Caches.CODES);
     this.redeemed = caches.cache(Caches.REDEEMED_CODES);
     this.codec = codec;
@@ -30,7 +33,13 @@ public class InfinispanAuthorizationCodes implements AuthorizationCodes {
 
   @Override
   public Optional<IssuedCode> redeem(String code) {
-    return codes.take(SecretKeys.of(code)).flatMap(text -> codec.read(text, IssuedCode.class));
+    String key = SecretKeys.of(code);
+    // A code a stale copy brought back after a split heals is found, but its redemption was
+    // recorded: it is refused as a reused code.
+    return codes
+        .take(key)
+        .flatMap(text -> codec.read(text, IssuedCode.class))
+        .filter(issued -> uses.firstUse("code-redeemed", key, issued.expiresAt()));
   }
 
   @Override

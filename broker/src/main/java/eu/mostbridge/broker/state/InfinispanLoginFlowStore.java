@@ -17,8 +17,11 @@ public class InfinispanLoginFlowStore implements LoginFlowStore {
   private final StateCache national;
   private final StateCache pushed;
   private final StateCodec codec;
+  private final InfinispanReplayCache uses;
 
-  public InfinispanLoginFlowStore(StateCaches caches, StateCodec codec) {
+  public InfinispanLoginFlowStore(
+      StateCaches caches, StateCodec codec, InfinispanReplayCache uses) {
+    this.uses = uses;
     this.flows = caches.cache(Caches.LOGIN_FLOWS);
     this.national = caches.cache(Caches.NATIONAL_REQUESTS);
     this.pushed = caches.cache(Caches.PUSHED_REQUESTS);
@@ -57,6 +60,11 @@ public class InfinispanLoginFlowStore implements LoginFlowStore {
   @Override
   public boolean end(Stored stored) {
     return flows.remove(stored.flow().id(), revision(stored));
+  }
+
+  @Override
+  public boolean endWithConsent(Stored stored, java.time.Instant keepUntil) {
+    return end(stored) && uses.firstUse("login-consented", stored.flow().id(), keepUntil);
   }
 
   @Override

@@ -14,8 +14,11 @@ public class InfinispanPushedRequests implements PushedRequests {
   private final StateCache requests;
   private final StateCache flows;
   private final StateCodec codec;
+  private final InfinispanReplayCache uses;
 
-  public InfinispanPushedRequests(StateCaches caches, StateCodec codec) {
+  public InfinispanPushedRequests(
+      StateCaches caches, StateCodec codec, InfinispanReplayCache uses) {
+    this.uses = uses;
     this.requests = caches.cache(Caches.PUSHED_REQUESTS);
     this.flows = caches.cache(Caches.LOGIN_FLOWS);
     this.codec = codec;
@@ -29,6 +32,13 @@ public class InfinispanPushedRequests implements PushedRequests {
 
   @Override
   public Optional<Pushed> take(String requestUri) {
-    return requests.take(SecretKeys.of(requestUri)).flatMap(text -> codec.read(text, Pushed.class));
+    String key = SecretKeys.of(requestUri);
+    return requests
+        .take(key)
+        .flatMap(text -> codec.read(text, Pushed.class))
+        .filter(
+            pushed ->
+                pushed.expiresAt() == null
+                    || uses.firstUse("pushed-request-used", key, pushed.expiresAt()));
   }
 }

@@ -24,6 +24,18 @@ public class InfinispanReplayCache implements ReplayCache {
     this.cache = caches.cache(Caches.REPLAY);
   }
 
+  /**
+   * Records the first use of a one-time item Most issued itself (a code, a pushed request, a login
+   * ended with consent), whose entry a stale copy could bring back after a split heals.
+   *
+   * @return false when it was used before
+   * @throws StateUnavailableException when the use cannot be recorded: fail closed
+   */
+  public boolean firstUse(String scope, String id, Instant keepUntil) {
+    Duration lifespan = Duration.between(clock.instant(), keepUntil);
+    return cache.putIfAbsent(scope + '\u0000' + id, "used", lifespan);
+  }
+
   @Override
   public Use record(String scope, String id, Instant keepUntil) {
     Duration lifespan = Duration.between(clock.instant(), keepUntil);

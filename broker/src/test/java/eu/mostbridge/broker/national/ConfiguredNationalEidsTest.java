@@ -34,6 +34,10 @@ class ConfiguredNationalEidsTest {
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
             .withMapping(BrokerConfig.class)
+            .withConverter(
+                io.quarkus.runtime.configuration.MemorySize.class,
+                100,
+                new io.quarkus.runtime.configuration.MemorySizeConverter())
             .withMapping(NationalConfig.class)
             .withSources(new MapBackedConfigSource("test", all) {})
             .build();

@@ -2,7 +2,20 @@ package eu.mostbridge.broker.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
+import eu.mostbridge.broker.authorize.PushedRequests;
+import eu.mostbridge.broker.client.ClientFile;
+import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.token.AccessGrant;
+import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.token.RequestedClaims;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.infinispan.AdvancedCache;
 import org.infinispan.conflict.ConflictManagerFactory;
 import org.infinispan.context.Flag;
@@ -15,27 +28,44 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Infinispan's conflict resolution does with the broker's caches, on two real clustered
- * replicas. It runs after a split heals and also when the coordinator crashes; the two copies of an
- * entry then disagree in two ways, made here by changing one copy only. The primary owner stands in
- * for the preferred partition, the majority that alone could serve during a split.
+ * replicas. It runs after a split heals and also (Infinispan 16.0) whenever the coordinator
+ * crashes; the two copies of an entry then disagree in two ways, made here by changing one copy
+ * only. The primary owner stands in for the preferred partition, the majority that alone could
+ * serve during a split.
  *
  * <ul>
- *   <li>A copy is missing on the other owner (a new owner the entry had not reached yet): the entry
- *       must survive, or a crash of the coordinator loses logins in flight.
- *   <li>The entry is gone on the preferred owner (a code redeemed, an answer taken) but a stale
- *       copy remains elsewhere: a one-time item must not be taken again, or it could be used twice;
- *       a record that something was used must come back, or a replay would be admitted.
+ *   <li>A copy is missing on one owner, primary or not (a new owner the entry had not reached yet
+ *       when the coordinator died): the entry must survive, or logins in flight are lost.
+ *   <li>A one-time item was used on the majority but a stale copy remained elsewhere and comes
+ *       back: its use must be refused, or it could be used twice.
  * </ul>
  */
 class MergePolicyTest {
-  /** The caches whose entries record that something was used; every other holds one-time items. */
-  private static final Set<Caches> RECORDS_OF_USE = Set.of(Caches.REPLAY, Caches.REDEEMED_CODES);
+  private final Instant later = Instant.now().plus(Duration.ofMinutes(10));
 
   private static ClusteredPair pair;
+  private static EmbeddedStateCaches caches;
+  private static StateCodec codec;
+  private static ClientRegistry clients;
+  private static InfinispanReplayCache uses;
 
   @BeforeAll
   static void startPair() throws Exception {
     pair = new ClusteredPair("most-merge-policy");
+    caches = new EmbeddedStateCaches(pair.first, 1_000);
+    clients =
+        ClientRegistry.of(
+            ClientFile.parse(
+                """
+                clients:
+                  - id: portal
+                    names: {bg: "а", mk: "б", en: "c"}
+                    redirectUris: [https://a.test/cb]
+                    public: true
+                    allowedCountries: [BG, MK]
+                """));
+    codec = new StateCodec(clients);
+    uses = new InfinispanReplayCache(caches);
   }
 
   @AfterAll
@@ -46,43 +76,105 @@ class MergePolicyTest {
   }
 
   @Test
-  void anEntryMissingOnANewOwnerSurvivesInEveryCache() {
+  void anEntryMissingOnEitherOwnerSurvivesInEveryCache() {
     for (Caches which : Caches.ALL) {
-      String key = "missing-copy-" + which.cacheName();
+      for (boolean onPrimary : new boolean[] {true, false}) {
+        String key = "missing-copy-" + onPrimary + "-" + which.cacheName();
+        AdvancedCache<String, String> cache = cache(pair.first, which);
+        cache.put(key, "held");
+        local(onPrimary ? primary(which, key) : other(which, key), which).remove(key);
 
-      removeOneCopyAndResolve(which, key, "held", false);
+        ConflictManagerFactory.get(cache).resolveConflicts();
 
-      assertThat(copies(which, key)).as(which.cacheName()).containsExactly("held", "held");
-    }
-  }
-
-  @Test
-  void aTakenOneTimeItemCannotBeTakenAgainAndAUsedRecordComesBack() {
-    for (Caches which : Caches.ALL) {
-      String key = "taken-" + which.cacheName();
-
-      removeOneCopyAndResolve(which, key, "stale", true);
-
-      if (RECORDS_OF_USE.contains(which)) {
-        assertThat(copies(which, key)).as(which.cacheName()).containsExactly("stale", "stale");
-      } else {
-        // Taking is an atomic remove on the primary owner: it must find nothing there.
-        assertThat(copies(which, key)[0]).as(which.cacheName()).isNull();
-        assertThat(cache(pair.second, which).remove(key)).as(which.cacheName()).isNull();
+        assertThat(copies(which, key))
+            .as("%s, missing on the %s owner", which.cacheName(), onPrimary ? "primary" : "other")
+            .containsExactly("held", "held");
       }
     }
   }
 
+  @Test
+  void aRedeemedCodeAStaleCopyBringsBackIsRefused() {
+    InfinispanAuthorizationCodes codes = new InfinispanAuthorizationCodes(caches, codec, uses);
+    codes.issue(
+        "code-1",
+        new IssuedCode(
+            "portal",
+            URI.create("https://a.test/cb"),
+            "challenge",
+            Optional.empty(),
+            StateCodecTest.everything(),
+            "bg-eauth",
+            RequestedClaims.NONE,
+            "openid",
+            later),
+        Duration.ofMinutes(1));
+    String stale = cache(pair.first, Caches.CODES).get(SecretKeys.of("code-1"));
+
+    assertThat(codes.redeem("code-1")).isPresent();
+    bringBack(Caches.CODES, SecretKeys.of("code-1"), stale);
+    assertThat(codes.redeem("code-1")).as("redeemed before").isEmpty();
+  }
+
+  @Test
+  void aUsedPushedRequestAStaleCopyBringsBackIsRefused() {
+    InfinispanPushedRequests pushed = new InfinispanPushedRequests(caches, codec, uses);
+    pushed.push(
+        "urn:x:1",
+        new PushedRequests.Pushed("portal", Map.of("scope", List.of("openid")), later),
+        Duration.ofMinutes(1));
+    String stale = cache(pair.first, Caches.PUSHED_REQUESTS).get(SecretKeys.of("urn:x:1"));
+
+    assertThat(pushed.take("urn:x:1")).isPresent();
+    bringBack(Caches.PUSHED_REQUESTS, SecretKeys.of("urn:x:1"), stale);
+    assertThat(pushed.take("urn:x:1")).as("used before").isEmpty();
+  }
+
+  @Test
+  void aLoginConsentedToThatAStaleCopyBringsBackCannotBeConsentedToAgain() {
+    InfinispanLoginFlowStore flows = new InfinispanLoginFlowStore(caches, codec, uses);
+    LoginFlow flow =
+        LoginFlow.start(
+            "flow-1",
+            "binding",
+            StateCodecTest.request(clients.find("portal").orElseThrow()),
+            "csrf",
+            Instant.now());
+    flows.create(flow, Duration.ofMinutes(1));
+    LoginFlowStore.Stored stored = flows.find("flow-1").orElseThrow();
+    String stale = cache(pair.first, Caches.LOGIN_FLOWS).get("flow-1");
+
+    assertThat(flows.endWithConsent(stored, later)).isTrue();
+    bringBack(Caches.LOGIN_FLOWS, "flow-1", stale);
+    LoginFlowStore.Stored back = flows.find("flow-1").orElseThrow();
+    assertThat(flows.endWithConsent(back, later)).as("consented to before").isFalse();
+  }
+
+  @Test
+  void aRevokedAccessTokenStaysRevokedWhenAStaleCopyComesBack() {
+    InfinispanAccessTokens tokens = new InfinispanAccessTokens(caches, codec);
+    String handle =
+        tokens.store(
+            "token-1",
+            new AccessGrant(
+                "portal", StateCodecTest.everything(), "mk-eid", RequestedClaims.NONE, later),
+            Duration.ofMinutes(1));
+    String stale = cache(pair.first, Caches.ACCESS_TOKENS).get(handle);
+
+    assertThat(tokens.revokeByHandle(handle)).isTrue();
+    local(other(Caches.ACCESS_TOKENS, handle), Caches.ACCESS_TOKENS).put(handle, stale);
+    ConflictManagerFactory.get(cache(pair.first, Caches.ACCESS_TOKENS)).resolveConflicts();
+    assertThat(tokens.find("token-1")).as("revoked on the preferred side").isEmpty();
+  }
+
   /**
-   * Writes {@code key} to both owners, removes the copy on the primary owner or on the other one
-   * only, then runs Infinispan's conflict resolution with the cache's merge policy.
+   * A stale copy of {@code key} on the owner that is not primary (the minority side of a split),
+   * after the item was used on the preferred side; then conflict resolution, which brings it back.
    */
-  private static void removeOneCopyAndResolve(
-      Caches which, String key, String value, boolean onPrimary) {
-    AdvancedCache<String, String> cache = cache(pair.first, which);
-    cache.put(key, value);
-    local(onPrimary ? primary(which, key) : other(which, key), which).remove(key);
-    ConflictManagerFactory.get(cache).resolveConflicts();
+  private static void bringBack(Caches which, String key, String stale) {
+    local(other(which, key), which).put(key, stale);
+    ConflictManagerFactory.get(cache(pair.first, which)).resolveConflicts();
+    assertThat(copies(which, key)).as("brought back").containsExactly(stale, stale);
   }
 
   private static AdvancedCache<String, String> cache(EmbeddedCacheManager manager, Caches which) {

@@ -56,7 +56,7 @@ class StateCodecTest {
   }
 
   /** A synthetic Macedonian citizen (EMBG made up, checksum-valid) with every optional value. */
-  private static CommonIdentity everything() {
+  static CommonIdentity everything() {
     return CommonIdentity.builder()
         .personIdentifier(PersonIdentifier.parse("MK/BG/0101990450006"))
         .givenName(PersonName.of("Gjorgji", "Ѓорѓи", ScriptTag.MACEDONIAN_CYRILLIC))
@@ -86,8 +86,13 @@ class StateCodecTest {
   }
 
   private ValidatedAuthorization request() {
+    return request(registrations.get(0));
+  }
+
+  /** An accepted authorization request of {@code client} with every optional value. */
+  static ValidatedAuthorization request(ClientRegistration client) {
     return new ValidatedAuthorization(
-        registrations.get(0),
+        client,
         URI.create("https://a.test/cb"),
         Optional.of("st\"ate"),
         Optional.empty(),

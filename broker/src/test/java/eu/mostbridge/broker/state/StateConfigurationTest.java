@@ -32,6 +32,10 @@ class StateConfigurationTest {
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
             .withMapping(BrokerConfig.class)
+            .withConverter(
+                io.quarkus.runtime.configuration.MemorySize.class,
+                100,
+                new io.quarkus.runtime.configuration.MemorySizeConverter())
             .withSources(new MapBackedConfigSource("test", all) {})
             .build();
     return config.getConfigMapping(BrokerConfig.class);
