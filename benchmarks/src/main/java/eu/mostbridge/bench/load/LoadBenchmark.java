@@ -26,7 +26,7 @@ import java.util.Map;
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" eu.mostbridge.bench.load.LoadBenchmark
  *     [--quick] [--systems most,keycloak] [--cpus "0 0-1"] [--stored 10000,100000]
- *     [--phases load,startup,stored]
+ *     [--phases load,startup,stored,soak] [--soak-minutes 30] [--soak-rate 150]
  *     [--out DIR] [--plot FILE] [--broker-jar JAR] [--keycloak-home DIR]
  * </pre>
  */
@@ -48,7 +48,9 @@ public final class LoadBenchmark {
       Path keycloakHome,
       List<String> cpuSets,
       List<String> phases,
-      List<Integer> citizens) {
+      List<Integer> citizens,
+      int soakMinutes,
+      double soakRate) {
     static Options parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
       boolean quick = false;
@@ -82,7 +84,9 @@ public final class LoadBenchmark {
           Arrays.stream(
                   given.getOrDefault("citizens", quick ? "1,4" : "1,2,4,8,16,32,64").split(",", -1))
               .map(Integer::valueOf)
-              .toList());
+              .toList(),
+          Integer.parseInt(given.getOrDefault("soak-minutes", quick ? "3" : "30")),
+          Double.parseDouble(given.getOrDefault("soak-rate", "150")));
     }
 
     Duration warmup() {
@@ -161,6 +165,9 @@ public final class LoadBenchmark {
             options.phases().contains("stored") ? options.stored() : List.<Integer>of()) {
           withStoredLogins(stored, forMost);
         }
+        if (options.phases().contains("soak")) {
+          soak(forMost, cores);
+        }
       }
     }
     summary();
@@ -193,8 +200,73 @@ public final class LoadBenchmark {
       LoadRun load = new LoadRun(most.logins(), most::route, most.process, PERSONAS);
       measure(load, "Most, CPU " + cpus, cpus);
       if (cpus.equals(options.cpuSets().get(0))) {
-        memory(load, most.process);
+        memory(load, most.process, true);
       }
+    } finally {
+      most.process.close();
+    }
+  }
+
+  /**
+   * Complete logins at {@code --soak-rate} per second for {@code --soak-minutes}, Most on one CPU
+   * and the driver on the others, heap after GC sampled each minute; the slope is fitted from the
+   * 16th minute on, when every kept entry (a login's consent record lives 15 minutes) has reached
+   * its lifespan.
+   */
+  private void soak(URI national, int cores) throws Exception {
+    pinSelf(cores >= 2 ? "1-" + (cores - 1) : "0");
+    MostUnderTest most =
+        MostUnderTest.start(
+            options.brokerJar(), options.out(), national, NATIONAL_SECRET, "0", "512m");
+    try {
+      LoadRun load = new LoadRun(most.logins(), most::route, most.process, PERSONAS);
+      load.prime();
+      load.run("0", 8, Duration.ZERO, Duration.ofSeconds(options.quick() ? 3 : 60));
+      line("");
+      line(
+          "## Soak: %.0f logins/s for %d minutes, Most on CPU 0 (-Xmx512m), open loop",
+          options.soakRate(), options.soakMinutes());
+      line("");
+      line("| minute | logins | failed | heap after GC, MiB | Most's CPU, ms per login |");
+      line("|---:|---:|---:|---:|---:|");
+      int steadyFrom = Math.min(16, Math.max(1, options.soakMinutes() / 2));
+      Soak.Outcome outcome =
+          Soak.run(
+              load,
+              options.soakRate(),
+              options.soakMinutes(),
+              steadyFrom,
+              64,
+              m ->
+                  line(
+                      "| %d | %d | %d | %.1f | %.2f |",
+                      m.minute(),
+                      m.logins(),
+                      m.failures(),
+                      m.heapAfterGcBytes() / 1048576.0,
+                      m.logins() == 0 ? Double.NaN : m.cpuMillis() / m.logins()));
+      line("");
+      line(
+          "Soak: %d logins, %d failed%s; heap slope from minute %d on: %.1f KiB/minute.",
+          outcome.logins(),
+          outcome.failures(),
+          outcome.firstFailure() == null ? "" : " (first: " + outcome.firstFailure() + ")",
+          outcome.from(),
+          outcome.slopeKibPerMinute());
+      Path plot = options.out().resolve("soak.png");
+      Soak.plot(
+          outcome,
+          String.format(
+              Locale.ROOT,
+              "%.0f logins/s for %d min, Most pinned to one CPU, -Xmx512m, Java %s; heap slope from"
+                  + " minute %d: %.1f KiB/min",
+              options.soakRate(),
+              options.soakMinutes(),
+              System.getProperty("java.version"),
+              outcome.from(),
+              outcome.slopeKibPerMinute()),
+          plot);
+      line("Soak plot: %s", plot);
     } finally {
       most.process.close();
     }
@@ -212,7 +284,7 @@ public final class LoadBenchmark {
       LoadRun load = new LoadRun(keycloak.logins(), uri -> uri, keycloak.process, PERSONAS);
       measure(load, "Keycloak, CPU " + cpus, cpus);
       if (cpus.equals(options.cpuSets().get(0))) {
-        memory(load, keycloak.process);
+        memory(load, keycloak.process, false);
       }
     } finally {
       keycloak.process.close();
@@ -274,7 +346,7 @@ public final class LoadBenchmark {
    * one-time records for Most, the single sign-on session for Keycloak), each from a full
    * collection before and after.
    */
-  private void memory(LoadRun load, ServerProcess server) throws Exception {
+  private void memory(LoadRun load, ServerProcess server, boolean most) throws Exception {
     int count = options.quick() ? 500 : 10_000;
     long before = server.heapAfterGc();
     Duration took = load.startLogins(count, 8);
@@ -284,6 +356,15 @@ public final class LoadBenchmark {
         "Heap per login in flight (waiting at the national eID): %d bytes (%d logins started in"
             + " %d ms; heap after GC %d → %d KiB).",
         (after - before) / count, count, took.toMillis(), before / 1024, after / 1024);
+    if (most) {
+      before = after;
+      took = load.startLargestLogins(count, 8);
+      after = server.heapAfterGc();
+      line(
+          "Heap per login in flight with state and nonce at their limits (2048 and 512 characters):"
+              + " %d bytes (%d logins in %d ms; heap after GC %d → %d KiB).",
+          (after - before) / count, count, took.toMillis(), before / 1024, after / 1024);
+    }
     int completed = options.quick() ? 200 : 5_000;
     before = after;
     took = load.completeLogins(completed, 8);

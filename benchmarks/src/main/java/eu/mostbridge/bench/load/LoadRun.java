@@ -155,9 +155,19 @@ final class LoadRun {
         .sum();
   }
 
+  /** One complete login (code redeemed, userinfo read) as persona {@code index}, on its own. */
+  void completeOne(int index) {
+    logins.login(new VirtualBrowser(new LegTimes(), route), personas.get(index % personas.size()));
+  }
+
   /** Starts {@code count} logins and leaves them at the national eID; returns the time taken. */
   Duration startLogins(int count, int concurrency) throws InterruptedException {
     return repeat(count, concurrency, (browser, i) -> logins.startOnly(browser));
+  }
+
+  /** As {@link #startLogins}, each login with its kept values at their length limits. */
+  Duration startLargestLogins(int count, int concurrency) throws InterruptedException {
+    return repeat(count, concurrency, (browser, i) -> logins.startOnlyLargest(browser));
   }
 
   /** Completes {@code count} logins (code redeemed, userinfo read); returns the time taken. */

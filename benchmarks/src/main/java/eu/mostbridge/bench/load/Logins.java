@@ -34,6 +34,15 @@ abstract class Logins {
   /** Starts a login and leaves it waiting at the national eID (memory per login in flight). */
   abstract void startOnly(VirtualBrowser browser);
 
+  /**
+   * Starts a login as {@link #startOnly} does, with the relying party's values Most keeps at their
+   * length limits ({@code state} 2048 and {@code nonce} 512 characters): the largest login in
+   * flight.
+   */
+  void startOnlyLargest(VirtualBrowser browser) {
+    startOnly(browser);
+  }
+
   /** The short name of the system under test, for reports. */
   abstract String system();
 

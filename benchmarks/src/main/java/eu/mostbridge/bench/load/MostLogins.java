@@ -65,6 +65,17 @@ final class MostLogins extends Logins {
   }
 
   @Override
+  void startOnlyLargest(VirtualBrowser browser) {
+    toNationalEid(
+        browser,
+        choicePage(
+            browser,
+            (random() + "-").repeat(64).substring(0, 2048),
+            (random() + "-").repeat(16).substring(0, 512),
+            random()));
+  }
+
+  @Override
   void login(VirtualBrowser browser, String persona) {
     String state = random();
     String nonce = random();

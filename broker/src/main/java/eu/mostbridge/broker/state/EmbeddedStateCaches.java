@@ -158,6 +158,7 @@ final class EmbeddedStateCaches implements StateCaches {
   public Map<String, Object> details() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("cluster-members", members());
+    details.put("coordinator", manager.isCoordinator());
     details.put("rebalancing", rebalancing());
     return details;
   }

@@ -139,6 +139,20 @@ final class BrokerNode {
         timeout);
   }
 
+  /**
+   * Waits until the replica is in a cluster view of {@code members} and ready, its entries possibly
+   * still moving (a rebalance under way).
+   */
+  void awaitMembers(int members, Duration timeout) throws Exception {
+    awaitReadiness(
+        "in a view of " + members,
+        ready -> {
+          Matcher m = MEMBERS.matcher(ready.body());
+          return ready.statusCode() == 200 && m.find() && Integer.parseInt(m.group(1)) == members;
+        },
+        timeout);
+  }
+
   /** Waits until the readiness answer is {@code status} and contains {@code text}. */
   void awaitReadiness(int status, String text, Duration timeout) throws Exception {
     awaitReadiness(
@@ -173,6 +187,18 @@ final class BrokerNode {
       Thread.sleep(250);
     }
     throw new AssertionError(name + " not " + what + " in " + timeout + ": " + last);
+  }
+
+  /** Whether this replica's readiness answer says it coordinates the cluster. */
+  boolean coordinates() throws Exception {
+    HttpResponse<String> ready =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return ready.body().matches("(?s).*\"coordinator\"\\s*:\\s*true.*");
   }
 
   /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a node or pod dies. */

@@ -30,6 +30,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -432,8 +433,142 @@ class ClusterIT {
     idToken(redeem(finish(again, toNationalEid(again)).get("code"), again), again);
   }
 
+  /** How often the coordinator is killed with logins at every step. */
+  private static final int COORDINATOR_KILLS = 10;
+
+  /**
+   * A citizen's step that the state could not serve for a moment (503 while the cluster settles
+   * after a crash, 502 from the balancer while the dead replica's connection fails): the citizen
+   * tries again. Any other answer is the step's answer, a refusal included.
+   */
+  private static Browser.Page again(Step step) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    Browser.Page page = step.take();
+    while ((page.status() == 503 || page.status() == 502) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      page = step.take();
+    }
+    return page;
+  }
+
+  /** One request of a citizen's login. */
+  private interface Step {
+    Browser.Page take() throws Exception;
+  }
+
+  private static void redeemsToAnIdToken(String code, StartedLogin login) throws Exception {
+    HttpResponse<String> tokens = redeem(code, login);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (tokens.statusCode() == 503 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      tokens = redeem(code, login);
+    }
+    idToken(tokens, login);
+  }
+
   @Test
   @Order(8)
+  void noLoginInFlightIsLostWhenTheCoordinatorIsKilledAtAnyMoment() throws Exception {
+    BrokerNode restarted = null;
+    for (int run = 0; run < COORDINATOR_KILLS; run++) {
+      if (restarted == null || run % 2 == 0) {
+        for (BrokerNode node : nodes) {
+          node.awaitReady(3, START);
+        }
+      } else {
+        // Every other run kills the coordinator while the replica killed before rejoins: entries
+        // are still moving to it.
+        restarted.awaitMembers(3, START);
+      }
+      BrokerNode coordinator = null;
+      for (BrokerNode node : nodes) {
+        if (node.coordinates()) {
+          coordinator = node;
+        }
+      }
+      assertThat(coordinator).as("run %d: a coordinator", run).isNotNull();
+      balancer.roundRobin();
+      // Logins at every step, their entries spread over the three replicas.
+      List<StartedLogin> choosing = List.of(authorize(), authorize());
+      Map<StartedLogin, Browser.Page> atNationalEid = new LinkedHashMap<>();
+      for (int i = 0; i < 2; i++) {
+        StartedLogin login = authorize();
+        atNationalEid.put(login, toNationalEid(login));
+      }
+      Map<StartedLogin, Browser.Page> atConsent = new LinkedHashMap<>();
+      for (int i = 0; i < 2; i++) {
+        StartedLogin login = authorize();
+        Browser.Page consent =
+            login
+                .browser()
+                .submit(
+                    toNationalEid(login),
+                    "login",
+                    Map.of("persona", "mk-ljubica", "action", "login"));
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+        atConsent.put(login, consent);
+      }
+      StartedLogin withCode = authorize();
+      String code = finish(withCode, toNationalEid(withCode)).get("code");
+
+      coordinator.kill();
+      // From at once to the moment the survivors resolve conflicts (about 1.5 s after the kill).
+      Thread.sleep(run * 200L);
+
+      for (StartedLogin login : choosing) {
+        Browser.Page simulator =
+            again(
+                () ->
+                    login
+                        .browser()
+                        .submit(
+                            login.page(),
+                            "/method",
+                            Map.of("method", "mk-eid", "action", "continue")));
+        assertThat(simulator.body()).as("run %d, at the choice", run).contains("SIMULATOR");
+        atNationalEid.put(login, simulator);
+      }
+      for (Map.Entry<StartedLogin, Browser.Page> waiting : atNationalEid.entrySet()) {
+        StartedLogin login = waiting.getKey();
+        Browser.Page consent =
+            again(
+                () ->
+                    login
+                        .browser()
+                        .submit(
+                            waiting.getValue(),
+                            "login",
+                            Map.of("persona", "mk-ljubica", "action", "login")));
+        assertThat(consent.status())
+            .as("run %d, at the national eID: %s", run, consent.body())
+            .isEqualTo(200);
+        atConsent.put(login, consent);
+      }
+      for (Map.Entry<StartedLogin, Browser.Page> consenting : atConsent.entrySet()) {
+        StartedLogin login = consenting.getKey();
+        Browser.Page back =
+            again(
+                () ->
+                    login
+                        .browser()
+                        .submit(consenting.getValue(), "/consent", Map.of("action", "allow")));
+        assertThat(back.uri().toString())
+            .as("run %d, at consent: %s", run, back.body())
+            .startsWith(REDIRECT + "?");
+        redeemsToAnIdToken(back.query().get("code"), login);
+      }
+      redeemsToAnIdToken(code, withCode);
+
+      coordinator.start(settings);
+      restarted = coordinator;
+    }
+    for (BrokerNode node : nodes) {
+      node.awaitReady(3, START);
+    }
+  }
+
+  @Test
+  @Order(9)
   void noReplicaLoggedTheCitizen() throws Exception {
     var persona = Personas.defaults().byId("mk-ljubica").orElseThrow();
     for (BrokerNode node : nodes) {

@@ -136,6 +136,68 @@ class StateCodecTest {
     assertThat(largest).isLessThan(4096);
   }
 
+  /**
+   * The largest login one client and one national answer can make Most keep: every value the
+   * relying party sends at its length limit, every name at its own. docs/BENCHMARKS.md cites the
+   * figure; the bound on logins in flight multiplies it.
+   */
+  @Test
+  void theLargestLoginIsBounded() {
+    StringBuilder claimNames = new StringBuilder();
+    java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+    for (int i = 0; claimNames.length() < 4096 - 20; i++) {
+      String name = "claim_" + i;
+      asked.add(name);
+      claimNames.append('"').append(name).append("\":null,");
+    }
+    ValidatedAuthorization largest =
+        new ValidatedAuthorization(
+            registrations.get(0),
+            URI.create("https://a.test/" + "p".repeat(2048 - 15)),
+            Optional.of("s".repeat(2048)),
+            Optional.of("n".repeat(512)),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            Set.of(CountryCode.BG, CountryCode.MK),
+            LevelOfAssurance.HIGH,
+            Optional.of(Locale.forLanguageTag("mk")),
+            true,
+            Optional.of(Duration.ofSeconds(999_999_999L)),
+            new RequestedClaims(true, asked),
+            "openid profile eidas:country:bg eidas:country:mk");
+    String longest = "Ђ".repeat(PersonName.MAX_LENGTH);
+    CommonIdentity identity =
+        CommonIdentity.builder()
+            .personIdentifier(PersonIdentifier.parse("MK/BG/0101990450006"))
+            .givenName(PersonName.of("G".repeat(256), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .familyName(PersonName.of("D".repeat(256), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .birthFamilyName(PersonName.of("B".repeat(256), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .dateOfBirth(LocalDate.of(1990, 1, 1))
+            .gender(Gender.MALE)
+            .placeOfBirth("С".repeat(256))
+            .currentAddress(new PostalAddress("А".repeat(PostalAddress.MAX_LENGTH)))
+            .nationality(CountryCode.MK)
+            .levelOfAssurance(LevelOfAssurance.HIGH)
+            .originCountry(CountryCode.MK)
+            .authenticationInstant(NOW.minusSeconds(5))
+            .build();
+    LoginFlow atConsent =
+        LoginFlow.start("f".repeat(43), "b".repeat(43), largest, "c".repeat(43), NOW)
+            .speaking("mk")
+            .identified(identity, NOW);
+
+    String stored = codec.write(atConsent);
+    assertThat(roundTrip(atConsent, LoginFlow.class)).isEqualTo(atConsent);
+    int bytes = stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    // Java keeps a string with Cyrillic in it as UTF-16: two bytes a character.
+    System.out.println(
+        "Largest login flow entry: "
+            + bytes
+            + " bytes of JSON, "
+            + stored.length() * 2
+            + " bytes as a Java string");
+    assertThat(stored.length() * 2).isLessThan(32 * 1024);
+  }
+
   @Test
   void codesGrantsAndPushedRequestsSurvive() {
     IssuedCode code =
