@@ -31,22 +31,32 @@ final class Plot {
   static void draw(Map<String, List<LoadRun.Result>> series, String subtitle, Path png)
       throws IOException {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, WIDTH, HEIGHT);
-    g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    g.drawString("Complete cross-border logins: Most vs Keycloak 26.5.6 brokering eid.mk", 20, 26);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    g.drawString(subtitle, 20, 44);
+    Graphics2D g =
+        canvas(
+            image,
+            "Complete cross-border logins: Most vs Keycloak 26.5.6 brokering eid.mk",
+            subtitle);
     panel(g, series, 60, "logins per second", LoadRun.Result::loginsPerSecond);
     panel(
         g, series, 640, "p95 of a login's time in the server's legs (ms)", r -> r.serverMillis(95));
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
+  }
+
+  /** A white picture with a title and a subtitle, ready to draw panels on. */
+  static Graphics2D canvas(BufferedImage image, String title, String subtitle) {
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    g.drawString(title, 20, 26);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    g.drawString(subtitle, 20, 44);
+    return g;
   }
 
   private static void panel(

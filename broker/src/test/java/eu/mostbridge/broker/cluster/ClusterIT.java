@@ -458,10 +458,11 @@ class ClusterIT {
 
   private static void redeemsToAnIdToken(String code, StartedLogin login) throws Exception {
     HttpResponse<String> tokens = redeem(code, login);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (tokens.statusCode() == 503 && Instant.now().isBefore(deadline)) {
+    // A 503 from the token endpoint means the code was not taken: the relying party retries.
+    for (Instant deadline = Instant.now().plusSeconds(60);
+        tokens.statusCode() == 503 && Instant.now().isBefore(deadline);
+        tokens = redeem(code, login)) {
       Thread.sleep(500);
-      tokens = redeem(code, login);
     }
     idToken(tokens, login);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import eu.mostbridge.broker.authorize.AuthorizationRequestValidator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,28 +38,14 @@ import org.junit.jupiter.api.BeforeAll;
  * guidance.
  */
 class EndpointFuzzIT {
+  /** Every parameter the authorization endpoint reads, logout's, and one nobody reads. */
   private static final List<String> NAMES =
-      List.of(
-          "client_id",
-          "redirect_uri",
-          "response_type",
-          "response_mode",
-          "scope",
-          "state",
-          "nonce",
-          "code_challenge",
-          "code_challenge_method",
-          "acr_values",
-          "ui_locales",
-          "prompt",
-          "max_age",
-          "claims",
-          "request",
-          "request_uri",
-          "id_token_hint",
-          "post_logout_redirect_uri",
-          "login_hint",
-          "x");
+      java.util.stream.Stream.concat(
+              AuthorizationRequestValidator.LIMITS.keySet().stream().sorted(),
+              java.util.stream.Stream.of(
+                  "id_token_hint", "post_logout_redirect_uri", "login_hint", "x"))
+          .toList();
+
   private static final String CLIENT = "demo-tester";
   private static final String CALLBACK = "http://127.0.0.1:9/cb";
 

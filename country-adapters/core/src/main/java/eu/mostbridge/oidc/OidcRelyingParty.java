@@ -284,8 +284,13 @@ public final class OidcRelyingParty {
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
+      // invalid_grant: the provider does not (or no longer) accept this code for us, so the answer
+      // was used before or was not its own; the citizen's login may still get the genuine one.
       throw new AuthenticationFailure(
-          Reason.NATIONAL_ERROR, "The token endpoint answered " + ErrorText.quote(error.getCode()));
+          OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())
+              ? Reason.REPLAYED
+              : Reason.NATIONAL_ERROR,
+          "The token endpoint answered " + ErrorText.quote(error.getCode()));
     }
     if (!(response.toSuccessResponse() instanceof OIDCTokenResponse tokens)
         || tokens.getOIDCTokens().getIDToken() == null) {
