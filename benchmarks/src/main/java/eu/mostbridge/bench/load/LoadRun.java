@@ -155,9 +155,17 @@ final class LoadRun {
         .sum();
   }
 
-  /** One complete login (code redeemed, userinfo read) as persona {@code index}, on its own. */
-  void completeOne(int index) {
-    logins.login(new VirtualBrowser(new LegTimes(), route), personas.get(index % personas.size()));
+  /** A browser for {@link #completeOne}: one per driver thread, as a citizen's is. */
+  VirtualBrowser browser() {
+    return new VirtualBrowser(new LegTimes(), route);
+  }
+
+  /**
+   * One complete login (code redeemed, userinfo read) as persona {@code index} in {@code browser},
+   * which first forgets its cookies (a new citizen on the same connections).
+   */
+  void completeOne(VirtualBrowser browser, int index) {
+    logins.login(browser.forget(), personas.get(index % personas.size()));
   }
 
   /** Starts {@code count} logins and leaves them at the national eID; returns the time taken. */

@@ -69,6 +69,7 @@ final class Soak {
       workers.add(
           pool.submit(
               () -> {
+                VirtualBrowser browser = load.browser();
                 while (true) {
                   long at = start + ticket.getAndIncrement() * interval;
                   if (at >= end) {
@@ -79,11 +80,13 @@ final class Soak {
                     TimeUnit.NANOSECONDS.sleep(wait);
                   }
                   try {
-                    load.completeOne((int) (at % 3));
+                    load.completeOne(browser, (int) (at % 3));
                     done.incrementAndGet();
                   } catch (RuntimeException e) {
                     failed.incrementAndGet();
-                    firstFailure.compareAndSet(null, e.getMessage());
+                    if (firstFailure.compareAndSet(null, e.getMessage())) {
+                      System.out.println("First failed login: " + e);
+                    }
                   }
                 }
               }));

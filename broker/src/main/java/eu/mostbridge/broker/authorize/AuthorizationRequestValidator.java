@@ -64,6 +64,12 @@ public class AuthorizationRequestValidator {
    */
   static final long LONGEST_MAX_AGE = 999_999_999L;
 
+  /** No control characters (RFC 6749 VSCHAR, widened to any printable Unicode character). */
+  private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]*");
+
+  private static final java.util.Set<String> RELEASABLE =
+      java.util.Set.copyOf(eu.mostbridge.broker.token.ReleasedClaims.RELEASABLE);
+
   /** RFC 7636: BASE64URL(SHA-256(verifier)), 32 bytes without padding. */
   private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -104,6 +110,10 @@ public class AuthorizationRequestValidator {
           .error("invalid_request", "state is longer than " + LIMITS.get("state") + " characters");
     }
     Optional<String> state = single(parameters, "state");
+    if (state.isPresent() && !PRINTABLE.matcher(state.get()).matches()) {
+      return new Back(redirect.get(), Optional.empty())
+          .error("invalid_request", "state may not hold control characters (RFC 6749: VSCHAR)");
+    }
     Back back = new Back(redirect.get(), state);
     for (String name : LIMITS.keySet()) {
       if (tooLong(parameters, name)) {
@@ -211,7 +221,9 @@ public class AuthorizationRequestValidator {
         Set<String> inIdToken = new LinkedHashSet<>();
         if (request.getIDTokenClaimsRequest() != null) {
           for (ClaimsSetRequest.Entry entry : request.getIDTokenClaimsRequest().getEntries()) {
-            inIdToken.add(entry.getClaimName());
+            if (RELEASABLE.contains(entry.getClaimName())) {
+              inIdToken.add(entry.getClaimName()); // others Most never releases: not kept
+            }
             if ("acr".equals(entry.getClaimName())) {
               // An acr asked for in the ID token is a minimum, as acr_values is (Core 5.5.1.1).
               List<String> acrs = new java.util.ArrayList<>();
@@ -240,13 +252,17 @@ public class AuthorizationRequestValidator {
         return back.error("invalid_request", "The claims parameter is not a valid claims request");
       }
     }
+    Optional<String> nonce = single(parameters, "nonce");
+    if (nonce.isPresent() && !PRINTABLE.matcher(nonce.get()).matches()) {
+      return back.error("invalid_request", "nonce may not hold control characters");
+    }
     boolean force = prompts.contains("login") || maxAge.map(Duration::isZero).orElse(false);
     return Result.accepted(
         new ValidatedAuthorization(
             client.get(),
             redirect.get(),
             state,
-            single(parameters, "nonce"),
+            nonce,
             challenge.get(),
             countries,
             minimum,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The broker's configuration, under {@code most.*} (application.properties, env, -D). */
 @ConfigMapping(prefix = "most")
@@ -148,14 +149,14 @@ public interface BrokerConfig {
 
     /**
      * The most logins in flight (authorized, not yet answered to the relying party) one replica
-     * holds; a new login beyond it is refused with 503 until older ones end or expire. Each takes
-     * about 1.5 KB of heap for up to {@code most.lifetimes.login}: without a bound, a flood of
-     * authorization requests (client id and redirect URI are public) fills the heap. Counted in
-     * this replica's share of the embedded cache; with {@code mode=remote} bound the server's cache
-     * instead.
+     * holds, pushed requests included; national requests are bounded by the same number. A new
+     * login beyond it is refused with 503 until older ones end or expire: without a bound, a flood
+     * of authorization requests (client id and redirect URI are public) fills the heap. Counted in
+     * this replica's share of the embedded caches; with {@code mode=remote} bound the server's
+     * caches instead. Default: as many of the largest logins an anonymous client can make as fit in
+     * 40 % of the heap (docs/BENCHMARKS.md), at least 1,000.
      */
-    @WithDefault("100000")
-    long maxLoginsInFlight();
+    OptionalLong maxLoginsInFlight();
 
     /** Embedded clustering, for {@code mode=cluster}. */
     Cluster cluster();

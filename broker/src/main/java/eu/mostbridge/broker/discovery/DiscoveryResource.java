@@ -18,6 +18,7 @@ import com.nimbusds.openid.connect.sdk.claims.ClaimType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.keys.SigningKeys;
+import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.identity.LevelOfAssurance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -113,22 +114,7 @@ public class DiscoveryResource {
             ClientAuthenticationMethod.PRIVATE_KEY_JWT));
     m.setTokenEndpointJWSAlgs(List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256));
     m.setIDTokenJWSAlgs(keys.algorithms().stream().map(JWSAlgorithm::parse).toList());
-    m.setClaims(
-        List.of(
-            "sub",
-            "person_identifier",
-            "given_name",
-            "family_name",
-            "given_name#bg-Cyrl",
-            "family_name#bg-Cyrl",
-            "given_name#mk-Cyrl",
-            "family_name#mk-Cyrl",
-            "birthdate",
-            "gender",
-            "acr",
-            "amr",
-            "auth_time",
-            "verified_claims"));
+    m.setClaims(ReleasedClaims.RELEASABLE);
     try {
       m.setClaimLocales(List.of(LangTag.parse("bg-Cyrl"), LangTag.parse("mk-Cyrl")));
     } catch (LangTagException e) {

@@ -24,17 +24,31 @@ public class StateCachesProducer {
     return start.caches();
   }
 
+  /**
+   * The heap the largest login an anonymous client can make holds (every value it sends at its
+   * length limit, in non-Latin characters, each Java stores in two bytes), rounded up from the
+   * measurement in StateCodecTest (docs/BENCHMARKS.md); a login's copy on a second owner counts as
+   * another entry.
+   */
+  static final long LARGEST_ANONYMOUS_LOGIN_BYTES = 12 * 1024;
+
+  /** How many of the largest anonymous logins fit in 40 % of {@code maxHeap}, at least 1,000. */
+  static long defaultBound(long maxHeap) {
+    return Math.max(1_000, maxHeap * 2 / 5 / LARGEST_ANONYMOUS_LOGIN_BYTES);
+  }
+
   /** The caches of {@code state}, every setting checked before anything joins a cluster. */
   static StateCaches open(State state) {
     if (state.mode() == State.Mode.REMOTE) {
       return RemoteStateCaches.connect(state.remote());
     }
-    if (state.maxLoginsInFlight() < 1) {
+    long bound = state.maxLoginsInFlight().orElse(defaultBound(Runtime.getRuntime().maxMemory()));
+    if (bound < 1) {
       throw new IllegalStateException("most.state.max-logins-in-flight must be at least 1");
     }
     EmbeddedCacheManager manager = EmbeddedInfinispan.start(state);
     try {
-      return new EmbeddedStateCaches(manager, state.maxLoginsInFlight());
+      return new EmbeddedStateCaches(manager, bound);
     } catch (RuntimeException e) {
       // No bean, so no disposer: leave the cluster here rather than as a crash at exit.
       manager.stop();

@@ -28,6 +28,27 @@ public final class ReleasedClaims {
   public static final List<String> PERSONAL =
       List.of("given_name", "family_name", "birthdate", "gender", "person_identifier");
 
+  /**
+   * Every claim Most may release (discovery's {@code claims_supported}), native name forms as their
+   * Latin claim with the language tag.
+   */
+  public static final List<String> RELEASABLE =
+      List.of(
+          "sub",
+          "person_identifier",
+          "given_name",
+          "family_name",
+          "given_name#bg-Cyrl",
+          "family_name#bg-Cyrl",
+          "given_name#mk-Cyrl",
+          "family_name#mk-Cyrl",
+          "birthdate",
+          "gender",
+          "acr",
+          "amr",
+          "auth_time",
+          "verified_claims");
+
   private final PairwiseSubject subjects;
   private final PersonIdentifierPseudonymizer pseudonyms;
 

@@ -191,4 +191,40 @@ class AuthorizationRequestValidatorTest {
     assertThat(failure.redirectTo()).contains(URI.create("https://portal.test/cb"));
     assertThat(failure.state()).isEqualTo(Optional.of("s-1"));
   }
+
+  @Test
+  void controlCharactersInStateOrNonceAreRefusedAndAStateThatHasThemIsNotEchoed() {
+    AuthorizationFailure badState =
+        validator.validate(request(r -> r.put("state", "a\u0000b"))).refused().orElseThrow();
+    assertThat(badState.error()).isEqualTo("invalid_request");
+    assertThat(badState.state()).isEmpty();
+
+    AuthorizationFailure badNonce =
+        validator.validate(request(r -> r.put("nonce", "n\nx"))).refused().orElseThrow();
+    assertThat(badNonce.error()).isEqualTo("invalid_request");
+    assertThat(badNonce.state()).isEqualTo(Optional.of("s-1"));
+
+    assertThat(validator.validate(request(r -> r.put("state", "ü € + & {x}"))).accepted())
+        .as("printable Unicode is a state")
+        .isPresent();
+  }
+
+  @Test
+  void onlyClaimsMostCanReleaseAreKeptFromTheClaimsParameter() {
+    ValidatedAuthorization accepted =
+        validator
+            .validate(
+                request(
+                    r ->
+                        r.put(
+                            "claims",
+                            "{\"id_token\":{\"birthdate\":null,\"shoe_size\":null,"
+                                + "\"family_name#bg-Cyrl\":null}}")))
+            .accepted()
+            .orElseThrow();
+
+    assertThat(accepted.claims().inIdToken())
+        .as("a language tag names the same claim")
+        .containsExactlyInAnyOrder("birthdate", "family_name");
+  }
 }

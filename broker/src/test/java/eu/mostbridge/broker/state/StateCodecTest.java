@@ -11,6 +11,7 @@ import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
@@ -196,6 +197,54 @@ class StateCodecTest {
             + stored.length() * 2
             + " bytes as a Java string");
     assertThat(stored.length() * 2).isLessThan(32 * 1024);
+  }
+
+  /**
+   * The largest login anyone can make Most keep without a national authentication: every value of
+   * the request at its length limit, in characters Java stores in two bytes, every releasable claim
+   * asked for in the ID token, waiting at the national eID. The default bound on logins in flight
+   * is derived from it.
+   */
+  @Test
+  void theLargestAnonymousLoginFitsTheBudgetTheDefaultBoundAssumes() {
+    ValidatedAuthorization largest =
+        new ValidatedAuthorization(
+            registrations.get(0),
+            URI.create("https://a.test/cb"),
+            Optional.of("€".repeat(2048)),
+            Optional.of("€".repeat(512)),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            Set.of(CountryCode.BG, CountryCode.MK),
+            LevelOfAssurance.HIGH,
+            Optional.of(Locale.forLanguageTag("mk")),
+            true,
+            Optional.of(Duration.ofSeconds(999_999_999L)),
+            new RequestedClaims(true, Set.copyOf(ReleasedClaims.RELEASABLE)),
+            "openid profile eidas:country:bg eidas:country:mk");
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            "bg-mvr-eid",
+            "x".repeat(43),
+            LevelOfAssurance.HIGH,
+            CountryCode.MK,
+            NOW.plusSeconds(900),
+            Map.of(
+                "nonce",
+                "n".repeat(43),
+                "code_verifier",
+                "v".repeat(86),
+                "reauthenticate_since",
+                "1"));
+    LoginFlow waiting =
+        LoginFlow.start("f".repeat(43), "b".repeat(43), largest, "c".repeat(43), NOW)
+            .speaking("mk")
+            .awaiting("bg-mvr-eid", pending, NOW);
+
+    int heap = codec.write(waiting).length() * 2;
+    System.out.println("Largest anonymous login: " + heap + " bytes as a Java string");
+    // The rest of the budget: the entry's key and Infinispan's metadata, and the login's national
+    // request entry, a few hundred bytes in all.
+    assertThat(heap + 1024L).isLessThanOrEqualTo(StateCachesProducer.LARGEST_ANONYMOUS_LOGIN_BYTES);
   }
 
   @Test

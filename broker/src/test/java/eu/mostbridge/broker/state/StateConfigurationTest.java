@@ -150,4 +150,11 @@ class StateConfigurationTest {
           .isEqualTo(which.mergePolicy());
     }
   }
+
+  @Test
+  void withoutASettingTheBoundIsWhatFitsTheHeap() {
+    // 512 MiB of heap: 40 % of it in logins of 12 KiB each.
+    assertThat(StateCachesProducer.defaultBound(512L * 1024 * 1024)).isEqualTo(17_476);
+    assertThat(StateCachesProducer.defaultBound(16L * 1024 * 1024)).isEqualTo(1_000);
+  }
 }
