@@ -55,20 +55,19 @@ public class AuthorizationEndpoint {
   }
 
   /**
-   * The parameters a client pushed (RFC 9126), taken once; only {@code client_id} and {@code
-   * request_uri} count beside it. Empty when unknown, expired, used, or pushed by another client.
+   * The request a client pushed (RFC 9126), found, not yet used; only {@code client_id} and {@code
+   * request_uri} count beside it. Empty when unknown, expired, or pushed by another client.
    */
-  private Optional<Map<String, List<String>>> pushedRequest(Map<String, List<String>> query) {
+  private Optional<PushedRequests.Pushed> pushedRequest(Map<String, List<String>> query) {
     List<String> requestUri = query.get("request_uri");
     List<String> clientId = query.get("client_id");
     if (requestUri.size() != 1 || clientId == null || clientId.size() != 1) {
       return Optional.empty();
     }
     return pushed
-        .take(requestUri.get(0))
+        .find(requestUri.get(0))
         .filter(p -> p.clientId().equals(clientId.get(0)))
-        .filter(p -> p.usableAt(Instant.now()))
-        .map(PushedRequests.Pushed::parameters);
+        .filter(p -> p.usableAt(Instant.now()));
   }
 
   @GET
@@ -77,13 +76,13 @@ public class AuthorizationEndpoint {
       @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
+    Optional<PushedRequests.Pushed> pushedRequest = Optional.empty();
     if (parameters.containsKey("request_uri")) {
-      Optional<Map<String, List<String>>> pushedParameters = pushedRequest(parameters);
-      if (pushedParameters.isEmpty()) {
-        audit.record(AuditEvent.of("authorization.refused").with("outcome", "invalid_request_uri"));
-        return steps.errorPage(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
+      pushedRequest = pushedRequest(parameters);
+      if (pushedRequest.isEmpty()) {
+        return refusedRequestUri(acceptLanguage);
       }
-      parameters = pushedParameters.get();
+      parameters = pushedRequest.get().parameters();
     }
     AuthorizationRequestValidator.Result result = validator.validate(parameters);
     if (result.refused().isPresent()) {
@@ -117,6 +116,12 @@ public class AuthorizationEndpoint {
             RandomTokens.next(),
             Instant.now());
     steps.create(flow);
+    // The login is stored before the pushed request is used up: a failure in between leaves the
+    // request for the browser's next try. A login that lost the use to another is never shown.
+    if (pushedRequest.isPresent()
+        && !pushed.use(uri.getQueryParameters().getFirst("request_uri"), pushedRequest.get())) {
+      return refusedRequestUri(acceptLanguage);
+    }
     audit.record(
         AuditEvent.of("authorization.accepted")
             .with("flow", flow.id())
@@ -127,5 +132,10 @@ public class AuthorizationEndpoint {
     return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id())))
         .cookie(cookies.adding(cookie, key))
         .build();
+  }
+
+  private Response refusedRequestUri(String acceptLanguage) {
+    audit.record(AuditEvent.of("authorization.refused").with("outcome", "invalid_request_uri"));
+    return steps.errorPage(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
   }
 }

@@ -30,6 +30,16 @@ public interface PushedRequests {
    */
   void push(String requestUri, Pushed pushed, Duration lifetime);
 
-  /** Removes and returns the request: a request URI is used once. */
-  Optional<Pushed> take(String requestUri);
+  /**
+   * The request pushed under {@code requestUri}, left in place; empty when unknown or expired. A
+   * request found here may have been used already: {@link #use} decides.
+   */
+  Optional<Pushed> find(String requestUri);
+
+  /**
+   * Uses the request (then removes it): of two uses, concurrent or not, on any replicas, and also
+   * against a stale copy a healed split brings back, exactly one is true. The login it starts is
+   * stored before, so that a failure in between leaves the request usable.
+   */
+  boolean use(String requestUri, Pushed pushed);
 }

@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.flow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,8 @@ import java.util.Optional;
  *
  * <p>A login changes step by step, and steps of one login can race (a language switch beside the
  * consent, a double submit, two replicas): every change is written only over the version it was
- * made from ({@link #replace}, {@link #end}), so a step that lost the race changes nothing and,
- * above all, never brings back a login another step ended.
+ * made from ({@link #replace}), so a step that lost the race changes nothing and never brings back
+ * a login another step ended. A login ends once ({@link #end}).
  */
 public interface LoginFlowStore {
   /** A login as read, with the version a conditional write compares with (opaque to callers). */
@@ -34,19 +35,14 @@ public interface LoginFlowStore {
   boolean replace(Stored stored, LoginFlow next, Duration lifetime);
 
   /**
-   * Ends the login: removes {@code stored} only if it is still the version read. Of two concurrent
-   * ends (a double submit of the consent, on any replicas), exactly one is true.
+   * Ends the login, once: the ending is recorded (kept until {@code keepUntil}, the login's own
+   * expiry), then the login is removed. Of two ends (a consent beside a cancel in another tab, a
+   * double submit, on any replicas), and also against a stale copy of the login that a healed
+   * network split brings back, exactly one is true. The record decides, so a replica dying between
+   * the two writes leaves a login that cannot end again, never one ended without a record; what the
+   * ending hands out (a code) is stored before it and shown only after.
    */
-  boolean end(Stored stored);
-
-  /**
-   * Ends the login because the citizen consented and a code is issued for it: as {@link #end}, and
-   * the consent is recorded, so a stale copy of the login that a healed network split brings back
-   * cannot be consented to again (a second code). False when it was ended or consented to before.
-   *
-   * @param keepUntil how long the record must outlive a stale copy: the login's own expiry
-   */
-  boolean endWithConsent(Stored stored, java.time.Instant keepUntil);
+  boolean end(Stored stored, Instant keepUntil);
 
   /**
    * Notes that login {@code flowId} awaits national eID {@code adapterId}'s answer to the request

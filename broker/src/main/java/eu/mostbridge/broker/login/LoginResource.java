@@ -351,12 +351,10 @@ public class LoginResource {
           origin,
           acceptLanguage);
     }
-    // The code is issued for the login as it was ended: of two submits, one ends it.
-    Optional<LoginFlow> ended = steps.endWithConsent(stored);
-    if (ended.isEmpty() || ended.get().identity().isEmpty()) {
-      return steps.alreadyEnded(stored.flow(), "consent", acceptLanguage);
-    }
-    LoginFlow flow = ended.get();
+    // The code is stored before the login ends and shown only after: a replica dying in between
+    // leaves the login to consent to again, never one ended without its code. Of two submits, one
+    // ends it; the other's code is never shown and expires.
+    LoginFlow flow = stored.flow();
     CommonIdentity identity = flow.identity().get();
     String code = RandomTokens.next();
     Instant now = Instant.now();
@@ -374,6 +372,9 @@ public class LoginResource {
             flow.request().scope(),
             now.plus(lifetime)),
         lifetime);
+    if (steps.end(stored).isEmpty()) {
+      return steps.alreadyEnded(flow, "consent", acceptLanguage);
+    }
     metrics.leg("consent", Duration.between(flow.stepStarted(), now));
     metrics.login(
         origin,

@@ -10,6 +10,7 @@ import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.state.SecretKeys;
+import eu.mostbridge.broker.state.StateUnavailableException;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * What every step of a login does first and last: load the login and check that it belongs to this
@@ -34,6 +36,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class LoginSteps {
+  private static final Logger LOG = Logger.getLogger(LoginSteps.class);
+
   /** How often a step re-reads a login another step changed under it before it gives up. */
   private static final int ATTEMPTS = 4;
 
@@ -198,43 +202,18 @@ public class LoginSteps {
   }
 
   /**
-   * Ends the login (once: of two concurrent ends, one wins), reading it again when another step
-   * changed it meanwhile.
+   * Ends the login, once ({@link LoginFlowStore#end}): of two ends, on any replicas, and also against
+   * a stale copy a healed split brings back, one wins. What the ending hands out must be stored
+   * before and shown only when this is not empty.
    *
-   * @return the login as it was ended, or empty when another step ended it first
+   * @return the login as it was ended, or empty when it was ended before
    */
   public Optional<LoginFlow> end(Stored stored) {
-    return end(stored, false);
-  }
-
-  /**
-   * Ends the login because the citizen consented ({@link LoginFlowStore#endWithConsent}): once,
-   * also against a stale copy that a healed network split brings back.
-   *
-   * @return the login as it was ended, or empty when it was ended or consented to before
-   */
-  public Optional<LoginFlow> endWithConsent(Stored stored) {
-    return end(stored, true);
-  }
-
-  private Optional<LoginFlow> end(Stored stored, boolean consent) {
-    Stored current = stored;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      boolean ended =
-          consent
-              ? flows.endWithConsent(current, current.flow().expiresAt(config.lifetimes().login()))
-              : flows.end(current);
-      if (ended) {
-        forgetNationalRequest(current.flow());
-        return Optional.of(current.flow());
-      }
-      Optional<Stored> again = find(current.flow().id());
-      if (again.isEmpty() || !again.get().flow().browser().equals(current.flow().browser())) {
-        return Optional.empty();
-      }
-      current = again.get();
+    if (!flows.end(stored, stored.flow().expiresAt(config.lifetimes().login()))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    forgetNationalRequest(stored.flow());
+    return Optional.of(stored.flow());
   }
 
   /**
@@ -245,8 +224,14 @@ public class LoginSteps {
     flow.national()
         .ifPresent(
             pending -> {
-              var unused =
-                  flows.takeNationalAnswer(pending.adapterId(), pending.correlationId(), flow.id());
+              try {
+                var unused =
+                    flows.takeNationalAnswer(
+                        pending.adapterId(), pending.correlationId(), flow.id());
+              } catch (StateUnavailableException e) {
+                // What the login did stands; an answer to the request finds no login waiting.
+                LOG.debugf("A national request stays until it expires: %s", e.getMessage());
+              }
             });
   }
 

@@ -208,10 +208,6 @@ public class NationalCallbackResource {
     } catch (AuthenticationFailure failure) {
       return failed(stored, adapter.get(), pending, failure, acceptLanguage);
     }
-    if (!flows.takeNationalAnswer(adapterId, pending.correlationId(), flow.id())) {
-      // A second valid answer to one request, racing the first: the first one won.
-      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
-    }
     // A new key before the citizen's data is on any page: whoever knew the old one (planted it in
     // this browser, or read it) cannot follow the login from here.
     String rotated = RandomTokens.next();
@@ -225,8 +221,12 @@ public class NationalCallbackResource {
                         current.identified(identity, now).boundTo(LoginSteps.binding(rotated)))
                     : Optional.empty());
     if (identified.isEmpty()) {
+      // A second valid answer to one request, racing the first: the first one won.
       return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
+    // Only now is the wait for the answer forgotten: a replica dying before this leaves the login
+    // waiting for the national eID's next answer, not lost.
+    steps.forgetNationalRequest(flow);
     metrics.leg("national", Duration.between(flow.stepStarted(), now));
     audit.record(
         AuditEvent.of("national.completed")

@@ -17,7 +17,7 @@ import org.infinispan.conflict.MergePolicy;
  * something was used: after a coordinator crash the new primary owner of an entry may simply not
  * have received it yet, and a policy that let absence win lost logins in flight. A one-time item a
  * stale copy brings back is refused at its use instead: its first use left a record in the {@code
- * replay} cache (a code redeemed, a pushed request used, a login consented to), and a revoked
+ * replay} cache (a code redeemed, a pushed request used, a login ended), and a revoked
  * access token is replaced by a revocation marker, not removed. A re-written copy starts a new
  * lifespan, so each item is also checked against its own expiry when used.
  */
@@ -28,10 +28,11 @@ public enum Caches {
   LOGIN_FLOWS("login-flows", MergePolicy.PREFERRED_NON_NULL, true),
   /** Which login awaits the national answer to which request (InResponseTo, state); taken once. */
   NATIONAL_REQUESTS("national-requests", MergePolicy.PREFERRED_NON_NULL, true),
-  /** Authorization codes; redeemed by an atomic remove and a record of the redemption. */
+  /**
+   * Authorization codes; redeemed by a record in {@code replay} that keeps what the redemption
+   * issued (a reused code revokes it), then removed.
+   */
   CODES("codes", MergePolicy.PREFERRED_NON_NULL),
-  /** What each redemption issued, so a reused code revokes it: kept, like replay records. */
-  REDEEMED_CODES("redeemed-codes", MergePolicy.PREFERRED_NON_NULL),
   /** Access tokens; a revoked one must not come back. */
   ACCESS_TOKENS("access-tokens", MergePolicy.PREFERRED_NON_NULL),
   /** Pushed authorization requests; each request URI is used once. */

@@ -85,6 +85,11 @@ final class EmbeddedStateCaches implements StateCaches {
     }
   }
 
+  /** The Infinispan cache itself, for tests in this package that make it fail. */
+  Cache<String, String> infinispan(Caches which) {
+    return caches.get(which);
+  }
+
   @Override
   public StateCache cache(Caches which) {
     Cache<String, String> cache = caches.get(which);

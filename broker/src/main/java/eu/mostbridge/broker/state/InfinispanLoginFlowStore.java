@@ -4,7 +4,9 @@ import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Logins in progress in the {@code login-flows} and {@code national-requests} caches. A new login
@@ -13,6 +15,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InfinispanLoginFlowStore implements LoginFlowStore {
+  private static final Logger LOG = Logger.getLogger(InfinispanLoginFlowStore.class);
+
   private final StateCache flows;
   private final StateCache national;
   private final StateCache pushed;
@@ -58,13 +62,18 @@ public class InfinispanLoginFlowStore implements LoginFlowStore {
   }
 
   @Override
-  public boolean end(Stored stored) {
-    return flows.remove(stored.flow().id(), revision(stored));
-  }
-
-  @Override
-  public boolean endWithConsent(Stored stored, java.time.Instant keepUntil) {
-    return end(stored) && uses.firstUse("login-consented", stored.flow().id(), keepUntil);
+  public boolean end(Stored stored, Instant keepUntil) {
+    String id = stored.flow().id();
+    if (!uses.firstUse("login-ended", id, keepUntil)) {
+      return false;
+    }
+    try {
+      var unused = flows.take(id);
+    } catch (StateUnavailableException e) {
+      // The record refuses to end it again; the entry expires with the login.
+      LOG.debugf("An ended login stays in its cache until it expires: %s", e.getMessage());
+    }
+    return true;
   }
 
   @Override

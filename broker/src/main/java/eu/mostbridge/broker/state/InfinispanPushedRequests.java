@@ -4,6 +4,7 @@ import eu.mostbridge.broker.authorize.PushedRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Pushed authorization requests in the {@code pushed-requests} cache. A pushed request becomes a
@@ -11,6 +12,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InfinispanPushedRequests implements PushedRequests {
+  private static final Logger LOG = Logger.getLogger(InfinispanPushedRequests.class);
+
   private final StateCache requests;
   private final StateCache flows;
   private final StateCodec codec;
@@ -31,14 +34,28 @@ public class InfinispanPushedRequests implements PushedRequests {
   }
 
   @Override
-  public Optional<Pushed> take(String requestUri) {
-    String key = SecretKeys.of(requestUri);
+  public Optional<Pushed> find(String requestUri) {
     return requests
-        .take(key)
-        .flatMap(text -> codec.read(text, Pushed.class))
-        .filter(
-            pushed ->
-                pushed.expiresAt() == null
-                    || uses.firstUse("pushed-request-used", key, pushed.expiresAt()));
+        .get(SecretKeys.of(requestUri))
+        .flatMap(text -> codec.read(text, Pushed.class));
+  }
+
+  @Override
+  public boolean use(String requestUri, Pushed pushed) {
+    String key = SecretKeys.of(requestUri);
+    if (pushed.expiresAt() == null) {
+      return requests.take(key).isPresent();
+    }
+    // The record decides, and the entry is removed after it: a failure to remove (a replica dying)
+    // leaves an entry the record refuses.
+    if (!uses.firstUse("pushed-request-used", key, pushed.expiresAt())) {
+      return false;
+    }
+    try {
+      var unused = requests.take(key);
+    } catch (StateUnavailableException e) {
+      LOG.debugf("A used pushed request stays in its cache until it expires: %s", e.getMessage());
+    }
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,15 +33,34 @@ public class InfinispanReplayCache implements ReplayCache {
    * @throws StateUnavailableException when the use cannot be recorded: fail closed
    */
   public boolean firstUse(String scope, String id, Instant keepUntil) {
-    Duration lifespan = Duration.between(clock.instant(), keepUntil);
-    return cache.putIfAbsent(scope + '\u0000' + id, "used", lifespan);
+    return firstUse(scope, id, USED, keepUntil);
   }
+
+  /**
+   * As {@link #firstUse(String, String, Instant)}, keeping {@code what} (what the use issued) with
+   * the record for {@link #recorded}.
+   */
+  public boolean firstUse(String scope, String id, String what, Instant keepUntil) {
+    Duration lifespan = Duration.between(clock.instant(), keepUntil);
+    return cache.putIfAbsent(key(scope, id), what, lifespan);
+  }
+
+  /** What the first use of {@code id} recorded; empty when it was not used (or is forgotten). */
+  public Optional<String> recorded(String scope, String id) {
+    return cache.get(key(scope, id));
+  }
+
+  private static String key(String scope, String id) {
+    return scope + '\u0000' + id;
+  }
+
+  private static final String USED = "used";
 
   @Override
   public Use record(String scope, String id, Instant keepUntil) {
     Duration lifespan = Duration.between(clock.instant(), keepUntil);
     try {
-      return cache.putIfAbsent(scope + '\u0000' + id, "used", lifespan) ? Use.FIRST : Use.REPEATED;
+      return cache.putIfAbsent(key(scope, id), USED, lifespan) ? Use.FIRST : Use.REPEATED;
     } catch (StateUnavailableException e) {
       LOG.errorf("One-time use of a %s cannot be recorded: %s", scope, e.getMessage());
       return Use.UNRECORDABLE;

@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
 
 /**
  * The token endpoint, authorization code grant only: parse the form (no parameter twice),
- * authenticate the client ({@link ClientAuthenticator}), redeem the code atomically and check it
- * (issued to this client, unexpired, same redirect URI, PKCE S256 verifier), then issue an ID token
- * and an access token for userinfo. A second use of a code is refused with {@code invalid_grant}
+ * authenticate the client ({@link ClientAuthenticator}), find the code and check it (issued to this
+ * client, unexpired, same redirect URI, PKCE S256 verifier), redeem it ({@link
+ * AuthorizationCodes#redeem}, the one step that decides), then issue an ID token and an access
+ * token for userinfo. A second use of a code is refused with {@code invalid_grant}
  * and revokes the access token the first use issued (RFC 6749 section 4.1.2). No refresh tokens: a
  * cross-border login is a one-off identification.
  */
@@ -91,8 +92,19 @@ public class TokenEndpoint {
       }
       String code =
           single(form, "code").orElseThrow(() -> TokenError.invalidRequest("No code was sent"));
-      IssuedCode issued = redeem(code, client);
-      requireSameRequest(issued, form);
+      IssuedCode issued = codes.find(code).orElseThrow(() -> refusedAsUsed(code, client));
+      try {
+        requireIssuedTo(issued, client);
+        requireSameRequest(issued, form);
+      } catch (TokenError refused) {
+        // A code is tried once, rightly or not.
+        if (!codes.redeem(code, Optional.empty(), issued.expiresAt())) {
+          throw refusedAsUsed(code, client);
+        }
+        throw refused;
+      }
+      // The access token is stored before the code is redeemed, and handed out only after: a
+      // failure in between leaves the code for the relying party's next try.
       String accessToken = RandomTokens.next();
       Duration lifetime = config.lifetimes().accessToken();
       Instant now = Instant.now();
@@ -106,7 +118,11 @@ public class TokenEndpoint {
                   issued.claims(),
                   now.plus(lifetime)),
               lifetime);
-      codes.recordRedemption(code, handle, lifetime);
+      Instant keepUntil = later(issued.expiresAt(), now.plus(lifetime));
+      if (!codes.redeem(code, Optional.of(handle), keepUntil)) {
+        // Another request redeemed it first; nobody is given this token, and its entry expires.
+        throw refusedAsUsed(code, client);
+      }
       String idToken =
           idTokens.create(
               issued.identity(), client, issued.nonce(), issued.method(), issued.claims(), now);
@@ -141,28 +157,35 @@ public class TokenEndpoint {
     }
   }
 
-  private IssuedCode redeem(String code, ClientRegistration client) throws TokenError {
-    Optional<IssuedCode> found = codes.redeem(code);
-    if (found.isEmpty()) {
-      Optional<String> issuedBefore = codes.takeRedemption(code);
-      if (issuedBefore.isPresent()) {
-        boolean revoked = accessTokens.revokeByHandle(issuedBefore.get());
-        audit.record(
-            AuditEvent.of("token.code_reused")
-                .with("client", client.id())
-                .with("revoked_access_token", revoked));
-        throw TokenError.invalidGrant("The code was already used; what it issued is revoked");
-      }
-      throw TokenError.invalidGrant("Unknown or expired code");
+  /**
+   * The refusal of a code that is not (or no longer) there: when it was redeemed before, what that
+   * redemption issued is revoked (RFC 6749 section 4.1.2).
+   */
+  private TokenError refusedAsUsed(String code, ClientRegistration client) {
+    Optional<AuthorizationCodes.Redemption> before = codes.redemption(code);
+    if (before.isEmpty()) {
+      return TokenError.invalidGrant("Unknown or expired code");
     }
-    IssuedCode issued = found.get();
+    boolean revoked = before.get().accessTokenHandle().map(accessTokens::revokeByHandle).orElse(false);
+    audit.record(
+        AuditEvent.of("token.code_reused")
+            .with("client", client.id())
+            .with("revoked_access_token", revoked));
+    return TokenError.invalidGrant("The code was already used; what it issued is revoked");
+  }
+
+  private static void requireIssuedTo(IssuedCode issued, ClientRegistration client)
+      throws TokenError {
     if (!issued.clientId().equals(client.id())) {
       throw TokenError.invalidGrant("The code was issued to another client");
     }
     if (!Instant.now().isBefore(issued.expiresAt())) {
       throw TokenError.invalidGrant("The code has expired");
     }
-    return issued;
+  }
+
+  private static Instant later(Instant one, Instant other) {
+    return one.isAfter(other) ? one : other;
   }
 
   /** Checks what the form says about the code against what the code was issued for. */

@@ -458,12 +458,17 @@ class ClusterIT {
 
   private static void redeemsToAnIdToken(String code, StartedLogin login) throws Exception {
     HttpResponse<String> tokens = redeem(code, login);
+    int unavailable = 0;
     // A 503 from the token endpoint means the code was not taken: the relying party retries.
     for (Instant deadline = Instant.now().plusSeconds(60);
         tokens.statusCode() == 503 && Instant.now().isBefore(deadline);
         tokens = redeem(code, login)) {
+      unavailable++;
       Thread.sleep(500);
     }
+    assertThat(tokens.statusCode())
+        .as("after %d answers 503: %s", unavailable, tokens.body())
+        .isEqualTo(200);
     idToken(tokens, login);
   }
 

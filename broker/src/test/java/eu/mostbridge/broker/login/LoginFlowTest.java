@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 class LoginFlowTest {
-  private static final String BASE = "http://localhost:8081";
+  static final String BASE = "http://localhost:8081";
   private static final String MK_PORTAL = "mk-ministry-portal";
   private static final String MK_PORTAL_CALLBACK = "https://portal.mk.test/callback";
   private static final String BG_MUNICIPALITY = "bg-municipality";
@@ -760,7 +760,12 @@ class LoginFlowTest {
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
     assertThat(refused.status()).isEqualTo(400);
     Browser.assertNoStackTrace(refused);
-    assertThat(pushedRequests.take(requestUri)).as("taken by the refused attempt").isEmpty();
+    assertThat(new Browser().get(authorizeWith(requestUri)).status())
+        .as("refused again")
+        .isEqualTo(400);
+    assertThat(new Browser().get(authorizeWith(stillValid)).status())
+        .as("used once")
+        .isEqualTo(400);
   }
 
   @Test

@@ -61,7 +61,6 @@ class LoginOnInfinispanServerTest {
             "most-login-flows",
             "most-national-requests",
             "most-codes",
-            "most-redeemed-codes",
             "most-access-tokens",
             "most-pushed-requests",
             "most-replay");

@@ -111,9 +111,16 @@ class MergePolicyTest {
         Duration.ofMinutes(1));
     String stale = cache(pair.first, Caches.CODES).get(SecretKeys.of("code-1"));
 
-    assertThat(codes.redeem("code-1")).isPresent();
+    assertThat(codes.redeem("code-1", Optional.of("handle"), later)).isTrue();
+    assertThat(codes.find("code-1")).as("removed once redeemed").isEmpty();
     bringBack(Caches.CODES, SecretKeys.of("code-1"), stale);
-    assertThat(codes.redeem("code-1")).as("redeemed before").isEmpty();
+    assertThat(codes.find("code-1")).as("brought back").isPresent();
+    assertThat(codes.redeem("code-1", Optional.of("another"), later))
+        .as("redeemed before")
+        .isFalse();
+    assertThat(codes.redemption("code-1").orElseThrow().accessTokenHandle())
+        .as("what the first redemption issued, to revoke")
+        .contains("handle");
   }
 
   @Test
@@ -125,13 +132,16 @@ class MergePolicyTest {
         Duration.ofMinutes(1));
     String stale = cache(pair.first, Caches.PUSHED_REQUESTS).get(SecretKeys.of("urn:x:1"));
 
-    assertThat(pushed.take("urn:x:1")).isPresent();
+    PushedRequests.Pushed found = pushed.find("urn:x:1").orElseThrow();
+    assertThat(pushed.use("urn:x:1", found)).isTrue();
     bringBack(Caches.PUSHED_REQUESTS, SecretKeys.of("urn:x:1"), stale);
-    assertThat(pushed.take("urn:x:1")).as("used before").isEmpty();
+    assertThat(pushed.use("urn:x:1", pushed.find("urn:x:1").orElseThrow()))
+        .as("used before")
+        .isFalse();
   }
 
   @Test
-  void aLoginConsentedToThatAStaleCopyBringsBackCannotBeConsentedToAgain() {
+  void aLoginEndedThatAStaleCopyBringsBackCannotEndAgain() {
     InfinispanLoginFlowStore flows = new InfinispanLoginFlowStore(caches, codec, uses);
     LoginFlow flow =
         LoginFlow.start(
@@ -144,10 +154,10 @@ class MergePolicyTest {
     LoginFlowStore.Stored stored = flows.find("flow-1").orElseThrow();
     String stale = cache(pair.first, Caches.LOGIN_FLOWS).get("flow-1");
 
-    assertThat(flows.endWithConsent(stored, later)).isTrue();
+    assertThat(flows.end(stored, later)).isTrue();
     bringBack(Caches.LOGIN_FLOWS, "flow-1", stale);
     LoginFlowStore.Stored back = flows.find("flow-1").orElseThrow();
-    assertThat(flows.endWithConsent(back, later)).as("consented to before").isFalse();
+    assertThat(flows.end(back, later)).as("ended before").isFalse();
   }
 
   @Test
