@@ -202,9 +202,9 @@ public class LoginSteps {
   }
 
   /**
-   * Ends the login, once ({@link LoginFlowStore#end}): of two ends, on any replicas, and also against
-   * a stale copy a healed split brings back, one wins. What the ending hands out must be stored
-   * before and shown only when this is not empty.
+   * Ends the login, once ({@link LoginFlowStore#end}): of two ends, on any replicas, and also
+   * against a stale copy a healed split brings back, one wins. What the ending hands out must be
+   * stored before and shown only when this is not empty.
    *
    * @return the login as it was ended, or empty when it was ended before
    */

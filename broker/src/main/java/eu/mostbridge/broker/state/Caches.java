@@ -17,9 +17,9 @@ import org.infinispan.conflict.MergePolicy;
  * something was used: after a coordinator crash the new primary owner of an entry may simply not
  * have received it yet, and a policy that let absence win lost logins in flight. A one-time item a
  * stale copy brings back is refused at its use instead: its first use left a record in the {@code
- * replay} cache (a code redeemed, a pushed request used, a login ended), and a revoked
- * access token is replaced by a revocation marker, not removed. A re-written copy starts a new
- * lifespan, so each item is also checked against its own expiry when used.
+ * replay} cache (a code redeemed, a pushed request used, a login ended), and a revoked access token
+ * is replaced by a revocation marker, not removed. A re-written copy starts a new lifespan, so each
+ * item is also checked against its own expiry when used.
  */
 public enum Caches {
   /** IDs already used (assertions, client assertions, ...): forgetting one re-admits a replay. */

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 public class InfinispanAuthorizationCodes implements AuthorizationCodes {
   private static final Logger LOG = Logger.getLogger(InfinispanAuthorizationCodes.class);
   private static final String SCOPE = "code-redeemed";
+
   /** The record of a redemption that was refused and issued nothing. */
   private static final String NOTHING_ISSUED = "-";
 

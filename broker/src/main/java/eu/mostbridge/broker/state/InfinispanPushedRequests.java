@@ -35,9 +35,7 @@ public class InfinispanPushedRequests implements PushedRequests {
 
   @Override
   public Optional<Pushed> find(String requestUri) {
-    return requests
-        .get(SecretKeys.of(requestUri))
-        .flatMap(text -> codec.read(text, Pushed.class));
+    return requests.get(SecretKeys.of(requestUri)).flatMap(text -> codec.read(text, Pushed.class));
   }
 
   @Override

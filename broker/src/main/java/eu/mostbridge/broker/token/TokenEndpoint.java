@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
  * authenticate the client ({@link ClientAuthenticator}), find the code and check it (issued to this
  * client, unexpired, same redirect URI, PKCE S256 verifier), redeem it ({@link
  * AuthorizationCodes#redeem}, the one step that decides), then issue an ID token and an access
- * token for userinfo. A second use of a code is refused with {@code invalid_grant}
- * and revokes the access token the first use issued (RFC 6749 section 4.1.2). No refresh tokens: a
- * cross-border login is a one-off identification.
+ * token for userinfo. A second use of a code is refused with {@code invalid_grant} and revokes the
+ * access token the first use issued (RFC 6749 section 4.1.2). No refresh tokens: a cross-border
+ * login is a one-off identification.
  */
 @Path("/token")
 public class TokenEndpoint {
@@ -166,7 +166,8 @@ public class TokenEndpoint {
     if (before.isEmpty()) {
       return TokenError.invalidGrant("Unknown or expired code");
     }
-    boolean revoked = before.get().accessTokenHandle().map(accessTokens::revokeByHandle).orElse(false);
+    boolean revoked =
+        before.get().accessTokenHandle().map(accessTokens::revokeByHandle).orElse(false);
     audit.record(
         AuditEvent.of("token.code_reused")
             .with("client", client.id())
