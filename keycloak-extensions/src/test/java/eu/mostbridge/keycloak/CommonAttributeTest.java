@@ -1,6 +1,7 @@
 package eu.mostbridge.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.mostbridge.keycloak.broker.MostIdentityProviderConfig;
 import java.util.Map;
@@ -50,12 +51,22 @@ class CommonAttributeTest {
   void theProviderConfigReadsCountriesAndLevelStrictly() {
     MostIdentityProviderConfig config = new MostIdentityProviderConfig(new IdentityProviderModel());
     assertThat(config.getCountries()).isEmpty();
-    assertThat(config.getMinimumLevel()).as("unset: low").isEqualTo(EidasLevel.LOW);
+    assertThat(config.getMinimumLevel()).as("unset: substantial").isEqualTo(EidasLevel.SUBSTANTIAL);
 
     config.setCountries("BG##mk##XX");
     config.setMinimumLevel(EidasLevel.HIGH);
 
     assertThat(config.getCountries()).isEqualTo(Set.of("BG", "MK"));
     assertThat(config.getMinimumLevel()).isEqualTo(EidasLevel.HIGH);
+  }
+
+  @Test
+  void aMisspeltMinimumLevelIsRefusedNotReadAsLow() {
+    MostIdentityProviderConfig config = new MostIdentityProviderConfig(new IdentityProviderModel());
+    config.getConfig().put("mostMinimumLevel", "substantal");
+
+    assertThatThrownBy(config::getMinimumLevel)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("low, substantial or high");
   }
 }

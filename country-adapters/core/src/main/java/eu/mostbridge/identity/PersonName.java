@@ -16,8 +16,11 @@ import java.util.Optional;
  * of its tag's script and the same punctuation.
  */
 public final class PersonName {
-  /** Longer than any real name; bounds what hostile input can make Most store and sign. */
-  public static final int MAX_LENGTH = 256;
+  /**
+   * Longer than any real name; bounds what hostile input can make Most store and sign. 255: what a
+   * Keycloak relying party's name columns hold (the Keycloak extension refuses longer values).
+   */
+  public static final int MAX_LENGTH = 255;
 
   private final String latin;
   private final String nativeForm;

@@ -2,20 +2,32 @@ package eu.mostbridge.keycloak.broker;
 
 import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.EidasLevel;
+import eu.mostbridge.keycloak.MostRealm;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.JsonWebToken;
+import org.keycloak.services.ErrorPageException;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Keycloak's OpenID Connect brokering, towards Most: each login asks Most for the configured
- * countries ({@code eidas:country:*} scopes) and the minimum level ({@code acr_values}), and the
- * level Most reports is checked again here, so a realm never accepts less than it configured.
+ * countries ({@code eidas:country:*} scopes) and the level the login needs ({@code acr_values}: the
+ * realm's minimum, or the higher one a step-up asks for), and the level Most reports is checked
+ * against that same level here, before the login completes: a browser that edits {@code acr_values}
+ * on its way to Most gets nothing for it.
+ *
+ * <p>What the login proved is kept where no user can write: the login's context (for the first
+ * login flow and the mappers) and the user session's notes (for the realm's tokens). A realm where
+ * users can edit the attributes Most writes is refused, with the reason in the server log.
  */
 public class MostIdentityProvider extends OIDCIdentityProvider {
   private static final Logger LOG = Logger.getLogger(MostIdentityProvider.class);
@@ -25,6 +37,11 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
 
   /** User-session note: the level Most reached at this session's login (an {@code EidasLevel}). */
   public static final String LEVEL_SESSION_NOTE = "most.level";
+
+  /** User-session note: when the citizen authenticated at that login (epoch seconds). */
+  public static final String LEVEL_TIME_NOTE = "most.level_time";
+
+  private static final String AUTH_TIME_KEY = "most.auth_time";
 
   public MostIdentityProvider(KeycloakSession session, MostIdentityProviderConfig config) {
     super(session, config);
@@ -40,63 +57,99 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
     UriBuilder url = super.createAuthorizationUrl(request);
     url.replaceQueryParam(
         "scope", MostScopes.scope(getConfig().getDefaultScope(), getConfig().getCountries()));
-    url.replaceQueryParam("acr_values", minimum(request).uri());
+    url.replaceQueryParam("acr_values", required(request.getAuthenticationSession()).uri());
     return url;
   }
 
-  /**
-   * Notes the level on the authentication session too: Keycloak copies those notes to the user
-   * session when the login completes, also when it continues an existing single sign-on session (a
-   * step-up), where the brokered context's own session notes are not applied.
-   */
-  @Override
-  public void authenticationFinished(
-      org.keycloak.sessions.AuthenticationSessionModel authSession,
-      BrokeredIdentityContext context) {
-    super.authenticationFinished(authSession, context);
-    MostClaims.attribute(context, CommonAttribute.LEVEL_OF_ASSURANCE)
-        .flatMap(EidasLevel::fromUri)
-        .ifPresent(level -> authSession.setUserSessionNote(LEVEL_SESSION_NOTE, level.name()));
-  }
-
-  /** The configured minimum, or the stronger one a step-up asks for. */
-  private EidasLevel minimum(AuthenticationRequest request) {
+  /** The realm's minimum, or the stronger one a step-up noted on {@code authSession}. */
+  private EidasLevel required(AuthenticationSessionModel authSession) {
     EidasLevel configured = getConfig().getMinimumLevel();
-    String stepUp =
-        request.getAuthenticationSession() == null
-            ? null
-            : request.getAuthenticationSession().getAuthNote(STEP_UP_NOTE);
+    String stepUp = authSession == null ? null : authSession.getAuthNote(STEP_UP_NOTE);
     return EidasLevel.fromName(stepUp).filter(l -> l.compareTo(configured) > 0).orElse(configured);
   }
 
   @Override
   public BrokeredIdentityContext getFederatedIdentity(String response) {
     BrokeredIdentityContext context = super.getFederatedIdentity(response);
+    // Keycloak 26 sets the login's authentication session before it asks for the identity.
+    AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+    refuseUnsafeRealm(authSession);
     JsonWebToken idToken = (JsonWebToken) context.getContextData().get(VALIDATED_ID_TOKEN);
-    Object acr = idToken == null ? null : idToken.getOtherClaims().get("acr");
-    EidasLevel minimum = getConfig().getMinimumLevel();
-    EidasLevel reached =
-        EidasLevel.fromUri(acr)
-            .orElseThrow(
-                () ->
-                    new IdentityBrokerException(
-                        "Most's answer carries no eIDAS level of assurance"));
-    if (!reached.satisfies(minimum)) {
-      LOG.warnf(
-          "Identity provider %s: level %s is below the realm's minimum %s",
-          getConfig().getAlias(), reached, minimum);
-      throw new IdentityBrokerException(
-          "The level of assurance " + reached + " is below the minimum " + minimum);
-    }
-    context.setSessionNote(LEVEL_SESSION_NOTE, reached.name());
-    // Plain strings survive the first-login flow, where Keycloak serializes the context.
     Map<String, Object> claims = MostClaims.of(context);
-    for (CommonAttribute attribute : CommonAttribute.values()) {
-      attribute
-          .from(claims)
-          .ifPresent(
-              value -> context.getContextData().put(MostClaims.KEY_PREFIX + attribute, value));
+    EidasLevel required = required(authSession);
+    EidasLevel reached = EidasLevel.fromUri(claims.get("acr")).orElse(null);
+    if (reached == null || !reached.satisfies(required)) {
+      LOG.warnf(
+          "Identity provider %s: Most answered at level %s where the login required %s; refused",
+          getConfig().getAlias(), reached, required);
+      throw refused(authSession, "mostLevelTooLow");
     }
+    for (CommonAttribute attribute : CommonAttribute.values()) {
+      String value = attribute.from(claims).orElse(null);
+      if (value == null) {
+        continue;
+      }
+      if (value.length() > MostClaims.MAX_VALUE_LENGTH) {
+        LOG.warnf(
+            "Identity provider %s: Most's %s is longer than %d characters; the login is refused",
+            getConfig().getAlias(), attribute, MostClaims.MAX_VALUE_LENGTH);
+        throw refused(authSession, "mostValueTooLong");
+      }
+      context.getContextData().put(MostClaims.KEY_PREFIX + attribute, value);
+    }
+    Object authTime = claims.get("auth_time");
+    long authenticated =
+        authTime instanceof Number seconds
+            ? seconds.longValue()
+            : idToken != null && idToken.getIat() != null
+                ? idToken.getIat()
+                : Instant.now().getEpochSecond();
+    context.getContextData().put(AUTH_TIME_KEY, Long.toString(authenticated));
+    context.setSessionNote(LEVEL_SESSION_NOTE, reached.name());
     return context;
+  }
+
+  /**
+   * Notes what the login proved on the authentication session: Keycloak copies those notes to the
+   * user session when the login completes, also when it continues an existing single sign-on
+   * session (a step-up), where the brokered context's own session notes are not applied.
+   */
+  @Override
+  public void authenticationFinished(
+      AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+    super.authenticationFinished(authSession, context);
+    for (CommonAttribute attribute : CommonAttribute.values()) {
+      MostClaims.attribute(context, attribute)
+          .ifPresent(
+              value -> authSession.setUserSessionNote(MostClaims.NOTE_PREFIX + attribute, value));
+    }
+    MostClaims.attribute(context, CommonAttribute.LEVEL_OF_ASSURANCE)
+        .flatMap(EidasLevel::fromUri)
+        .ifPresent(level -> authSession.setUserSessionNote(LEVEL_SESSION_NOTE, level.name()));
+    if (context.getContextData().get(AUTH_TIME_KEY) instanceof String time) {
+      authSession.setUserSessionNote(LEVEL_TIME_NOTE, time);
+    }
+  }
+
+  /**
+   * Refuses logins while users can edit an attribute this provider's mappers write: a user could
+   * otherwise put a citizen's person identifier on their own account.
+   */
+  private void refuseUnsafeRealm(AuthenticationSessionModel authSession) {
+    Set<String> editable =
+        MostRealm.userEditable(
+            session, MostRealm.attributesWrittenBy(session, getConfig().getAlias()));
+    if (!editable.isEmpty()) {
+      LOG.errorf(
+          "Realm %s refuses logins through identity provider %s: users can edit the attributes %s"
+              + " it writes. Make them editable by admin only in the realm's user profile"
+              + " (docs/KEYCLOAK.md).",
+          session.getContext().getRealm().getName(), getConfig().getAlias(), editable);
+      throw refused(authSession, MostRealm.UNSAFE_MESSAGE);
+    }
+  }
+
+  private WebApplicationException refused(AuthenticationSessionModel authSession, String message) {
+    return new ErrorPageException(session, authSession, Response.Status.FORBIDDEN, message);
   }
 }

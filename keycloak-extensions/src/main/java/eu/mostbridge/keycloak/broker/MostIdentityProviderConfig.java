@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.RealmModel;
 
 /**
  * The OpenID Connect settings of Most (read from its discovery document) plus the countries whose
@@ -40,9 +41,35 @@ public class MostIdentityProviderConfig extends OIDCIdentityProviderConfig {
     getConfig().put(COUNTRIES, countries);
   }
 
-  /** The weakest level the realm accepts; low when not set. */
+  /**
+   * The weakest level the realm accepts; substantial when not set.
+   *
+   * @throws IllegalStateException when the setting names no level (a misspelling must not ask Most
+   *     for less than the administrator meant)
+   */
   public EidasLevel getMinimumLevel() {
-    return EidasLevel.fromName(getConfig().get(MINIMUM_LEVEL)).orElse(EidasLevel.LOW);
+    String configured = getConfig().get(MINIMUM_LEVEL);
+    if (configured == null || configured.isBlank()) {
+      return EidasLevel.SUBSTANTIAL;
+    }
+    return EidasLevel.fromName(configured)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Identity provider "
+                        + getAlias()
+                        + ": the minimum level of assurance must be low, substantial or high"));
+  }
+
+  /** Refuses, when an administrator saves the provider, a minimum level that names no level. */
+  @Override
+  public void validate(RealmModel realm) {
+    super.validate(realm);
+    try {
+      var unused = getMinimumLevel();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   public void setMinimumLevel(EidasLevel level) {

@@ -1,6 +1,7 @@
 package eu.mostbridge.keycloak.mapper;
 
 import eu.mostbridge.keycloak.CommonAttribute;
+import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
 import eu.mostbridge.keycloak.broker.MostIdentityProviderFactory;
 import java.util.Arrays;
@@ -20,12 +21,14 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Copies one attribute of Most's common set (person identifier, Latin or native names, birth date,
  * gender, level of assurance, origin country) to a user attribute, at first login and, with sync
- * mode "force", at every login.
+ * mode "force", at every login. Only what a login through a Most identity provider proved: put on
+ * another provider, it writes nothing. It writes the user directly, so the attribute may (and
+ * should) be read-only for users in the realm's user profile.
  */
 public class MostAttributeMapper extends AbstractIdentityProviderMapper {
-  public static final String PROVIDER_ID = "most-attribute-mapper";
+  public static final String PROVIDER_ID = MostRealm.ATTRIBUTE_MAPPER;
   static final String ATTRIBUTE = "most.attribute";
-  static final String USER_ATTRIBUTE = "user.attribute";
+  static final String USER_ATTRIBUTE = MostRealm.MAPPER_TARGET;
 
   @Override
   public String getId() {
@@ -84,7 +87,7 @@ public class MostAttributeMapper extends AbstractIdentityProviderMapper {
     return Arrays.stream(CommonAttribute.values())
         .filter(a -> a.name().equals(name))
         .findFirst()
-        .flatMap(a -> a.from(MostClaims.of(context)));
+        .flatMap(a -> MostClaims.attribute(context, a));
   }
 
   @Override
@@ -107,6 +110,16 @@ public class MostAttributeMapper extends AbstractIdentityProviderMapper {
                 default -> context.setUserAttribute(target, v);
               }
             });
+  }
+
+  @Override
+  public void importNewUser(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapper,
+      BrokeredIdentityContext context) {
+    updateBrokeredUser(session, realm, user, mapper, context);
   }
 
   @Override

@@ -1,11 +1,15 @@
 package eu.mostbridge.keycloak.mapper;
 
 import eu.mostbridge.keycloak.CommonAttribute;
+import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
 import eu.mostbridge.keycloak.broker.MostIdentityProviderFactory;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
@@ -18,14 +22,22 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * Builds the Keycloak username from a template over the common attributes, for example {@code
- * most-${ORIGIN_COUNTRY}-${PERSON_IDENTIFIER}}: placeholders are attribute names; the result is
- * lower-cased and every character other than letters, digits, {@code . _ -} becomes {@code -}.
+ * Builds the Keycloak username of a new user from a template: {@code ${PSEUDONYM}} (a random value,
+ * the default {@code most-${PSEUDONYM}}) or the common attributes, for example {@code
+ * most-${ORIGIN_COUNTRY}-${PERSON_IDENTIFIER}}. The result is lower-cased and every character other
+ * than letters, digits, {@code . _ -} becomes {@code -}.
+ *
+ * <p>The default holds no personal data: a username travels as {@code preferred_username} to every
+ * client of the realm, into Keycloak's events and onto its pages, and one made from a national
+ * number can be registered by someone else first, locking the citizen out. An administrator who
+ * chooses attributes chooses both.
  */
 public class MostUsernameMapper extends AbstractIdentityProviderMapper {
   public static final String PROVIDER_ID = "most-username-mapper";
   static final String TEMPLATE = "template";
-  static final String DEFAULT_TEMPLATE = "most-${PERSON_IDENTIFIER}";
+  static final String DEFAULT_TEMPLATE = "most-${PSEUDONYM}";
+  private static final String PSEUDONYM = "PSEUDONYM";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
   @Override
@@ -50,7 +62,8 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
 
   @Override
   public String getHelpText() {
-    return "Builds the username from Most's common attributes, e.g. most-${PERSON_IDENTIFIER}.";
+    return "Builds the username of a new user: by default most-${PSEUDONYM}, a random value without"
+        + " personal data.";
   }
 
   @Override
@@ -71,21 +84,44 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
         .build();
   }
 
-  /** The username {@code template} gives for {@code claims}. */
-  static String username(String template, Map<String, Object> claims) {
-    Matcher placeholders = PLACEHOLDER.matcher(template == null ? DEFAULT_TEMPLATE : template);
+  /**
+   * The username {@code template} gives for a login that proved {@code proved}; a pseudonym when
+   * the result would not fit Keycloak's username column.
+   */
+  static String username(String template, Function<CommonAttribute, Optional<String>> proved) {
+    String chosen = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template;
+    String username = fill(chosen, proved);
+    return username.length() > MostClaims.MAX_VALUE_LENGTH
+        ? fill(DEFAULT_TEMPLATE, proved)
+        : username;
+  }
+
+  private static String fill(String template, Function<CommonAttribute, Optional<String>> proved) {
+    Matcher placeholders = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (placeholders.find()) {
+      String name = placeholders.group(1);
       String value;
-      try {
-        value = CommonAttribute.valueOf(placeholders.group(1)).from(claims).orElse("");
-      } catch (IllegalArgumentException e) {
-        value = "";
+      if (PSEUDONYM.equals(name)) {
+        value = pseudonym();
+      } else {
+        try {
+          value = proved.apply(CommonAttribute.valueOf(name)).orElse("");
+        } catch (IllegalArgumentException e) {
+          value = "";
+        }
       }
       placeholders.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     placeholders.appendTail(out);
     return out.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]", "-");
+  }
+
+  /** 128 random bits, in hex. */
+  private static String pseudonym() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   @Override
@@ -94,6 +130,10 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
       RealmModel realm,
       IdentityProviderMapperModel mapper,
       BrokeredIdentityContext context) {
-    context.setModelUsername(username(mapper.getConfig().get(TEMPLATE), MostClaims.of(context)));
+    if (!MostRealm.isMost(context.getIdpConfig())) {
+      return;
+    }
+    context.setModelUsername(
+        username(mapper.getConfig().get(TEMPLATE), a -> MostClaims.attribute(context, a)));
   }
 }

@@ -2,6 +2,7 @@ package eu.mostbridge.keycloak.protocol;
 
 import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.EidasLevel;
+import eu.mostbridge.keycloak.broker.MostClaims;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -21,17 +21,19 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
 /**
- * Puts the common attribute set, as the Most attribute mappers stored it on the user ({@code
- * <prefix><attribute>}, default prefix {@code most_}), into the realm's own tokens: {@code
- * person_identifier}, {@code birthdate}, {@code gender}, the native names as {@code
- * given_name#native}/{@code family_name#native}, {@code origin_country}, {@code
+ * Puts the common attribute set, as this user session's login through Most proved it, into the
+ * realm's own tokens: {@code person_identifier}, {@code birthdate}, {@code gender}, the native
+ * names as {@code given_name#native}/{@code family_name#native}, {@code origin_country}, {@code
  * eidas_level_of_assurance}; optionally as an OpenID Connect for Identity Assurance {@code
  * verified_claims} object with trust framework {@code eidas}.
+ *
+ * <p>The values come from the user session's notes, which only the Most identity provider writes
+ * ({@link MostClaims#NOTE_PREFIX}), never from user attributes: a user who edits an attribute, or
+ * logs in with a password, gets no cross-border identity in a token.
  */
 public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
     implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
   public static final String PROVIDER_ID = "most-claims-mapper";
-  static final String PREFIX = "attribute.prefix";
   static final String VERIFIED_CLAIMS = "verified.claims";
 
   /** Token claim per common attribute. */
@@ -74,13 +76,6 @@ public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
   public List<ProviderConfigProperty> getConfigProperties() {
     return ProviderConfigurationBuilder.create()
         .property()
-        .name(PREFIX)
-        .label("most-attribute-prefix")
-        .helpText("most-attribute-prefix.tooltip")
-        .type(ProviderConfigProperty.STRING_TYPE)
-        .defaultValue("most_")
-        .add()
-        .property()
         .name(VERIFIED_CLAIMS)
         .label("most-verified-claims")
         .helpText("most-verified-claims.tooltip")
@@ -108,13 +103,12 @@ public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
         .build();
   }
 
-  /** The claims for a user whose attributes {@code attribute} returns (null when absent). */
-  static Map<String, Object> claims(
-      Function<String, String> attribute, String prefix, boolean verified) {
+  /** The claims of a session whose login through Most proved {@code proved} (null when absent). */
+  static Map<String, Object> claims(Function<CommonAttribute, String> proved, boolean verified) {
     Map<String, Object> values = new LinkedHashMap<>();
     CLAIMS.forEach(
         (common, claim) -> {
-          String value = attribute.apply(prefix + common.name().toLowerCase(Locale.ROOT));
+          String value = proved.apply(common);
           if (value != null && !value.isEmpty()) {
             values.put(claim, value);
           }
@@ -137,9 +131,10 @@ public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
       UserSessionModel userSession,
       KeycloakSession session,
       ClientSessionContext clientSessionContext) {
-    UserModel user = userSession.getUser();
-    String prefix = mapping.getConfig().getOrDefault(PREFIX, "most_");
     boolean verified = Boolean.parseBoolean(mapping.getConfig().get(VERIFIED_CLAIMS));
-    token.getOtherClaims().putAll(claims(user::getFirstAttribute, prefix, verified));
+    token
+        .getOtherClaims()
+        .putAll(
+            claims(attribute -> userSession.getNote(MostClaims.NOTE_PREFIX + attribute), verified));
   }
 }

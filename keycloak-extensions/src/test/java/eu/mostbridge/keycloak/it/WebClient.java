@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * A browser for the integration test: keeps cookies, follows every redirect except to {@code
- * stopAt} (the relying party's redirect URI), submits forms (Keycloak's, Most's, the simulator's).
+ * stopAt} (the relying party's redirect URI; Most's authorization endpoint, to tamper with the
+ * request), submits forms (Keycloak's, Most's, the simulator's).
  */
 final class WebClient {
   private static final Pattern FORM = Pattern.compile("<form([^>]*)>(.*?)</form>", Pattern.DOTALL);
@@ -32,7 +34,7 @@ final class WebClient {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
-  private final String stopAt;
+  private final List<String> stopAt;
 
   /**
    * Browsers treat http://127.0.0.1 and http://localhost as secure contexts and send Secure cookies
@@ -58,8 +60,9 @@ final class WebClient {
     }
   }
 
-  WebClient(String stopAt) {
-    this.stopAt = stopAt;
+  /** A browser that stops at a redirect to any of {@code stopAt} (URL prefixes). */
+  WebClient(String... stopAt) {
+    this.stopAt = List.of(stopAt);
   }
 
   record Page(int status, URI uri, String body) {
@@ -150,7 +153,7 @@ final class WebClient {
         return new Page(response.statusCode(), response.uri(), response.body());
       }
       URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-      if (next.toString().startsWith(stopAt)) {
+      if (stopAt.stream().anyMatch(next.toString()::startsWith)) {
         return new Page(response.statusCode(), next, "");
       }
       response =

@@ -2,20 +2,21 @@ package eu.mostbridge.keycloak.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.mostbridge.keycloak.CommonAttribute;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MostClaimsProtocolMapperTest {
-  private static final Map<String, String> USER =
+  private static final Map<CommonAttribute, String> PROVED =
       Map.of(
-          "most_person_identifier", "BG/MK/8703141379",
-          "most_given_name_native", "Мария",
-          "most_birthdate", "1987-03-14",
-          "most_level_of_assurance", "http://eidas.europa.eu/LoA/substantial");
+          CommonAttribute.PERSON_IDENTIFIER, "BG/MK/8703141379",
+          CommonAttribute.GIVEN_NAME_NATIVE, "Мария",
+          CommonAttribute.BIRTHDATE, "1987-03-14",
+          CommonAttribute.LEVEL_OF_ASSURANCE, "http://eidas.europa.eu/LoA/substantial");
 
   @Test
   void putsTheStoredAttributesIntoClaims() {
-    Map<String, Object> claims = MostClaimsProtocolMapper.claims(USER::get, "most_", false);
+    Map<String, Object> claims = MostClaimsProtocolMapper.claims(PROVED::get, false);
 
     assertThat(claims)
         .containsEntry("person_identifier", "BG/MK/8703141379")
@@ -28,7 +29,7 @@ class MostClaimsProtocolMapperTest {
   @Test
   @SuppressWarnings("unchecked")
   void orAsVerifiedClaimsWithTheEidasTrustFramework() {
-    Map<String, Object> claims = MostClaimsProtocolMapper.claims(USER::get, "most_", true);
+    Map<String, Object> claims = MostClaimsProtocolMapper.claims(PROVED::get, true);
 
     Map<String, Object> verified = (Map<String, Object>) claims.get("verified_claims");
     assertThat((Map<String, Object>) verified.get("verification"))
@@ -41,6 +42,6 @@ class MostClaimsProtocolMapperTest {
 
   @Test
   void nothingStoredIsNothingAdded() {
-    assertThat(MostClaimsProtocolMapper.claims(name -> null, "most_", true)).isEmpty();
+    assertThat(MostClaimsProtocolMapper.claims(attribute -> null, true)).isEmpty();
   }
 }
