@@ -169,9 +169,15 @@ class StateCodecTest {
     CommonIdentity identity =
         CommonIdentity.builder()
             .personIdentifier(PersonIdentifier.parse("MK/BG/0101990450006"))
-            .givenName(PersonName.of("G".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
-            .familyName(PersonName.of("D".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
-            .birthFamilyName(PersonName.of("B".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .givenName(
+                PersonName.of(
+                    "G".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .familyName(
+                PersonName.of(
+                    "D".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
+            .birthFamilyName(
+                PersonName.of(
+                    "B".repeat(PersonName.MAX_LENGTH), longest, ScriptTag.MACEDONIAN_CYRILLIC))
             .dateOfBirth(LocalDate.of(1990, 1, 1))
             .gender(Gender.MALE)
             .placeOfBirth("С".repeat(256))
