@@ -53,20 +53,29 @@ public final class MostRealm {
 
   /**
    * Those of {@code attributes} that users of the session's realm can edit themselves: declared in
-   * the user profile with edit permission for {@code user}, or not declared while unmanaged
-   * attributes are enabled for users.
+   * the user profile with edit permission for {@code user}, or not declared (or declared for some
+   * scopes only) while unmanaged attributes are enabled for users.
    */
   public static Set<String> userEditable(KeycloakSession session, Set<String> attributes) {
     UPConfig profile = session.getProvider(UserProfileProvider.class).getConfiguration();
     Set<String> editable = new LinkedHashSet<>();
     for (String name : attributes) {
       UPAttribute declared = profile.getAttribute(name);
-      boolean byUsers =
-          declared == null
-              ? profile.getUnmanagedAttributePolicy() == UPConfig.UnmanagedAttributePolicy.ENABLED
-              : declared.getPermissions() != null
-                  && declared.getPermissions().getEdit() != null
-                  && declared.getPermissions().getEdit().contains("user");
+      // An attribute declared only for some scopes is unmanaged wherever those are not asked for.
+      boolean scoped =
+          declared != null
+              && declared.getSelector() != null
+              && declared.getSelector().getScopes() != null
+              && !declared.getSelector().getScopes().isEmpty();
+      boolean unmanagedByUsers =
+          (declared == null || scoped)
+              && profile.getUnmanagedAttributePolicy() == UPConfig.UnmanagedAttributePolicy.ENABLED;
+      boolean declaredForUsers =
+          declared != null
+              && declared.getPermissions() != null
+              && declared.getPermissions().getEdit() != null
+              && declared.getPermissions().getEdit().contains("user");
+      boolean byUsers = unmanagedByUsers || declaredForUsers;
       if (byUsers) {
         editable.add(name);
       }

@@ -16,6 +16,7 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -60,10 +61,28 @@ public class MinimumLevelAuthenticator implements Authenticator {
     EidasLevel minimum = configured.get();
     KeycloakSession session = context.getSession();
     RealmModel realm = context.getRealm();
+    RequiredActionProviderModel check =
+        realm.getRequiredActionProviderByAlias(StepUpLevelCheckFactory.PROVIDER_ID);
+    if (check == null || !check.isEnabled()) {
+      LOG.errorf(
+          "Realm %s: the required action \"%s\" is not enabled, so a step-up could complete"
+              + " through another identity provider; logins through this flow are refused"
+              + " (docs/KEYCLOAK.md)",
+          realm.getName(), StepUpLevelCheckFactory.PROVIDER_ID);
+      context.failure(
+          AuthenticationFlowError.INTERNAL_ERROR,
+          context
+              .form()
+              .setError(MostRealm.UNSAFE_MESSAGE)
+              .createErrorPage(Response.Status.FORBIDDEN));
+      return;
+    }
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     AuthenticationManager.AuthResult sso =
         AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+    UserModel identified = context.getUser();
     if (sso != null
+        && (identified == null || identified.getId().equals(sso.user().getId()))
         && levelOf(sso.session()).map(l -> l.satisfies(minimum)).orElse(false)
         && recentEnough(sso.session(), authSession, context.getAuthenticatorConfig())) {
       context.setUser(sso.user());

@@ -7,13 +7,18 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.JWTAuthorizationGrantValidationContext;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.ErrorPageException;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -41,7 +46,16 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
   /** User-session note: when the citizen authenticated at that login (epoch seconds). */
   public static final String LEVEL_TIME_NOTE = "most.level_time";
 
+  /**
+   * User-session note: when Keycloak finished this session's last login through Most (epoch
+   * seconds); the claims mapper releases Most's claims only while no later login replaced it.
+   */
+  public static final String FINISHED_NOTE = "most.finished";
+
   private static final String AUTH_TIME_KEY = "most.auth_time";
+
+  /** Slack for clocks and for the moment between Most's answer and Keycloak's check. */
+  private static final long CLOCK_SKEW_SECONDS = 60;
 
   public MostIdentityProvider(KeycloakSession session, MostIdentityProviderConfig config) {
     super(session, config);
@@ -57,8 +71,32 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
     UriBuilder url = super.createAuthorizationUrl(request);
     url.replaceQueryParam(
         "scope", MostScopes.scope(getConfig().getDefaultScope(), getConfig().getCountries()));
-    url.replaceQueryParam("acr_values", required(request.getAuthenticationSession()).uri());
+    AuthenticationSessionModel authSession = request.getAuthenticationSession();
+    url.replaceQueryParam("acr_values", required(authSession).uri());
+    // What the client asked of the login's freshness, whatever the provider's own settings say:
+    // Most and the national eID authenticate the citizen again.
+    if (authSession != null && asksForLogin(authSession)) {
+      url.replaceQueryParam(OIDCLoginProtocol.PROMPT_PARAM, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+    }
+    maxAge(authSession).ifPresent(age -> url.replaceQueryParam("max_age", age));
     return url;
+  }
+
+  private static boolean asksForLogin(AuthenticationSessionModel authSession) {
+    String prompt = authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+    return prompt != null
+        && List.of(prompt.split(" ")).contains(OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+  }
+
+  /** The client's {@code max_age}, in seconds, if it sent one. */
+  private static Optional<Long> maxAge(AuthenticationSessionModel authSession) {
+    String value =
+        authSession == null ? null : authSession.getClientNote(OIDCLoginProtocol.MAX_AGE_PARAM);
+    try {
+      return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The realm's minimum, or the stronger one a step-up noted on {@code authSession}. */
@@ -104,8 +142,16 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
             : idToken != null && idToken.getIat() != null
                 ? idToken.getIat()
                 : Instant.now().getEpochSecond();
+    Optional<Long> maxAge = maxAge(authSession);
+    if (maxAge.isPresent()
+        && Instant.now().getEpochSecond() - authenticated > maxAge.get() + CLOCK_SKEW_SECONDS) {
+      LOG.warnf(
+          "Identity provider %s: the citizen authenticated longer ago than the client's max_age"
+              + " (%d s); refused",
+          getConfig().getAlias(), maxAge.get());
+      throw refused(authSession, "mostLoginTooOld");
+    }
     context.getContextData().put(AUTH_TIME_KEY, Long.toString(authenticated));
-    context.setSessionNote(LEVEL_SESSION_NOTE, reached.name());
     return context;
   }
 
@@ -129,6 +175,23 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
     if (context.getContextData().get(AUTH_TIME_KEY) instanceof String time) {
       authSession.setUserSessionNote(LEVEL_TIME_NOTE, time);
     }
+    authSession.setUserSessionNote(FINISHED_NOTE, Long.toString(Instant.now().getEpochSecond()));
+  }
+
+  /**
+   * Most's tokens are not exchanged for the realm's: an exchange would skip the level check and
+   * what the login proved.
+   */
+  @Override
+  protected boolean supportsExternalExchange() {
+    return false;
+  }
+
+  /** Nor are they authorization grants (RFC 7523), for the same reason. */
+  @Override
+  public BrokeredIdentityContext validateAuthorizationGrantAssertion(
+      JWTAuthorizationGrantValidationContext context) {
+    throw new IdentityBrokerException("Most's tokens are not accepted as authorization grants");
   }
 
   /**

@@ -4,7 +4,9 @@ import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
 import eu.mostbridge.keycloak.broker.MostIdentityProviderFactory;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +24,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * Builds the Keycloak username of a new user from a template: {@code ${PSEUDONYM}} (a random value,
- * the default {@code most-${PSEUDONYM}}) or the common attributes, for example {@code
- * most-${ORIGIN_COUNTRY}-${PERSON_IDENTIFIER}}. The result is lower-cased and every character other
- * than letters, digits, {@code . _ -} becomes {@code -}.
+ * Builds the Keycloak username of a new user from a template: {@code ${PSEUDONYM}} (derived from
+ * Most's pairwise subject, the default {@code most-${PSEUDONYM}}) or the common attributes, for
+ * example {@code most-${ORIGIN_COUNTRY}-${PERSON_IDENTIFIER}}. The result is lower-cased and every
+ * character other than letters, digits, {@code . _ -} becomes {@code -}.
  *
  * <p>The default holds no personal data: a username travels as {@code preferred_username} to every
  * client of the realm, into Keycloak's events and onto its pages, and one made from a national
@@ -37,7 +39,7 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
   static final String TEMPLATE = "template";
   static final String DEFAULT_TEMPLATE = "most-${PSEUDONYM}";
   private static final String PSEUDONYM = "PSEUDONYM";
-  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
   @Override
@@ -88,22 +90,24 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
    * The username {@code template} gives for a login that proved {@code proved}; a pseudonym when
    * the result would not fit Keycloak's username column.
    */
-  static String username(String template, Function<CommonAttribute, Optional<String>> proved) {
+  static String username(
+      String template, String pseudonym, Function<CommonAttribute, Optional<String>> proved) {
     String chosen = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template;
-    String username = fill(chosen, proved);
+    String username = fill(chosen, pseudonym, proved);
     return username.length() > MostClaims.MAX_VALUE_LENGTH
-        ? fill(DEFAULT_TEMPLATE, proved)
+        ? fill(DEFAULT_TEMPLATE, pseudonym, proved)
         : username;
   }
 
-  private static String fill(String template, Function<CommonAttribute, Optional<String>> proved) {
+  private static String fill(
+      String template, String pseudonym, Function<CommonAttribute, Optional<String>> proved) {
     Matcher placeholders = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (placeholders.find()) {
       String name = placeholders.group(1);
       String value;
       if (PSEUDONYM.equals(name)) {
-        value = pseudonym();
+        value = pseudonym;
       } else {
         try {
           value = proved.apply(CommonAttribute.valueOf(name)).orElse("");
@@ -117,11 +121,21 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
     return out.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]", "-");
   }
 
-  /** 128 random bits, in hex. */
-  private static String pseudonym() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+  /**
+   * 128 bits of SHA-256 over the provider's alias and Most's subject, in hex: the same for the same
+   * citizen at this provider (so two first logins racing each other meet at the username's unique
+   * key instead of making two users), and nothing anyone can compute without Most's pairwise
+   * subject.
+   */
+  static String pseudonym(String alias, String subject) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((alias + '\u0000' + subject).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
   }
 
   @Override
@@ -134,6 +148,9 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
       return;
     }
     context.setModelUsername(
-        username(mapper.getConfig().get(TEMPLATE), a -> MostClaims.attribute(context, a)));
+        username(
+            mapper.getConfig().get(TEMPLATE),
+            pseudonym(context.getIdpConfig().getAlias(), context.getId()),
+            a -> MostClaims.attribute(context, a)));
   }
 }

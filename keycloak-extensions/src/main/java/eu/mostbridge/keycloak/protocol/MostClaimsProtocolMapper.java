@@ -3,6 +3,7 @@ package eu.mostbridge.keycloak.protocol;
 import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.EidasLevel;
 import eu.mostbridge.keycloak.broker.MostClaims;
+import eu.mostbridge.keycloak.broker.MostIdentityProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Puts the common attribute set, as this user session's login through Most proved it, into the
@@ -124,6 +126,25 @@ public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
     return Map.of("verified_claims", Map.of("verification", verification, "claims", values));
   }
 
+  /**
+   * Whether the session's last authentication was its login through Most: not when the citizen (or
+   * anyone with the account's password) authenticated again later in the same session ({@code
+   * AUTH_TIME} moves; a single sign-on pass keeps it). Keycloak sets {@code AUTH_TIME} when the
+   * login completes, which after Most can take a first-login form's time.
+   */
+  static boolean lastAuthenticatedThroughMost(Map<String, String> notes) {
+    try {
+      long finished = Long.parseLong(notes.get(MostIdentityProvider.FINISHED_NOTE));
+      String authTime = notes.get(AuthenticationManager.AUTH_TIME);
+      return authTime == null || Long.parseLong(authTime) <= finished + FIRST_LOGIN_ALLOWANCE;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Seconds a first-login flow may take between Most's answer and the end of the login. */
+  static final long FIRST_LOGIN_ALLOWANCE = 900;
+
   @Override
   protected void setClaim(
       IDToken token,
@@ -131,6 +152,9 @@ public class MostClaimsProtocolMapper extends AbstractOIDCProtocolMapper
       UserSessionModel userSession,
       KeycloakSession session,
       ClientSessionContext clientSessionContext) {
+    if (!lastAuthenticatedThroughMost(userSession.getNotes())) {
+      return;
+    }
     boolean verified = Boolean.parseBoolean(mapping.getConfig().get(VERIFIED_CLAIMS));
     token
         .getOtherClaims()

@@ -327,7 +327,12 @@ class KeycloakThroughMostIT {
     // The realm's own client, with the claims mapper.
     createClient("portal", Map.of());
 
-    // A client whose browser flow requires the high level: step-up through Most.
+    // A client whose browser flow requires the high level: step-up through Most, held by the
+    // required action that checks the level as the login completes.
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/register-required-action",
+        Map.of("providerId", "most-step-up-level", "name", "Cross-border step-up level (Most)"));
     admin(
         "POST",
         "/" + REALM + "/authentication/flows",
@@ -810,6 +815,35 @@ class KeycloakThroughMostIT {
         .as("the Most attribute mapper wrote nothing for another provider")
         .hasSize(1)
         .allMatch(user -> "ljubica.local".equals(user.get("username")));
+  }
+
+  @Test
+  @Order(11)
+  void aStepUpTakenThroughAnotherProviderIsRefused() throws Exception {
+    // The step-up's redirect names Most; the browser names the other provider instead (Keycloak
+    // accepts the login's session code at any provider), where Eve has a password.
+    String mostBroker = keycloakBase + "/realms/" + REALM + "/broker/most/login";
+    WebClient browser = new WebClient(RP_CALLBACK, mostBroker);
+    WebClient.Page toMost =
+        browser.get(
+            keycloakBase
+                + "/realms/"
+                + REALM
+                + "/protocol/openid-connect/auth?client_id=high-portal&response_type=code"
+                + "&scope=openid&redirect_uri="
+                + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8));
+    assertThat(toMost.uri().toString()).startsWith(mostBroker);
+
+    WebClient.Page form =
+        browser.get(
+            toMost.uri().toString().replace("/broker/most/login", "/broker/elsewhere/login"));
+    WebClient.Page back =
+        browser.submit(
+            form, "login-actions/authenticate", Map.of("username", "eve", "password", "eve-pw"));
+
+    assertThat(back.uri().toString()).as(back.body()).doesNotStartWith(RP_CALLBACK);
+    assertThat(back.status()).isEqualTo(403);
+    assertThat(back.body()).contains("did not reach the level of assurance");
   }
 
   @Test

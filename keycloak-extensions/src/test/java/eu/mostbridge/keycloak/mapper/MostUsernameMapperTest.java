@@ -17,25 +17,35 @@ class MostUsernameMapperTest {
     return Optional.ofNullable(PROVED.get(attribute));
   }
 
+  private static final String PSEUDONYM = MostUsernameMapper.pseudonym("most", "subject-1");
+
   @Test
   void byDefaultAPseudonymWithoutPersonalData() {
-    String first = MostUsernameMapper.username(null, MostUsernameMapperTest::login);
-    String second = MostUsernameMapper.username("", MostUsernameMapperTest::login);
+    String first = MostUsernameMapper.username(null, PSEUDONYM, MostUsernameMapperTest::login);
+    String second = MostUsernameMapper.username("", PSEUDONYM, MostUsernameMapperTest::login);
 
-    assertThat(first).matches("most-[0-9a-f]{32}").doesNotContain("p1.9c1f");
-    assertThat(second).matches("most-[0-9a-f]{32}").isNotEqualTo(first);
+    assertThat(first).matches("most-[0-9a-f]{32}").doesNotContain("p1.9c1f").isEqualTo(second);
+    assertThat(MostUsernameMapper.pseudonym("most", "subject-2"))
+        .as("another subject")
+        .isNotEqualTo(PSEUDONYM);
+    assertThat(MostUsernameMapper.pseudonym("most-test", "subject-1"))
+        .as("another provider")
+        .isNotEqualTo(PSEUDONYM);
   }
 
   @Test
   void attributesWhereTheAdministratorChoosesThem() {
     assertThat(
-            MostUsernameMapper.username("most-${PERSON_IDENTIFIER}", MostUsernameMapperTest::login))
+            MostUsernameMapper.username(
+                "most-${PERSON_IDENTIFIER}", PSEUDONYM, MostUsernameMapperTest::login))
         .isEqualTo("most-bg-mk-p1.9c1f");
     assertThat(
             MostUsernameMapper.username(
-                "${ORIGIN_COUNTRY}_${PERSON_IDENTIFIER}", MostUsernameMapperTest::login))
+                "${ORIGIN_COUNTRY}_${PERSON_IDENTIFIER}", PSEUDONYM, MostUsernameMapperTest::login))
         .isEqualTo("bg_bg-mk-p1.9c1f");
-    assertThat(MostUsernameMapper.username("x-${NOT_AN_ATTRIBUTE}", MostUsernameMapperTest::login))
+    assertThat(
+            MostUsernameMapper.username(
+                "x-${NOT_AN_ATTRIBUTE}", PSEUDONYM, MostUsernameMapperTest::login))
         .isEqualTo("x-");
   }
 
@@ -45,6 +55,7 @@ class MostUsernameMapperTest {
     assertThat(
             MostUsernameMapper.username(
                 "most-${PERSON_IDENTIFIER}",
+                PSEUDONYM,
                 a ->
                     a == CommonAttribute.PERSON_IDENTIFIER
                         ? Optional.of(identifier)

@@ -44,4 +44,21 @@ class MostClaimsProtocolMapperTest {
   void nothingStoredIsNothingAdded() {
     assertThat(MostClaimsProtocolMapper.claims(attribute -> null, true)).isEmpty();
   }
+
+  @Test
+  void onlyWhileTheSessionsLastAuthenticationWasItsLoginThroughMost() {
+    assertThat(
+            MostClaimsProtocolMapper.lastAuthenticatedThroughMost(
+                Map.of("most.finished", "1000", "AUTH_TIME", "1001")))
+        .as("the login through Most, completed a second later")
+        .isTrue();
+    assertThat(
+            MostClaimsProtocolMapper.lastAuthenticatedThroughMost(
+                Map.of("most.finished", "1000", "AUTH_TIME", "5000")))
+        .as("a password login an hour later in the same session")
+        .isFalse();
+    assertThat(MostClaimsProtocolMapper.lastAuthenticatedThroughMost(Map.of("AUTH_TIME", "1000")))
+        .as("never through Most")
+        .isFalse();
+  }
 }
