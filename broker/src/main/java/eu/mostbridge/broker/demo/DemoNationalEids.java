@@ -19,7 +19,6 @@ import eu.mostbridge.oidc.OidcProviderPeer;
 import eu.mostbridge.oidc.OidcRelyingParty;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
-import eu.mostbridge.saml.AlgorithmPolicy.Relaxation;
 import eu.mostbridge.saml.IdentityProviderPeer;
 import eu.mostbridge.saml.SamlBinding;
 import eu.mostbridge.saml.ServiceProviderIdentity;
@@ -161,10 +160,10 @@ public class DemoNationalEids implements NationalEidSource {
         IdentityProviderPeer.strict(
                 eauth.settings().entityId(),
                 URI.create(simulators + "/sim/" + EAUTH + "/SingleSignOnService"),
-                List.of(eauth.signingCertificate()))
-            .withAlgorithms(
-                AlgorithmPolicy.eidasStrict().relaxedBy(Set.of(Relaxation.SHA1_SIGNATURE)))
-            .withAssertionRequirements(false, true);
+                List.of(eauth.signingCertificate()),
+                AlgorithmPolicy.eidasStrict().relaxedBy(EAuthSettings.RELAXATIONS))
+            .withAssertionRequirements(false, true)
+            .withCancelMessages(EAuthSettings.CANCEL_MESSAGES);
     EAuthAdapter eauthAdapter =
         new EAuthAdapter(
             new EAuthSettings(

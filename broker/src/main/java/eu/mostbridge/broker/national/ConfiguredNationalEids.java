@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**
@@ -174,10 +173,14 @@ public class ConfiguredNationalEids implements NationalEidSource {
           "most.national.bg-eauth.idp-certificates holds no certificate");
     }
     IdentityProviderPeer idp =
-        IdentityProviderPeer.strict(eauth.idpEntityId(), eauth.idpSsoUrl(), certificates)
-            .withAlgorithms(
-                AlgorithmPolicy.eidasStrict().relaxedBy(eauth.relaxations().orElse(Set.of())))
-            .withAssertionRequirements(eauth.requireEncryptedAssertions().orElse(true), true);
+        IdentityProviderPeer.strict(
+                eauth.idpEntityId(),
+                eauth.idpSsoUrl(),
+                certificates,
+                AlgorithmPolicy.eidasStrict()
+                    .relaxedBy(eauth.relaxations().orElse(EAuthSettings.RELAXATIONS)))
+            .withAssertionRequirements(eauth.requireEncryptedAssertions().orElse(true), true)
+            .withCancelMessages(eauth.cancelMessages().orElse(EAuthSettings.CANCEL_MESSAGES));
     return new EAuthAdapter(
         new EAuthSettings(
             "bg-eauth",

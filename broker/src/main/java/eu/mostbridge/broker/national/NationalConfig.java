@@ -76,10 +76,18 @@ public interface NationalConfig {
     Optional<SamlBinding> binding();
 
     /**
-     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them (for example {@code
-     * SHA1_SIGNATURE}, {@code AES_CBC_ENCRYPTION}, {@code RSA_OAEP_MGF1P_KEY_TRANSPORT}).
+     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them. Default {@code
+     * RSA_2048_KEYS} and {@code SHA1_SIGNATURE} (eAuth's RSA-2048 certificate and RSA-SHA1
+     * assertion signatures); a set given here replaces the default.
      */
     Optional<Set<AlgorithmPolicy.Relaxation>> relaxations();
+
+    /**
+     * Status messages of an {@code AuthnFailed} answer that mean the citizen cancelled (eAuth
+     * answers a cancel and errors with one status code). Default: eAuth's own wordings ({@code
+     * EAuthSettings.CANCEL_MESSAGES}).
+     */
+    Optional<List<String>> cancelMessages();
 
     /**
      * Refuse plain assertions; {@code false} is the {@code PLAIN_ASSERTIONS} relaxation. Default

@@ -64,7 +64,8 @@ class ConfiguredNationalEidsTest {
     try (OutputStream out = Files.newOutputStream(keystore)) {
       store.store(out, password);
     }
-    X509Certificate idp = SimulatorKeys.rsa("eauth").certificate();
+    // eAuth's own signing certificate is RSA-2048.
+    X509Certificate idp = SimulatorKeys.rsa("eauth", 2048).certificate();
     Path pem = dir.resolve("eauth.pem");
     Files.writeString(
         pem,
@@ -81,7 +82,8 @@ class ConfiguredNationalEidsTest {
     values.put("most.national.bg-eauth.provider-oid", "2.16.100.1.1.1.1.13");
     values.put("most.national.bg-eauth.service-oids.low", "2.16.100.1.1.1.1.13.1.1.1");
     values.put("most.national.bg-eauth.service-oids.high", "2.16.100.1.1.1.1.13.1.1.3");
-    values.put("most.national.bg-eauth.relaxations", "SHA1_SIGNATURE,AES_CBC_ENCRYPTION");
+    values.put(
+        "most.national.bg-eauth.relaxations", "RSA_2048_KEYS,SHA1_SIGNATURE,AES_CBC_ENCRYPTION");
     return values;
   }
 
@@ -116,6 +118,18 @@ class ConfiguredNationalEidsTest {
         .isEqualTo("https://most.example/saml/bg-eauth");
     assertThat(eids.samlServiceProviders().get("bg-eauth").assertionConsumerService())
         .hasToString("https://most.example/callback/bg-eauth");
+  }
+
+  @Test
+  void eAuthsOwnKeyAndSignaturesAreTheDefaultRelaxations() throws Exception {
+    Map<String, String> values = new HashMap<>(eauth());
+    values.remove("most.national.bg-eauth.relaxations");
+
+    List<CountryAdapter> adapters = build(values).adapters();
+
+    assertThat(adapters.get(0).relaxations())
+        .as("an RSA-2048 certificate is accepted without configuration, and logged")
+        .contains("RSA_2048_KEYS", "SHA1_SIGNATURE");
   }
 
   @Test

@@ -35,8 +35,8 @@ public enum LevelOfAssurance {
   }
 
   /**
-   * Parses any notation Most knows: the eIDAS URIs, Bulgarian eAuth's {@code LOW} and {@code
-   * urn:egov:bg:eauth:2.0:levelofassurance:low}, and the MVR eID's {@code eid_low}. The match is
+   * Parses any notation Most knows: the eIDAS URIs, Bulgarian eAuth's {@code LOW} (never the URN
+   * its XSD lists: eAuth itself cannot read it), and the MVR eID's {@code eid_low}. The match is
    * exact (case and all), as the national systems compare them.
    */
   public static LevelOfAssurance parse(String value) {

@@ -15,8 +15,6 @@ public enum LevelOfAssuranceNotation {
    * LOW}, {@code SUBSTANTIAL}, {@code HIGH}.
    */
   EAUTH_NAME("", true),
-  /** Bulgarian eAuth v2 as its XSD lists it: {@code urn:egov:bg:eauth:2.0:levelofassurance:low}. */
-  EAUTH_URN("urn:egov:bg:eauth:2.0:levelofassurance:", false),
   /** Bulgarian Ministry of Interior eID (OIDC {@code acr}): {@code eid_low}. */
   MVR_ACR("eid_", false);
 

@@ -19,6 +19,9 @@ import java.util.Objects;
  *     response is signed (strict default: true)
  * @param clockSkew tolerance for the peer's clock, at most 5 minutes
  * @param maxResponseAge how old a response's IssueInstant may be
+ * @param cancelMessages status messages that mean the citizen cancelled, for an IdP that answers a
+ *     cancel with {@code AuthnFailed} and free text rather than {@code RequestDenied} (matched
+ *     case-insensitively as part of the message; never logged, it is free text)
  */
 public record IdentityProviderPeer(
     String entityId,
@@ -28,7 +31,8 @@ public record IdentityProviderPeer(
     boolean requireEncryptedAssertions,
     boolean requireSignedAssertions,
     Duration clockSkew,
-    Duration maxResponseAge) {
+    Duration maxResponseAge,
+    List<String> cancelMessages) {
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
   public IdentityProviderPeer {
@@ -36,6 +40,7 @@ public record IdentityProviderPeer(
     Objects.requireNonNull(singleSignOnService, "singleSignOnService");
     Objects.requireNonNull(algorithms, "algorithms");
     signingCertificates = List.copyOf(signingCertificates);
+    cancelMessages = List.copyOf(cancelMessages);
     if (signingCertificates.isEmpty()) {
       throw new IllegalArgumentException("IdP " + entityId + ": no signing certificate configured");
     }
@@ -81,15 +86,30 @@ public record IdentityProviderPeer(
    */
   public static IdentityProviderPeer strict(
       String entityId, URI singleSignOnService, List<X509Certificate> signingCertificates) {
+    return strict(
+        entityId, singleSignOnService, signingCertificates, AlgorithmPolicy.eidasStrict());
+  }
+
+  /**
+   * The strict defaults with {@code algorithms} (the strict ones with this peer's named
+   * relaxations): its certificates are checked against those, so an RSA-2048 certificate needs
+   * {@code RSA_2048_KEYS} here.
+   */
+  public static IdentityProviderPeer strict(
+      String entityId,
+      URI singleSignOnService,
+      List<X509Certificate> signingCertificates,
+      AlgorithmPolicy algorithms) {
     return new IdentityProviderPeer(
         entityId,
         singleSignOnService,
         signingCertificates,
-        AlgorithmPolicy.eidasStrict(),
+        algorithms,
         true,
         true,
         Duration.ofSeconds(60),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        List.of());
   }
 
   public IdentityProviderPeer withAlgorithms(AlgorithmPolicy policy) {
@@ -101,7 +121,22 @@ public record IdentityProviderPeer(
         requireEncryptedAssertions,
         requireSignedAssertions,
         clockSkew,
-        maxResponseAge);
+        maxResponseAge,
+        cancelMessages);
+  }
+
+  /** This peer, recognising {@code messages} in an {@code AuthnFailed} answer as a cancel. */
+  public IdentityProviderPeer withCancelMessages(List<String> messages) {
+    return new IdentityProviderPeer(
+        entityId,
+        singleSignOnService,
+        signingCertificates,
+        algorithms,
+        requireEncryptedAssertions,
+        requireSignedAssertions,
+        clockSkew,
+        maxResponseAge,
+        messages);
   }
 
   public IdentityProviderPeer withAssertionRequirements(boolean encrypted, boolean signed) {
@@ -113,6 +148,7 @@ public record IdentityProviderPeer(
         encrypted,
         signed,
         clockSkew,
-        maxResponseAge);
+        maxResponseAge,
+        cancelMessages);
   }
 }

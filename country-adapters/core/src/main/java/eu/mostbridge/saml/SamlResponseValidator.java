@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.EncryptedAssertion;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
@@ -346,7 +348,7 @@ public final class SamlResponseValidator {
       return digests;
     }
 
-    private static void checkStatus(Response response) throws AuthenticationFailure {
+    private void checkStatus(Response response) throws AuthenticationFailure {
       StatusCode top = response.getStatus() == null ? null : response.getStatus().getStatusCode();
       if (top == null || top.getValue() == null) {
         throw failure(Reason.MALFORMED_ANSWER, "The Response has no status code");
@@ -360,10 +362,27 @@ public final class SamlResponseValidator {
       if (StatusCode.REQUEST_DENIED.equals(second)) {
         throw failure(Reason.CANCELLED, "The identity provider answered " + codes);
       }
+      if (StatusCode.AUTHN_FAILED.equals(second) && saysCancelled(response.getStatus())) {
+        throw failure(
+            Reason.CANCELLED,
+            "The identity provider answered " + codes + " with its message for a cancel");
+      }
       if (StatusCode.NO_AUTHN_CONTEXT.equals(second)) {
         throw failure(Reason.LEVEL_UNAVAILABLE, "The identity provider answered " + codes);
       }
       throw failure(Reason.NATIONAL_ERROR, "The identity provider answered " + codes);
+    }
+
+    /** Whether the status message is one the peer answers a citizen's cancel with. */
+    private boolean saysCancelled(Status status) {
+      String message =
+          status.getStatusMessage() == null ? null : status.getStatusMessage().getValue();
+      if (message == null || idp.cancelMessages().isEmpty()) {
+        return false;
+      }
+      String said = message.strip().toLowerCase(Locale.ROOT);
+      return idp.cancelMessages().stream()
+          .anyMatch(cancel -> said.contains(cancel.strip().toLowerCase(Locale.ROOT)));
     }
 
     private Assertion theOneAssertion(Response response) throws AuthenticationFailure {

@@ -45,9 +45,6 @@ class LevelOfAssuranceTest {
     "LOW, LOW",
     "SUBSTANTIAL, SUBSTANTIAL",
     "HIGH, HIGH",
-    "urn:egov:bg:eauth:2.0:levelofassurance:low, LOW",
-    "urn:egov:bg:eauth:2.0:levelofassurance:substantial, SUBSTANTIAL",
-    "urn:egov:bg:eauth:2.0:levelofassurance:high, HIGH",
     "eid_low, LOW",
     "eid_substantial, SUBSTANTIAL",
     "eid_high, HIGH",
@@ -67,6 +64,7 @@ class LevelOfAssuranceTest {
         "http://eidas.europa.eu/LoA/low ",
         "http://eidas.europa.eu/LoA/NotNotified/low",
         "urn:egov:bg:eauth:2.0:levelofassurance:LOW",
+        "urn:egov:bg:eauth:2.0:levelofassurance:low",
         "medium",
       })
   @NullAndEmptySource
@@ -90,8 +88,6 @@ class LevelOfAssuranceTest {
   void writesEachNotation() {
     assertThat(SUBSTANTIAL.uri()).isEqualTo("http://eidas.europa.eu/LoA/substantial");
     assertThat(LevelOfAssuranceNotation.EAUTH_NAME.write(SUBSTANTIAL)).isEqualTo("SUBSTANTIAL");
-    assertThat(LevelOfAssuranceNotation.EAUTH_URN.write(HIGH))
-        .isEqualTo("urn:egov:bg:eauth:2.0:levelofassurance:high");
     assertThat(LevelOfAssuranceNotation.MVR_ACR.write(LOW)).isEqualTo("eid_low");
     for (LevelOfAssuranceNotation notation : LevelOfAssuranceNotation.values()) {
       for (LevelOfAssurance level : LevelOfAssurance.values()) {

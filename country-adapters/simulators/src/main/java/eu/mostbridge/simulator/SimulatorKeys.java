@@ -25,9 +25,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public record SimulatorKeys(PrivateKey privateKey, X509Certificate certificate) {
   /** RSA 3072, the eIDAS minimum. */
   public static SimulatorKeys rsa(String commonName) {
+    return rsa(commonName, 3072);
+  }
+
+  /** RSA of {@code bits} (eAuth's own certificate is RSA-2048). */
+  public static SimulatorKeys rsa(String commonName, int bits) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(3072);
+      generator.initialize(bits);
       return selfSigned(commonName, generator.generateKeyPair(), "SHA256withRSA");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

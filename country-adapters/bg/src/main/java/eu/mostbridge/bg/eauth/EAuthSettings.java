@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the eAuth adapter is configured with. The defaults follow the real eAuth v2 where its
@@ -23,8 +24,9 @@ import java.util.Objects;
  * @param providerOid the OID of the administration providing the service ({@code Provider})
  * @param serviceOids the service OID to request for each level of assurance eAuth should enforce;
  *     eAuth filters login methods by the requested service's level
- * @param levelNotation how to write {@code LevelOfAssurance}: {@code EAUTH_NAME} ({@code
- *     SUBSTANTIAL}, what the real IdP parses, default) or {@code EAUTH_URN} (what its XSD lists)
+ * @param levelNotation how to write {@code LevelOfAssurance}: only {@code EAUTH_NAME} ({@code
+ *     SUBSTANTIAL}): eAuth reads it with {@code LevelOfAssurance.valueOf}, and the URN its XSD
+ *     lists throws there (eAuth-v2, {@code ProviderService})
  * @param binding how requests travel to eAuth ({@code POST} by default)
  * @param requestedAttributes attribute names to list in {@code egovbga:RequestedAttributes}; none
  *     to send no such element
@@ -43,6 +45,28 @@ public record EAuthSettings(
     String requestSignatureAlgorithm,
     Duration pendingLifetime) {
   private static final String OID = "2\\.16\\.100(\\.[1-9]+)*"; // as the eAuth XSD constrains them
+
+  /**
+   * What eAuth writes as the status message of a {@code Responder/AuthnFailed} answer when the
+   * citizen cancelled: it answers a cancel, a timeout and errors with that one status code
+   * (eAuth-v2: {@code CancelAuthProcessingFilter} maps error 499 to the message key {@code
+   * egov.eauth.sys.mgs.auth.cancel}, "Отказ от автентикация", and a cancelled second factor to
+   * "Отказахте се от двуфакторна автентикация"; {@code SAMLMessageHandler.sendCancelAuthnResponse}
+   * sends it). "отказан от потребител" is what the eGov payment system (pay-egov) matches, so its
+   * deployments may word it so. The production wording is not public: configurable.
+   */
+  public static final List<String> CANCEL_MESSAGES =
+      List.of(
+          "Отказ от автентикация",
+          "Отказахте се от двуфакторна автентикация",
+          "отказан от потребител");
+
+  /**
+   * The relaxations eAuth's own keys and signatures need: an RSA-2048 signing certificate and
+   * RSA-SHA1 assertion signatures (eAuth-v2: {@code SAMLBuilder.signAssertion}).
+   */
+  public static final Set<AlgorithmPolicy.Relaxation> RELAXATIONS =
+      Set.of(AlgorithmPolicy.Relaxation.RSA_2048_KEYS, AlgorithmPolicy.Relaxation.SHA1_SIGNATURE);
 
   public EAuthSettings {
     Objects.requireNonNull(id, "id");
@@ -65,9 +89,8 @@ public record EAuthSettings(
                 id + ": the service OID for " + level + " must be an OID under 2.16.100");
           }
         });
-    if (levelNotation != LevelOfAssuranceNotation.EAUTH_NAME
-        && levelNotation != LevelOfAssuranceNotation.EAUTH_URN) {
-      throw new IllegalArgumentException(id + ": eAuth levels are written EAUTH_NAME or EAUTH_URN");
+    if (levelNotation != LevelOfAssuranceNotation.EAUTH_NAME) {
+      throw new IllegalArgumentException(id + ": eAuth reads levels only as EAUTH_NAME");
     }
     if (!idp.algorithms().allowsSignature(requestSignatureAlgorithm)
         && !AlgorithmPolicy.eidasStrict().allowsSignature(requestSignatureAlgorithm)) {

@@ -119,7 +119,8 @@ public final class IdpMetadataReader {
         template.requireEncryptedAssertions(),
         template.requireSignedAssertions(),
         template.clockSkew(),
-        template.maxResponseAge());
+        template.maxResponseAge(),
+        template.cancelMessages());
   }
 
   /** Metadata that cannot be trusted or used; the message says why. */

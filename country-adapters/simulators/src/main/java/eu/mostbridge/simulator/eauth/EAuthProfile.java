@@ -7,18 +7,22 @@ import eu.mostbridge.simulator.saml.SamlMisbehaviour;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Bulgarian eAuth v2: the level comes from {@code egovbga:RequestedService/LevelOfAssurance}
- * ({@code SUBSTANTIAL} or the URN form), attributes are {@code urn:egov:bg:eauth:2.0:attributes:*},
- * and the AuthnContextClassRef is always {@code Password} (the level is not in the answer).
+ * Bulgarian eAuth v2: the level comes from {@code egovbga:RequestedService/LevelOfAssurance}, read
+ * as the real IdP reads it ({@code LevelOfAssurance.valueOf}: {@code LOW}, {@code SUBSTANTIAL},
+ * {@code HIGH}; the URN form its XSD lists is refused, as it throws there), attributes are {@code
+ * urn:egov:bg:eauth:2.0:attributes:*}, the AuthnContextClassRef is always {@code Password} (the
+ * level is not in the answer), and a cancel is {@code Responder/AuthnFailed} with eAuth's Bulgarian
+ * message (eAuth-v2: {@code CancelAuthProcessingFilter}, {@code
+ * SAMLMessageHandler.sendCancelAuthnResponse}).
  */
 public final class EAuthProfile implements SamlIdpProfile {
   private static final String EXT = "urn:bg:egov:eauth:2.0:saml:ext";
-  private static final String LOA_URN = "urn:egov:bg:eauth:2.0:levelofassurance:";
   private static final String ATTR = "urn:egov:bg:eauth:2.0:attributes:";
 
   @Override
@@ -38,10 +42,21 @@ public final class EAuthProfile implements SamlIdpProfile {
       throw new RequestRefused("The request names no single RequestedService level of assurance");
     }
     String text = levels.item(0).getTextContent().strip();
-    return text.startsWith(LOA_URN)
-        ? text.substring(LOA_URN.length())
-        : text.toLowerCase(Locale.ROOT);
+    if (!text.matches("LOW|SUBSTANTIAL|HIGH")) {
+      throw new RequestRefused(
+          "LevelOfAssurance must be LOW, SUBSTANTIAL or HIGH (eAuth reads it with valueOf)");
+    }
+    return text.toLowerCase(Locale.ROOT);
   }
+
+  @Override
+  public Cancel cancel() {
+    return new Cancel(
+        "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed", Optional.of(CANCEL_MESSAGE));
+  }
+
+  /** What eAuth's message key {@code egov.eauth.sys.mgs.auth.cancel} says. */
+  public static final String CANCEL_MESSAGE = "Отказ от автентикация";
 
   @Override
   public Map<String, String> attributes(Persona persona, Set<SamlMisbehaviour> faults) {

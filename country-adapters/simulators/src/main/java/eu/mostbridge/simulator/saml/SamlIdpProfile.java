@@ -2,6 +2,7 @@ package eu.mostbridge.simulator.saml;
 
 import eu.mostbridge.simulator.Persona;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.w3c.dom.Element;
 
@@ -21,4 +22,12 @@ public interface SamlIdpProfile {
 
   /** The AuthnContextClassRef it answers with, for the level reached. */
   String authnContextClassRef(String level);
+
+  /** How it answers a citizen's cancel: SAML's {@code RequestDenied} unless it says otherwise. */
+  default Cancel cancel() {
+    return new Cancel("urn:oasis:names:tc:SAML:2.0:status:RequestDenied", Optional.empty());
+  }
+
+  /** The second-level status code and the status message of a cancel. */
+  record Cancel(String status, Optional<String> message) {}
 }

@@ -135,7 +135,8 @@ public final class SamlIdpSimulator implements HttpHandler {
         faults.isEmpty() ? EnumSet.noneOf(SamlMisbehaviour.class) : EnumSet.copyOf(faults);
     byte[] response;
     if ("cancel".equals(form.get("action"))) {
-      response = writer.error(request, "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", now);
+      SamlIdpProfile.Cancel cancel = profile.cancel();
+      response = writer.error(request, cancel.status(), cancel.message(), now);
     } else {
       Persona persona =
           personas

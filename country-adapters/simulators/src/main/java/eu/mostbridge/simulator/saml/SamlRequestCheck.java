@@ -136,8 +136,8 @@ final class SamlRequestCheck {
 
   /**
    * The real eAuth reads LevelOfAssurance with Java's {@code valueOf} (so {@code SUBSTANTIAL}),
-   * while its XSD lists URNs. The simulator accepts both, as the IdP does, by validating a copy
-   * with the name form rewritten to the URN form.
+   * while its XSD lists URNs: the schema is checked on a copy with the name form rewritten to the
+   * URN form, and the profile then refuses anything but a name, as eAuth's {@code valueOf} would.
    */
   private static Document withEAuthLevelsAsUrns(Document document) {
     Document copy = (Document) document.cloneNode(true);

@@ -42,7 +42,12 @@ final class SamlResponseWriter {
   /** A successful answer logging in {@code persona}, or an error answer if so misbehaving. */
   byte[] success(ReceivedRequest request, Persona persona, Set<SamlMisbehaviour> faults) {
     if (faults.contains(SamlMisbehaviour.ERROR_STATUS)) {
-      return error(request, "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed", faults);
+      // eAuth answers its errors so too, with a message that is not a cancel.
+      return error(
+          request,
+          "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed",
+          java.util.Optional.of("Грешка от сървъра!"),
+          faults);
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant issued =
@@ -142,7 +147,11 @@ final class SamlResponseWriter {
   }
 
   /** An answer without assertion: the citizen cancelled, or authentication failed. */
-  byte[] error(ReceivedRequest request, String secondLevelStatus, Set<SamlMisbehaviour> faults) {
+  byte[] error(
+      ReceivedRequest request,
+      String secondLevelStatus,
+      java.util.Optional<String> message,
+      Set<SamlMisbehaviour> faults) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Document document = Xml.newDocument();
     Element response =
@@ -152,6 +161,7 @@ final class SamlResponseWriter {
     Element top = Xml.child(status, SAMLP, "saml2p:StatusCode");
     top.setAttribute("Value", "urn:oasis:names:tc:SAML:2.0:status:Responder");
     Xml.child(top, SAMLP, "saml2p:StatusCode").setAttribute("Value", secondLevelStatus);
+    message.ifPresent(text -> Xml.child(status, SAMLP, "saml2p:StatusMessage", text));
     return Xml.toBytes(document.getDocumentElement());
   }
 

@@ -158,7 +158,8 @@ class EAuthRoundTripTest {
                 server.baseUri().resolve(path + "SingleSignOnService"),
                 List.of(simulator.signingCertificate()))
             .withAlgorithms(AlgorithmPolicy.eidasStrict().relaxedBy(relaxations))
-            .withAssertionRequirements(requireEncryption, true);
+            .withAssertionRequirements(requireEncryption, true)
+            .withCancelMessages(EAuthSettings.CANCEL_MESSAGES);
     ServiceProviderIdentity sp =
         new ServiceProviderIdentity(
             SP_ENTITY,
@@ -277,22 +278,6 @@ class EAuthRoundTripTest {
     assertThat(identity.gender()).contains(Gender.FEMALE);
     assertThat(identity.levelOfAssurance()).isEqualTo(level);
     assertThat(identity.placeOfBirth()).contains("София");
-  }
-
-  @Test
-  void theSchemaValidUrnNotationForLevelsWorksToo() throws Exception {
-    EAuthAdapter urn =
-        adapter(
-            testSystem,
-            "/eauth-test/",
-            Set.of(Relaxation.SHA1_SIGNATURE),
-            false,
-            SamlBinding.POST,
-            spSigning,
-            LevelOfAssuranceNotation.EAUTH_URN);
-
-    assertThat(login(urn, "/eauth-test/", LevelOfAssurance.HIGH, "bg-maria").levelOfAssurance())
-        .isEqualTo(LevelOfAssurance.HIGH);
   }
 
   @Test
