@@ -3,6 +3,7 @@ package eu.mostbridge.bg.eauth;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.bg.identifier.Egn;
+import eu.mostbridge.bg.identifier.Lnch;
 import eu.mostbridge.bg.name.TransliterationAct2009;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
@@ -15,6 +16,7 @@ import eu.mostbridge.identity.consistency.ConsistencyReport;
 import eu.mostbridge.identity.consistency.IdentityConsistency;
 import eu.mostbridge.identity.identifier.IdentifierProblem;
 import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.identifier.NationalIdentityNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;
 import eu.mostbridge.identity.romanization.UnromanizableTextException;
 import eu.mostbridge.saml.ValidatedAssertion;
@@ -29,8 +31,15 @@ import java.util.Optional;
  * Turns a validated eAuth assertion into the common identity.
  *
  * <ul>
- *   <li>{@code personIdentifier} must be {@code PNOBG-<EGN>} with a valid EGN; other ETSI types
- *       (passport, identity card) identify a document, not a person, and are refused.
+ *   <li>{@code personIdentifier} is {@code PNOBG-<number>}: eAuth writes every identifier without
+ *       its own prefix so (eAuth-v2), an LNCh as much as an EGN. The number is an EGN when it is a
+ *       valid EGN (check digit and the date it encodes) that agrees with the asserted {@code
+ *       dateOfBirth} (or none is asserted); otherwise an LNCh when its check digit holds; otherwise
+ *       refused. So a foreigner's LNCh that happens to pass the EGN check is still read as an LNCh
+ *       whenever eAuth sends the date of birth, which it does for its own registrations. Other ETSI
+ *       types (passport, identity card) identify a document, not a person, and are refused.
+ *   <li>An LNCh encodes no date of birth or gender: they come from the assertion only, the date is
+ *       then required, and no nationality is claimed (an LNCh holder is not a Bulgarian).
  *   <li>{@code personName} is one string, "given father's family"; the last word is the family name
  *       and the words before it the given names (as Bulgarian passports print them).
  *   <li>Latin forms come from {@code latinName} when eAuth sends it, otherwise from the
@@ -58,7 +67,11 @@ public final class EAuthIdentityMapper {
   private CommonIdentity mapChecked(
       ValidatedAssertion assertion, CountryCode destination, LevelOfAssurance level)
       throws AuthenticationFailure {
-    Egn egn = egn(required(assertion, EAuthNames.PERSON_IDENTIFIER));
+    Optional<LocalDate> assertedBirth =
+        optional(assertion, EAuthNames.DATE_OF_BIRTH).map(this::date);
+    Optional<Gender> assertedGender = optional(assertion, EAuthNames.GENDER).flatMap(this::gender);
+    NationalIdentityNumber number =
+        number(required(assertion, EAuthNames.PERSON_IDENTIFIER), assertedBirth);
     String[] cyrillic = words(required(assertion, EAuthNames.PERSON_NAME));
     if (cyrillic.length < 2) {
       throw invalid("personName must hold given and family names");
@@ -68,27 +81,31 @@ public final class EAuthIdentityMapper {
     if (latin.isPresent() && latin.get().length != cyrillic.length) {
       throw invalid("latinName and personName have different numbers of words");
     }
-    Optional<LocalDate> assertedBirth =
-        optional(assertion, EAuthNames.DATE_OF_BIRTH).map(this::date);
-    Optional<Gender> assertedGender = optional(assertion, EAuthNames.GENDER).flatMap(this::gender);
-    ConsistencyReport report = IdentityConsistency.check(egn, assertedBirth, assertedGender);
+    ConsistencyReport report = IdentityConsistency.check(number, assertedBirth, assertedGender);
     if (!report.consistent()) {
-      throw invalid("the EGN contradicts the asserted " + report.inconsistencies());
+      throw invalid(
+          "the " + number.scheme() + " contradicts the asserted " + report.inconsistencies());
     }
+    LocalDate dateOfBirth =
+        assertedBirth
+            .or(number::birthDate)
+            .orElseThrow(() -> invalid("an LNCh encodes no date of birth and eAuth sent none"));
     CommonIdentity.Builder identity =
         CommonIdentity.builder()
-            .personIdentifier(egn.toPersonIdentifier(destination))
+            .personIdentifier(number.toPersonIdentifier(destination))
             .givenName(
                 name(
                     String.join(" ", Arrays.copyOf(cyrillic, cyrillic.length - 1)),
                     latin.map(l -> String.join(" ", Arrays.copyOf(l, l.length - 1)))))
             .familyName(name(cyrillic[cyrillic.length - 1], latin.map(l -> l[l.length - 1])))
-            .dateOfBirth(assertedBirth.orElse(egn.birthDate().orElseThrow()))
-            .gender(assertedGender.orElse(egn.gender().orElseThrow()))
+            .dateOfBirth(dateOfBirth)
             .levelOfAssurance(level)
             .originCountry(CountryCode.BG)
-            .nationality(CountryCode.BG)
             .authenticationInstant(assertion.authenticationInstant());
+    assertedGender.or(number::gender).ifPresent(identity::gender);
+    if (number instanceof Egn) {
+      identity.nationality(CountryCode.BG);
+    }
     Optional<String> birthName = optional(assertion, EAuthNames.BIRTH_NAME);
     if (birthName.isPresent()) {
       identity.birthFamilyName(name(birthName.get().strip(), Optional.empty()));
@@ -113,20 +130,50 @@ public final class EAuthIdentityMapper {
     return value.get();
   }
 
-  private static Egn egn(String personIdentifier) throws AuthenticationFailure {
+  /** The EGN or LNCh of {@code PNOBG-<number>}, by the rule in the class comment. */
+  private static NationalIdentityNumber number(
+      String personIdentifier, Optional<LocalDate> assertedBirth) throws AuthenticationFailure {
+    SemanticsIdentifier etsi;
     try {
-      SemanticsIdentifier etsi = SemanticsIdentifier.parse(personIdentifier);
-      if (!etsi.isPersonalNumber() || !CountryCode.BG.equals(etsi.country())) {
-        throw invalid(
-            "personIdentifier is a "
-                + etsi.type()
-                + etsi.country()
-                + " identifier, not a Bulgarian EGN (PNOBG)");
-      }
-      return Egn.parse(etsi.reference());
+      etsi = SemanticsIdentifier.parse(personIdentifier);
     } catch (InvalidIdentifierException e) {
       throw new AuthenticationFailure(
           Reason.INVALID_IDENTITY, "eAuth personIdentifier: " + e.getMessage());
+    }
+    if (!etsi.isPersonalNumber() || !CountryCode.BG.equals(etsi.country())) {
+      throw invalid(
+          "personIdentifier is a "
+              + etsi.type()
+              + etsi.country()
+              + " identifier, not a Bulgarian EGN or LNCh (PNOBG)");
+    }
+    String digits = etsi.reference();
+    Optional<Egn> egn = parsed(() -> Egn.parse(digits));
+    Optional<Lnch> lnch = parsed(() -> Lnch.parse(digits));
+    if (egn.isPresent()
+        && (assertedBirth.isEmpty() || assertedBirth.equals(egn.get().birthDate()))) {
+      return egn.get();
+    }
+    if (lnch.isPresent()) {
+      return lnch.get();
+    }
+    if (egn.isPresent()) {
+      return egn.get(); // an EGN whose date contradicts the assertion: refused as inconsistent
+    }
+    try {
+      return Egn.parse(digits);
+    } catch (InvalidIdentifierException e) {
+      throw new AuthenticationFailure(
+          Reason.INVALID_IDENTITY,
+          "eAuth personIdentifier: neither an EGN nor an LNCh (" + e.getMessage() + ")");
+    }
+  }
+
+  private static <T> Optional<T> parsed(java.util.function.Supplier<T> parse) {
+    try {
+      return Optional.of(parse.get());
+    } catch (InvalidIdentifierException e) {
+      return Optional.empty();
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.Optional;
  * the first nine weighted 21, 19, 17, 13, 11, 9, 7, 3, 1, summed, modulo 10. It encodes no date of
  * birth and no gender.
  *
- * <p>How eAuth prefixes an LNCh in its ETSI-style person identifier is not publicly documented, so
- * {@link #semanticsIdentifier()} is empty, and the eAuth adapter refuses LNCh holders until it is
- * known (the MVR eID names the identifier type in a claim instead).
+ * <p>eAuth writes an LNCh as {@code PNOBG-<LNCh>}, like an EGN (the eAuth adapter tells them
+ * apart); no ETSI form of its own is defined, so {@link #semanticsIdentifier()} is empty (the MVR
+ * eID names the identifier type in a claim instead).
  */
 public final class Lnch extends ParsedNationalNumber {
   public static final String SCHEME = "LNCh";

@@ -154,4 +154,51 @@ class EAuthIdentityMapperTest {
     russian.put(EAuthNames.PERSON_NAME, List.of("Мария Крылова"));
     assertThat(refused(russian).getMessage()).contains("U+044B");
   }
+
+  /** A synthetic foreign resident: LNCh 7111042925 (not a valid EGN), as eAuth writes it. */
+  private static Map<String, List<String>> john() {
+    Map<String, List<String>> attributes = new LinkedHashMap<>();
+    attributes.put(EAuthNames.PERSON_IDENTIFIER, List.of("PNOBG-7111042925"));
+    attributes.put(EAuthNames.PERSON_NAME, List.of("John Smith"));
+    attributes.put(EAuthNames.DATE_OF_BIRTH, List.of("1980-06-15"));
+    attributes.put(EAuthNames.GENDER, List.of("male"));
+    return attributes;
+  }
+
+  @Test
+  void anLnchArrivesAsPnobgAndIsReadAsAnLnch() throws AuthenticationFailure {
+    CommonIdentity identity = map(john());
+
+    assertThat(identity.personIdentifier().toEidasForm()).isEqualTo("BG/MK/7111042925");
+    assertThat(identity.dateOfBirth())
+        .as("from eAuth, never from the number")
+        .isEqualTo(LocalDate.of(1980, 6, 15));
+    assertThat(identity.gender()).contains(Gender.MALE);
+    assertThat(identity.nationalities()).as("an LNCh holder is not a Bulgarian").isEmpty();
+    assertThat(identity.givenName().latin()).isEqualTo("John");
+  }
+
+  @Test
+  void anLnchHolderWithoutADateOfBirthIsRefused() {
+    Map<String, List<String>> attributes = john();
+    attributes.remove(EAuthNames.DATE_OF_BIRTH);
+
+    assertThat(refused(attributes).getMessage()).contains("LNCh encodes no date of birth");
+  }
+
+  @Test
+  void aNumberValidAsBothIsAnEgnWhenTheDatesAgreeOtherwiseAnLnch() throws AuthenticationFailure {
+    // 8503150075 passes both check digits; as an EGN it encodes 15 March 1985, female.
+    Map<String, List<String>> citizen = john();
+    citizen.put(EAuthNames.PERSON_IDENTIFIER, List.of("PNOBG-8503150075"));
+    citizen.put(EAuthNames.DATE_OF_BIRTH, List.of("1985-03-15"));
+    citizen.put(EAuthNames.GENDER, List.of("female"));
+    Map<String, List<String>> resident = john();
+    resident.put(EAuthNames.PERSON_IDENTIFIER, List.of("PNOBG-8503150075"));
+
+    assertThat(map(citizen).nationalities()).as("read as an EGN").contains(CountryCode.BG);
+    CommonIdentity foreigner = map(resident);
+    assertThat(foreigner.nationalities()).as("read as an LNCh").isEmpty();
+    assertThat(foreigner.dateOfBirth()).isEqualTo(LocalDate.of(1980, 6, 15));
+  }
 }
