@@ -135,6 +135,20 @@ public interface BrokerConfig {
      * their SAML answers arrive as cross-site POSTs.
      */
     Optional<URI> simulatorsUrl();
+
+    /**
+     * How the eAuth simulator answers: {@code PRODUCTION} as eAuth's production profile (an
+     * unsigned Response around an RSA-SHA1-signed assertion encrypted with AES-128-CBC), {@code
+     * TEST_SYSTEM} as its other profiles (the signed assertion in plain).
+     */
+    @WithDefault("PRODUCTION")
+    EAuthShape eauthShape();
+
+    /** The two shapes of eAuth's answers (eAuth-v2, {@code SAMLMessageHandler}). */
+    enum EAuthShape {
+      PRODUCTION,
+      TEST_SYSTEM
+    }
   }
 
   /** The broker's state (docs/DEPLOYMENT.md#state). */

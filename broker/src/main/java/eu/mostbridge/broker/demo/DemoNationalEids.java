@@ -55,6 +55,10 @@ public class DemoNationalEids implements NationalEidSource {
   /** The simulators' mount points under {@code /sim/}: stable, outside tools use them. */
   public static final String EAUTH = "eauth";
 
+  /** What eAuth's other profiles need: its RSA-2048 key and RSA-SHA1 signatures, in plain. */
+  private static final Set<AlgorithmPolicy.Relaxation> TEST_SYSTEM_RELAXATIONS =
+      Set.of(AlgorithmPolicy.Relaxation.RSA_2048_KEYS, AlgorithmPolicy.Relaxation.SHA1_SIGNATURE);
+
   public static final String MVR = "mvr";
   public static final String EID_MK = "eid-mk";
 
@@ -130,17 +134,21 @@ public class DemoNationalEids implements NationalEidSource {
     }
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
-    // BG eAuth: SAML as the real test system answers (RSA-SHA1 signatures, plain assertions), so
-    // the demo runs with those two relaxations, logged like any other.
+    // BG eAuth: SAML as the real production system answers (an unsigned Response around an
+    // RSA-SHA1-signed assertion encrypted with AES-128-CBC, an RSA-2048 key), so the demo runs
+    // with eAuth's default relaxations, logged like any other.
     SimulatorKeys spSigning = SimulatorKeys.rsa("Most demo SAML SP signing");
     SimulatorKeys spEncryption = SimulatorKeys.rsa("Most demo SAML SP encryption");
     String spEntity = base + "/saml/bg-eauth";
     URI acs = URI.create(base + "/callback/bg-eauth");
-    SimulatorKeys eauthKeys = SimulatorKeys.rsa("eAuth simulator");
+    SimulatorKeys eauthKeys = SimulatorKeys.rsa("eAuth simulator", 2048);
+    boolean production = config.demo().eauthShape() == BrokerConfig.Demo.EAuthShape.PRODUCTION;
     SamlIdpSimulator eauth =
         new SamlIdpSimulator(
             new EAuthProfile(),
-            SamlIdpSettings.likeTheTestSystem(simulators + "/sim/" + EAUTH),
+            production
+                ? SamlIdpSettings.likeProduction(simulators + "/sim/" + EAUTH)
+                : SamlIdpSettings.likeTheTestSystem(simulators + "/sim/" + EAUTH),
             personas,
             eauthKeys,
             List.of(
@@ -161,8 +169,9 @@ public class DemoNationalEids implements NationalEidSource {
                 eauth.settings().entityId(),
                 URI.create(simulators + "/sim/" + EAUTH + "/SingleSignOnService"),
                 List.of(eauth.signingCertificate()),
-                AlgorithmPolicy.eidasStrict().relaxedBy(EAuthSettings.RELAXATIONS))
-            .withAssertionRequirements(false, true)
+                AlgorithmPolicy.eidasStrict()
+                    .relaxedBy(production ? EAuthSettings.RELAXATIONS : TEST_SYSTEM_RELAXATIONS))
+            .withAssertionRequirements(production, true)
             .withCancelMessages(EAuthSettings.CANCEL_MESSAGES);
     EAuthAdapter eauthAdapter =
         new EAuthAdapter(
@@ -175,7 +184,7 @@ public class DemoNationalEids implements NationalEidSource {
                 LevelOfAssuranceNotation.EAUTH_NAME,
                 SamlBinding.POST,
                 List.of(),
-                AlgorithmPolicy.RSA_PSS_SHA256,
+                EAuthSettings.REQUEST_SIGNATURE_ALGORITHM,
                 Duration.ofMinutes(10)),
             replayCache,
             Clock.systemUTC());

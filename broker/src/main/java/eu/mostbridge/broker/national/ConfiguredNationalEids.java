@@ -191,7 +191,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
             eauth.levelNotation().orElse(LevelOfAssuranceNotation.EAUTH_NAME),
             eauth.binding().orElse(SamlBinding.POST),
             List.of(),
-            AlgorithmPolicy.RSA_PSS_SHA256,
+            eauth.requestSignatureAlgorithm().orElse(EAuthSettings.REQUEST_SIGNATURE_ALGORITHM),
             eauth.pendingLifetime().orElse(PENDING)),
         replayCache,
         Clock.systemUTC());

@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.openid.connect.sdk.OIDCError;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.adapter.FailedAnswerLimit;
 import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.broker.audit.AuditEvent;
@@ -19,6 +20,7 @@ import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -53,6 +55,10 @@ import java.util.Set;
  * the login's key in the browser's binding cookie before anyone can see the citizen's data: a value
  * planted in the browser earlier (session fixation) does not open the consent page.
  *
+ * <p>For a national eID that declares a {@link FailedAnswerLimit} (one whose unauthenticated CBC
+ * ciphertexts could be a decryption oracle), failed answers are counted: the login ends after its
+ * limit, and a source's answers are refused unread once it has used up its own.
+ *
  * <p>A SAML answer is a cross-site POST, on which browsers do not send the SameSite=Lax cookie.
  * Such a request is answered with a page that posts the same fields again from Most's own origin,
  * which carries the cookie: no SameSite=None cookie is needed.
@@ -85,6 +91,7 @@ public class NationalCallbackResource {
   private final ReleasedClaims claims;
   private final AuditLog audit;
   private final LoginMetrics metrics;
+  private final FailedAnswers failedAnswers;
 
   public NationalCallbackResource(
       NationalEids eids,
@@ -94,7 +101,8 @@ public class NationalCallbackResource {
       Pages pages,
       ReleasedClaims claims,
       AuditLog audit,
-      LoginMetrics metrics) {
+      LoginMetrics metrics,
+      FailedAnswers failedAnswers) {
     this.eids = eids;
     this.flows = flows;
     this.cookies = cookies;
@@ -103,6 +111,7 @@ public class NationalCallbackResource {
     this.claims = claims;
     this.audit = audit;
     this.metrics = metrics;
+    this.failedAnswers = failedAnswers;
   }
 
   @GET
@@ -110,8 +119,10 @@ public class NationalCallbackResource {
       @PathParam("adapter") String adapterId,
       @Context UriInfo uri,
       @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
       @HeaderParam("Accept-Language") String acceptLanguage) {
-    return answer(adapterId, "GET", uri.getQueryParameters(), headers, acceptLanguage);
+    return answer(
+        adapterId, "GET", uri.getQueryParameters(), headers, source(request), acceptLanguage);
   }
 
   @POST
@@ -120,6 +131,7 @@ public class NationalCallbackResource {
       @PathParam("adapter") String adapterId,
       MultivaluedMap<String, String> form,
       @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> fields = new LinkedHashMap<>(form);
     boolean resubmitted = fields.remove(RESUBMITTED) != null;
@@ -136,7 +148,11 @@ public class NationalCallbackResource {
       data.put("fields", again);
       return pages.render(200, "post", texts, data);
     }
-    return answer(adapterId, "POST", fields, headers, acceptLanguage);
+    return answer(adapterId, "POST", fields, headers, source(request), acceptLanguage);
+  }
+
+  private static String source(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
   }
 
   private Response answer(
@@ -144,6 +160,7 @@ public class NationalCallbackResource {
       String method,
       Map<String, List<String>> parameters,
       HttpHeaders headers,
+      String source,
       String acceptLanguage) {
     Optional<CountryAdapter> adapter = eids.byId(adapterId);
     Texts anonymous = steps.texts(Optional.empty(), acceptLanguage);
@@ -192,6 +209,24 @@ public class NationalCallbackResource {
       return steps.errorPage(403, steps.texts(Optional.of(flow), acceptLanguage), "error.browser");
     }
     PendingAuthentication pending = flow.national().orElseThrow();
+    Optional<FailedAnswerLimit> limit = adapter.get().failedAnswerLimit();
+    if (limit.isPresent() && failedAnswers.sourceExhausted(adapterId, source, limit.get())) {
+      // Not even read: the answers of this source have failed too often to be a fair question.
+      audit.record(
+          AuditEvent.of("national.source_refused")
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id())
+              .with("national_eid", adapterId)
+              .with("failed_answers_per_source", limit.get().perSource())
+              .with("window_seconds", limit.get().window().toSeconds()));
+      return steps.errorPageInLogin(
+          429,
+          steps.texts(Optional.of(flow), acceptLanguage),
+          flow,
+          "error.too_many_answers",
+          true,
+          flow.reference());
+    }
     Instant now = Instant.now();
     CommonIdentity identity;
     try {
@@ -206,7 +241,7 @@ public class NationalCallbackResource {
             "The national authentication is older than the relying party's max_age");
       }
     } catch (AuthenticationFailure failure) {
-      return failed(stored, adapter.get(), pending, failure, acceptLanguage);
+      return failed(stored, adapter.get(), pending, failure, source, acceptLanguage);
     }
     // A new key before the citizen's data is on any page: whoever knew the old one (planted it in
     // this browser, or read it) cannot follow the login from here.
@@ -271,10 +306,16 @@ public class NationalCallbackResource {
       CountryAdapter adapter,
       PendingAuthentication pending,
       AuthenticationFailure failure,
+      String source,
       String acceptLanguage) {
     LoginFlow flow = stored.flow();
     String reference = flow.reference();
     boolean outcome = OUTCOMES.contains(failure.reason());
+    Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
+    FailedAnswers.Count count =
+        outcome || limit.isEmpty()
+            ? new FailedAnswers.Count(false, false)
+            : failedAnswers.count(adapter.id(), pending.correlationId(), source, limit.get());
     audit.record(
         AuditEvent.of("national.failed")
             .with("flow", flow.id())
@@ -283,9 +324,28 @@ public class NationalCallbackResource {
             .with("reason", failure.reason().name())
             .with("detail", failure.getMessage())
             .with("relaxations", adapter.relaxations())
-            .with("login_waits_on", !outcome)
+            .with("login_waits_on", !outcome && !count.loginExhausted())
+            .with("source_exhausted", count.sourceExhausted())
             .with("reference", reference));
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    if (count.loginExhausted()) {
+      // The bound on what one login's answers can ask of the decryption: the login ends.
+      if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
+        return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+      }
+      audit.record(
+          AuditEvent.of("national.failed_answers_exhausted")
+              .with("flow", flow.id())
+              .with("client", flow.request().client().id())
+              .with("national_eid", adapter.id())
+              .with("failed_answers_per_login", limit.orElseThrow().perLogin()));
+      return steps.endWithError(
+          stored,
+          OAuth2Error.ACCESS_DENIED.setDescription(
+              "The national eID's answers to this login failed validation too often"),
+          adapter.country().alpha2(),
+          acceptLanguage);
+    }
     if (!outcome) {
       // Not an answer the national eID stands behind: whoever brought it gets the error, the
       // login keeps waiting for the genuine answer (or the citizen chooses again).

@@ -72,13 +72,21 @@ public interface NationalConfig {
      */
     Optional<LevelOfAssuranceNotation> levelNotation();
 
-    /** Default POST. */
+    /** Default POST (eAuth verifies only a request's enveloped signature). */
     Optional<SamlBinding> binding();
 
     /**
-     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them. Default {@code
-     * RSA_2048_KEYS} and {@code SHA1_SIGNATURE} (eAuth's RSA-2048 certificate and RSA-SHA1
-     * assertion signatures); a set given here replaces the default.
+     * The algorithm Most signs its requests with. Default RSA-SHA256 ({@code
+     * http://www.w3.org/2001/04/xmldsig-more#rsa-sha256}), the only one eAuth's metadata
+     * advertises; otherwise an algorithm of the eIDAS profile.
+     */
+    Optional<String> requestSignatureAlgorithm();
+
+    /**
+     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them. Default: eAuth's
+     * production shape, {@code RSA_2048_KEYS}, {@code SHA1_SIGNATURE}, {@code AES_CBC_ENCRYPTION},
+     * {@code RSA_OAEP_MGF1P_KEY_TRANSPORT} and {@code UNSIGNED_RESPONSE_CBC_ASSERTION} (the last
+     * bounds failed answers: docs/SECURITY.md); a set given here replaces the default.
      */
     Optional<Set<AlgorithmPolicy.Relaxation>> relaxations();
 

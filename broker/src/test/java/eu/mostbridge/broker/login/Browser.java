@@ -34,6 +34,7 @@ public final class Browser {
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
   private String acceptLanguage = "en";
+  private String forwardedFor;
 
   /** What the browser ended on. */
   public record Page(int status, URI uri, String body, HttpResponse<String> response) {
@@ -112,6 +113,12 @@ public final class Browser {
     return this;
   }
 
+  /** Comes through a reverse proxy that says the client's address is {@code address}. */
+  public Browser from(String address) {
+    this.forwardedFor = address;
+    return this;
+  }
+
   public Browser language(String value) {
     this.acceptLanguage = value;
     return this;
@@ -147,6 +154,9 @@ public final class Browser {
   }
 
   private Page follow(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     HttpResponse<String> response =
         http.send(
             request

@@ -12,6 +12,8 @@ import eu.mostbridge.simulator.xml.EnvelopedSignature;
 import eu.mostbridge.simulator.xml.Xml;
 import eu.mostbridge.simulator.xml.XmlEncryption;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -41,9 +43,22 @@ import org.w3c.dom.NodeList;
  * the eAuth simulator that the test then tampers with. Each must end in the citizen's error page
  * (never a code for the relying party, never a 5xx, never a stack trace) and an audit event.
  * docs/SECURITY.md lists them with their expected and observed results.
+ *
+ * <p>The simulator answers in eAuth's test-system shape here (the signed assertion in plain), so
+ * that each attack changes exactly what it means to; in the production shape the assertion is
+ * encrypted and every change to it is refused alike ({@link EAuthProductionShapeTest}).
  */
 @QuarkusTest
+@TestProfile(SamlAttackTest.TestSystemShape.class)
 class SamlAttackTest {
+  /** The demo's eAuth simulator in its test-system shape. */
+  public static class TestSystemShape implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("most.demo.eauth-shape", "TEST_SYSTEM");
+    }
+  }
+
   static final String BASE = "http://localhost:8081";
   private static final String ACS = BASE + "/callback/bg-eauth";
   private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
@@ -80,7 +95,11 @@ class SamlAttackTest {
 
   /** Logs in as Maria up to the moment her browser would post eAuth's answer to Most. */
   static Captured genuineAnswer() throws Exception {
-    Browser browser = new Browser();
+    return genuineAnswer(new Browser());
+  }
+
+  /** As {@link #genuineAnswer()}, in {@code browser}. */
+  static Captured genuineAnswer(Browser browser) throws Exception {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_id", "mk-ministry-portal");
     query.put("response_type", "code");

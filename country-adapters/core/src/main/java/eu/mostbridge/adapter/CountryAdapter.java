@@ -33,6 +33,15 @@ public interface CountryAdapter {
   }
 
   /**
+   * The bound on answers that fail validation, for an eID whose answers must not become a
+   * decryption oracle ({@link FailedAnswerLimit}); empty (the default) when a failed answer may be
+   * refused any number of times while the login waits for the genuine one.
+   */
+  default java.util.Optional<FailedAnswerLimit> failedAnswerLimit() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The level to ask the national eID for: the lowest offered that satisfies {@code minimum}.
    *
    * @throws AuthenticationFailure with {@link AuthenticationFailure.Reason#LEVEL_UNAVAILABLE} when

@@ -26,7 +26,17 @@ public final class AlgorithmPolicy {
     /** RSA-OAEP with the XML Encryption 1.0 identifier (MGF1 with SHA-1). */
     RSA_OAEP_MGF1P_KEY_TRANSPORT,
     /** RSA signing keys of 2048 to 3071 bits (eIDAS asks for 3072 or more; below 2048 never). */
-    RSA_2048_KEYS
+    RSA_2048_KEYS,
+    /**
+     * An unsigned Response around a signed assertion encrypted with AES-CBC, as Bulgarian eAuth
+     * answers in production (eAuth-v2 {@code SAMLBuilder}). Nothing authenticates such a ciphertext
+     * before it is decrypted, which makes CBC a decryption oracle (Jager and Somorovsky, 2011)
+     * unless every failure from decryption to the assertion's signature looks alike: the validator
+     * answers them with one reason, one message and one minimum duration, and the adapter declares
+     * a {@link eu.mostbridge.adapter.FailedAnswerLimit} so that the broker ends a login, and stops
+     * reading a source, after a few failed answers.
+     */
+    UNSIGNED_RESPONSE_CBC_ASSERTION
   }
 
   /** The algorithm URIs one relaxation admits, by kind. */
@@ -58,7 +68,8 @@ public final class AlgorithmPolicy {
                 Set.of());
         case RSA_OAEP_MGF1P_KEY_TRANSPORT ->
             new Admitted(Set.of(), Set.of(), Set.of(), Set.of(RSA_OAEP_MGF1P));
-        case RSA_2048_KEYS -> new Admitted(Set.of(), Set.of(), Set.of(), Set.of());
+        case RSA_2048_KEYS, UNSIGNED_RESPONSE_CBC_ASSERTION ->
+            new Admitted(Set.of(), Set.of(), Set.of(), Set.of());
       };
     }
   }
@@ -117,6 +128,11 @@ public final class AlgorithmPolicy {
   /** The relaxations granted, for start-up logs and audit events. */
   public Set<Relaxation> relaxations() {
     return relaxations;
+  }
+
+  /** Whether a CBC-encrypted assertion may arrive in an unsigned Response. */
+  public boolean allowsCbcAssertionInUnsignedResponse() {
+    return relaxations.contains(Relaxation.UNSIGNED_RESPONSE_CBC_ASSERTION);
   }
 
   public boolean isStrict() {

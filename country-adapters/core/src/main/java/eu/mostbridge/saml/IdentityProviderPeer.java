@@ -1,5 +1,6 @@
 package eu.mostbridge.saml;
 
+import eu.mostbridge.adapter.FailedAnswerLimit;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -79,6 +80,16 @@ public record IdentityProviderPeer(
       all.add("RESPONSE_SIGNATURE_ONLY");
     }
     return java.util.Collections.unmodifiableSet(all);
+  }
+
+  /**
+   * The bound on failed answers this peer's answers need: {@link FailedAnswerLimit#ORACLE_BOUND}
+   * when its CBC-encrypted assertions may come in an unsigned Response, none otherwise.
+   */
+  public java.util.Optional<FailedAnswerLimit> failedAnswerLimit() {
+    return algorithms.allowsCbcAssertionInUnsignedResponse()
+        ? java.util.Optional.of(FailedAnswerLimit.ORACLE_BOUND)
+        : java.util.Optional.empty();
   }
 
   /**

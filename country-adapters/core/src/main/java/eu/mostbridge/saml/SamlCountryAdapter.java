@@ -65,6 +65,11 @@ public final class SamlCountryAdapter implements CountryAdapter {
   }
 
   @Override
+  public java.util.Optional<eu.mostbridge.adapter.FailedAnswerLimit> failedAnswerLimit() {
+    return settings.idp().failedAnswerLimit();
+  }
+
+  @Override
   public Set<String> relaxations() {
     return settings.idp().relaxations();
   }

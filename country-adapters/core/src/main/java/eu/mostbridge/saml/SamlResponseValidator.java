@@ -64,7 +64,9 @@ import org.w3c.dom.NodeList;
  *   <li>Response signature, if present, with the IdP's configured keys only;
  *   <li>status (errors mapped to typed reasons);
  *   <li>exactly one assertion, encrypted if the policy requires; decryption with our keys, under
- *       the algorithm policy;
+ *       the algorithm policy; a CBC ciphertext that no verified signature protects (allowed only by
+ *       the peer's {@code UNSIGNED_RESPONSE_CBC_ASSERTION}) fails alike, in message and time, from
+ *       decryption until its assertion's signature verifies;
  *   <li>assertion signature (required unless the policy allows a signed response alone), Issuer,
  *       bearer SubjectConfirmation (Recipient, InResponseTo, NotOnOrAfter), Conditions (time
  *       window, AudienceRestriction with our entity ID), an AuthnStatement;
@@ -169,12 +171,7 @@ public final class SamlResponseValidator {
         verifySignature(response.getSignature(), "Response");
       }
       checkStatus(response);
-      Assertion assertion = theOneAssertion(response);
-      if (assertion.isSigned()) {
-        verifySignature(assertion.getSignature(), "Assertion");
-      } else if (idp.requireSignedAssertions() || !response.isSigned()) {
-        throw failure(Reason.BAD_SIGNATURE, "The assertion is not signed");
-      }
+      Assertion assertion = theSignedAssertion(response);
       checkIssuer(assertion.getIssuer(), "Assertion", true);
       Instant confirmedUntil = checkSubjectConfirmation(assertion, pending, now);
       Instant validUntil = checkConditions(assertion, now);
@@ -385,7 +382,11 @@ public final class SamlResponseValidator {
           .anyMatch(cancel -> said.contains(cancel.strip().toLowerCase(Locale.ROOT)));
     }
 
-    private Assertion theOneAssertion(Response response) throws AuthenticationFailure {
+    /**
+     * The one assertion, decrypted if encrypted, with its signature verified (or a signed Response
+     * around it where the peer allows an unsigned assertion).
+     */
+    private Assertion theSignedAssertion(Response response) throws AuthenticationFailure {
       int plain = response.getAssertions().size();
       int encrypted = response.getEncryptedAssertions().size();
       if (plain + encrypted != 1) {
@@ -398,12 +399,36 @@ public final class SamlResponseValidator {
           throw failure(
               Reason.BAD_SIGNATURE, "The assertion is not encrypted, as the policy requires");
         }
-        return response.getAssertions().get(0);
+        return signed(response.getAssertions().get(0), response.isSigned());
       }
-      return decrypt(response.getEncryptedAssertions().get(0), response.isSigned());
+      EncryptedAssertion assertion = response.getEncryptedAssertions().get(0);
+      String dataAlgorithm = checkEncryption(assertion, response.isSigned());
+      if (!response.isSigned() && !dataAlgorithm.endsWith("-gcm")) {
+        // Nothing authenticates this CBC ciphertext before it is decrypted (the peer's relaxation
+        // UNSIGNED_RESPONSE_CBC_ASSERTION): every way it can fail until its plaintext's signature
+        // verifies is answered alike, or the answers would be a decryption oracle.
+        return alike(() -> signed(decrypt(assertion), false));
+      }
+      return signed(decrypt(assertion), response.isSigned());
     }
 
-    private Assertion decrypt(EncryptedAssertion encrypted, boolean responseSigned)
+    private Assertion signed(Assertion assertion, boolean responseSigned)
+        throws AuthenticationFailure {
+      if (assertion.isSigned()) {
+        verifySignature(assertion.getSignature(), "Assertion");
+      } else if (idp.requireSignedAssertions() || !responseSigned) {
+        throw failure(Reason.BAD_SIGNATURE, "The assertion is not signed");
+      }
+      return assertion;
+    }
+
+    /**
+     * The algorithms of an encrypted assertion's envelope, which whoever sent it chose and can read
+     * (so refusing them reveals nothing), checked before anything is decrypted.
+     *
+     * @return the content encryption algorithm
+     */
+    private String checkEncryption(EncryptedAssertion encrypted, boolean responseSigned)
         throws AuthenticationFailure {
       EncryptedData data = encrypted.getEncryptedData();
       String dataAlgorithm =
@@ -415,17 +440,15 @@ public final class SamlResponseValidator {
             Reason.BAD_SIGNATURE,
             "The assertion is encrypted with " + ErrorText.quote(dataAlgorithm) + ", refused");
       }
-      if (!dataAlgorithm.endsWith("-gcm") && !responseSigned) {
+      if (!dataAlgorithm.endsWith("-gcm")
+          && !responseSigned
+          && !idp.algorithms().allowsCbcAssertionInUnsignedResponse()) {
         // CBC without a verified signature around it is a decryption oracle (Jager and
-        // Somorovsky, 2011): an attacker could learn plaintext from our error reasons.
+        // Somorovsky, 2011) unless its failures are answered alike and bounded in number.
         throw failure(
             Reason.BAD_SIGNATURE, "A CBC-encrypted assertion must come in a signed Response");
       }
-      List<EncryptedKey> keys = new ArrayList<>(encrypted.getEncryptedKeys());
-      if (data.getKeyInfo() != null) {
-        keys.addAll(data.getKeyInfo().getEncryptedKeys());
-      }
-      for (EncryptedKey key : keys) {
+      for (EncryptedKey key : encryptedKeys(encrypted)) {
         String transport =
             key.getEncryptionMethod() == null ? null : key.getEncryptionMethod().getAlgorithm();
         if (!idp.algorithms().allowsKeyTransport(transport)) {
@@ -438,6 +461,18 @@ public final class SamlResponseValidator {
         throw failure(
             Reason.BAD_SIGNATURE, "No decryption key is configured for encrypted assertions");
       }
+      return dataAlgorithm;
+    }
+
+    private static List<EncryptedKey> encryptedKeys(EncryptedAssertion encrypted) {
+      List<EncryptedKey> keys = new ArrayList<>(encrypted.getEncryptedKeys());
+      if (encrypted.getEncryptedData().getKeyInfo() != null) {
+        keys.addAll(encrypted.getEncryptedData().getKeyInfo().getEncryptedKeys());
+      }
+      return keys;
+    }
+
+    private Assertion decrypt(EncryptedAssertion encrypted) throws AuthenticationFailure {
       Decrypter decrypter =
           new Decrypter(
               null,
@@ -448,7 +483,7 @@ public final class SamlResponseValidator {
                       new InlineEncryptedKeyResolver(),
                       new EncryptedElementTypeEncryptedKeyResolver())));
       try {
-        DocumentFragment fragment = decrypter.decryptDataToDOM(data);
+        DocumentFragment fragment = decrypter.decryptDataToDOM(encrypted.getEncryptedData());
         Element decrypted = firstElement(fragment);
         if (decrypted == null) {
           throw undecryptable();
@@ -622,6 +657,53 @@ public final class SamlResponseValidator {
       return latest;
     }
   }
+
+  /** A step whose every failure must look the same from outside. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws AuthenticationFailure;
+  }
+
+  /**
+   * Runs {@code step}; any failure in it (a refusal, or a library's exception) becomes the one
+   * {@link #UNAUTHENTIC_CIPHERTEXT} failure, answered no sooner than a whole multiple of {@link
+   * #UNIFORM_FAILURE_TIME} after the step began, so neither the answer nor its time tells a padding
+   * error from a parse error from a bad signature. The cause stays attached for a debugger, and is
+   * not in the message, which is what the audit records.
+   */
+  private static <T> T alike(Step<T> step) throws AuthenticationFailure {
+    long started = System.nanoTime();
+    try {
+      return step.run();
+    } catch (AuthenticationFailure | RuntimeException e) {
+      waitForWholeQuanta(started);
+      throw new AuthenticationFailure(Reason.BAD_SIGNATURE, UNAUTHENTIC_CIPHERTEXT, e);
+    }
+  }
+
+  private static void waitForWholeQuanta(long started) {
+    long quantum = UNIFORM_FAILURE_TIME.toNanos();
+    long elapsed = System.nanoTime() - started;
+    long until = started + (elapsed / quantum + 1) * quantum;
+    try {
+      for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * How long the refusal of an unauthenticated CBC ciphertext takes at least: well above what
+   * decrypting, parsing and verifying the largest answer accepted costs (docs/BENCHMARKS.md).
+   */
+  public static final java.time.Duration UNIFORM_FAILURE_TIME = java.time.Duration.ofMillis(200);
+
+  /** The one message of every refusal of an unauthenticated CBC ciphertext after decryption. */
+  public static final String UNAUTHENTIC_CIPHERTEXT =
+      "The encrypted assertion cannot be decrypted with this service's keys, is malformed or is"
+          + " not signed by the identity provider";
 
   private static AuthenticationFailure failure(Reason reason, String message) {
     return new AuthenticationFailure(reason, message);

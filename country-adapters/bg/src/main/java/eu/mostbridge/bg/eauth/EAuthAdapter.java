@@ -70,6 +70,11 @@ public final class EAuthAdapter implements CountryAdapter {
   }
 
   @Override
+  public java.util.Optional<eu.mostbridge.adapter.FailedAnswerLimit> failedAnswerLimit() {
+    return idp.get().failedAnswerLimit();
+  }
+
+  @Override
   public Set<String> relaxations() {
     return idp.get().relaxations();
   }

@@ -30,7 +30,8 @@ import java.util.Set;
  * @param binding how requests travel to eAuth ({@code POST} by default)
  * @param requestedAttributes attribute names to list in {@code egovbga:RequestedAttributes}; none
  *     to send no such element
- * @param requestSignatureAlgorithm the algorithm Most signs requests with
+ * @param requestSignatureAlgorithm the algorithm Most signs requests with ({@link
+ *     #REQUEST_SIGNATURE_ALGORITHM} by default, or one of the eIDAS profile)
  * @param pendingLifetime how long a started login waits for eAuth's answer
  */
 public record EAuthSettings(
@@ -62,11 +63,27 @@ public record EAuthSettings(
           "отказан от потребител");
 
   /**
-   * The relaxations eAuth's own keys and signatures need: an RSA-2048 signing certificate and
-   * RSA-SHA1 assertion signatures (eAuth-v2: {@code SAMLBuilder.signAssertion}).
+   * The relaxations eAuth's production answers need (eAuth-v2, {@code SAMLBuilder.signAssertion},
+   * {@code SAMLBuilder.encryptAssertion}, {@code SAMLMessageHandler}): an RSA-2048 signing
+   * certificate, RSA-SHA1 assertion signatures, the assertion encrypted with AES-128-CBC under a
+   * key transported with RSA-OAEP-MGF1P, in a Response that is not signed. The last makes the
+   * adapter bound failed answers ({@link eu.mostbridge.adapter.FailedAnswerLimit#ORACLE_BOUND}).
    */
   public static final Set<AlgorithmPolicy.Relaxation> RELAXATIONS =
-      Set.of(AlgorithmPolicy.Relaxation.RSA_2048_KEYS, AlgorithmPolicy.Relaxation.SHA1_SIGNATURE);
+      Set.of(
+          AlgorithmPolicy.Relaxation.RSA_2048_KEYS,
+          AlgorithmPolicy.Relaxation.SHA1_SIGNATURE,
+          AlgorithmPolicy.Relaxation.AES_CBC_ENCRYPTION,
+          AlgorithmPolicy.Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT,
+          AlgorithmPolicy.Relaxation.UNSIGNED_RESPONSE_CBC_ASSERTION);
+
+  /**
+   * How Most signs its requests to eAuth: RSA-SHA256, the one algorithm eAuth's metadata
+   * advertises, in an enveloped signature (eAuth verifies only that; eAuth-v2 {@code
+   * SAMLMessageHandler}). The request is Most's, signed with Most's key: choosing it relaxes
+   * nothing that Most accepts.
+   */
+  public static final String REQUEST_SIGNATURE_ALGORITHM = AlgorithmPolicy.RSA_SHA256;
 
   public EAuthSettings {
     Objects.requireNonNull(id, "id");
@@ -92,10 +109,10 @@ public record EAuthSettings(
     if (levelNotation != LevelOfAssuranceNotation.EAUTH_NAME) {
       throw new IllegalArgumentException(id + ": eAuth reads levels only as EAUTH_NAME");
     }
-    if (!idp.algorithms().allowsSignature(requestSignatureAlgorithm)
+    if (!requestSignatureAlgorithm.equals(REQUEST_SIGNATURE_ALGORITHM)
         && !AlgorithmPolicy.eidasStrict().allowsSignature(requestSignatureAlgorithm)) {
       throw new IllegalArgumentException(
-          id + ": the request signature algorithm is outside this IdP's policy");
+          id + ": requests are signed with RSA-SHA256 or an algorithm of the eIDAS profile");
     }
     serviceOids = java.util.Collections.unmodifiableMap(new EnumMap<>(serviceOids));
     requestedAttributes = List.copyOf(requestedAttributes);

@@ -11,8 +11,8 @@ import eu.mostbridge.simulator.xml.XmlEncryption;
  * @param encryptAssertions whether assertions are encrypted; the real test system sends them plain
  * @param dataEncryption the content encryption when encrypting (eAuth: AES-128-CBC)
  * @param keyTransport the key transport when encrypting (eAuth: RSA-OAEP, XML Encryption 1.0 URI)
- * @param signResponse whether the Response is signed too (around the signed assertion); assumed for
- *     eAuth production, where a CBC-encrypted assertion needs it
+ * @param signResponse whether the Response is signed too (around the signed assertion); eAuth never
+ *     signs it
  */
 public record SamlIdpSettings(
     String entityId,
@@ -32,12 +32,13 @@ public record SamlIdpSettings(
   }
 
   /**
-   * As the real eAuth production system: RSA-SHA1, assertions encrypted with AES-128-CBC; the
-   * Response signed too (an assumption: Most requires it around a CBC-encrypted assertion).
+   * As the real eAuth production system: the assertion signed with RSA-SHA1 and encrypted with
+   * AES-128-CBC (key by RSA-OAEP-MGF1P), the Response not signed (eAuth-v2 {@code
+   * SAMLBuilder.signAssertion}, {@code SAMLBuilder.encryptAssertion}).
    */
   public static SamlIdpSettings likeProduction(String entityId) {
     return new SamlIdpSettings(
-        entityId, RSA_SHA1, true, XmlEncryption.AES128_CBC, XmlEncryption.RSA_OAEP_MGF1P, true);
+        entityId, RSA_SHA1, true, XmlEncryption.AES128_CBC, XmlEncryption.RSA_OAEP_MGF1P, false);
   }
 
   /** The eIDAS strict profile: RSA-PSS, AES-256-GCM, RSA-OAEP with SHA-256. */

@@ -113,8 +113,11 @@ public final class EnvelopedSignature {
     }
   }
 
-  /** The digest that goes with a signature algorithm URI (SHA-1 for RSA-SHA1, else SHA-256). */
+  /**
+   * The digest that goes with a signature algorithm URI: SHA-256, also under RSA-SHA1, as eAuth
+   * signs (eAuth-v2 {@code SAMLBuilder.signAssertion}).
+   */
   public static String digestFor(String signatureAlgorithm) {
-    return signatureAlgorithm.endsWith("#rsa-sha1") ? DigestMethod.SHA1 : DigestMethod.SHA256;
+    return DigestMethod.SHA256;
   }
 }

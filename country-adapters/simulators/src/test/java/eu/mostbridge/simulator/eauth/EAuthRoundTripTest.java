@@ -8,6 +8,7 @@ import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.AuthenticationRequest;
 import eu.mostbridge.adapter.AuthenticationStart;
 import eu.mostbridge.adapter.BrowserStep;
+import eu.mostbridge.adapter.FailedAnswerLimit;
 import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.bg.eauth.EAuthAdapter;
 import eu.mostbridge.bg.eauth.EAuthSettings;
@@ -100,7 +101,7 @@ class EAuthRoundTripTest {
             new EAuthProfile(),
             SamlIdpSettings.likeProduction("https://eauth.sim/prod"),
             personas,
-            SimulatorKeys.rsa("eAuth prod"),
+            SimulatorKeys.rsa("eAuth prod", 2048),
             sps);
     strict =
         new SamlIdpSimulator(
@@ -156,8 +157,8 @@ class EAuthRoundTripTest {
         IdentityProviderPeer.strict(
                 simulator.settings().entityId(),
                 server.baseUri().resolve(path + "SingleSignOnService"),
-                List.of(simulator.signingCertificate()))
-            .withAlgorithms(AlgorithmPolicy.eidasStrict().relaxedBy(relaxations))
+                List.of(simulator.signingCertificate()),
+                AlgorithmPolicy.eidasStrict().relaxedBy(relaxations))
             .withAssertionRequirements(requireEncryption, true)
             .withCancelMessages(EAuthSettings.CANCEL_MESSAGES);
     ServiceProviderIdentity sp =
@@ -304,21 +305,23 @@ class EAuthRoundTripTest {
   }
 
   @Test
-  void theProductionProfileEncryptsWithAesCbcWhichNeedsItsExplicitRelaxation() throws Exception {
-    Set<Relaxation> eauth =
-        EnumSet.of(
-            Relaxation.SHA1_SIGNATURE,
-            Relaxation.AES_CBC_ENCRYPTION,
-            Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT);
-    CommonIdentity identity =
-        login(
-            adapter(production, "/eauth-prod/", eauth, true, SamlBinding.POST, spSigning),
+  void theProductionShapeIsAcceptedWithEAuthsDefaultRelaxationsAndNoneLess() throws Exception {
+    EAuthAdapter eauth =
+        adapter(
+            production,
             "/eauth-prod/",
-            LevelOfAssurance.HIGH,
-            "bg-maria");
+            EAuthSettings.RELAXATIONS,
+            true,
+            SamlBinding.POST,
+            spSigning);
+    CommonIdentity identity = login(eauth, "/eauth-prod/", LevelOfAssurance.HIGH, "bg-maria");
     assertThat(identity.levelOfAssurance()).isEqualTo(LevelOfAssurance.HIGH);
+    assertThat(eauth.relaxations()).contains("UNSIGNED_RESPONSE_CBC_ASSERTION");
+    assertThat(eauth.failedAnswerLimit()).contains(FailedAnswerLimit.ORACLE_BOUND);
 
-    AuthenticationFailure withoutCbc =
+    Set<Relaxation> signedResponseOnly = EnumSet.copyOf(EAuthSettings.RELAXATIONS);
+    signedResponseOnly.remove(Relaxation.UNSIGNED_RESPONSE_CBC_ASSERTION);
+    AuthenticationFailure unsigned =
         catchThrowableOfType(
             AuthenticationFailure.class,
             () ->
@@ -326,15 +329,30 @@ class EAuthRoundTripTest {
                     adapter(
                         production,
                         "/eauth-prod/",
-                        Set.of(Relaxation.SHA1_SIGNATURE, Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT),
+                        signedResponseOnly,
                         true,
                         SamlBinding.POST,
                         spSigning),
                     "/eauth-prod/",
                     LevelOfAssurance.HIGH,
                     "bg-maria"));
-    assertThat(withoutCbc.reason()).isEqualTo(Reason.BAD_SIGNATURE);
-    assertThat(withoutCbc.getMessage()).contains("aes128-cbc");
+    assertThat(unsigned.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(unsigned.getMessage()).contains("must come in a signed Response");
+
+    Set<Relaxation> withoutCbc = EnumSet.copyOf(EAuthSettings.RELAXATIONS);
+    withoutCbc.remove(Relaxation.AES_CBC_ENCRYPTION);
+    AuthenticationFailure cbc =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                login(
+                    adapter(
+                        production, "/eauth-prod/", withoutCbc, true, SamlBinding.POST, spSigning),
+                    "/eauth-prod/",
+                    LevelOfAssurance.HIGH,
+                    "bg-maria"));
+    assertThat(cbc.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(cbc.getMessage()).contains("aes128-cbc");
   }
 
   @Test
