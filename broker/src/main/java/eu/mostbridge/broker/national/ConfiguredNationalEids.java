@@ -137,11 +137,17 @@ public class ConfiguredNationalEids implements NationalEidSource {
       KeyStore store = KeyStore.getInstance("PKCS12");
       char[] password = eauth.spKeystorePassword().toCharArray();
       store.load(in, password);
+      List<BasicX509Credential> decryption = new ArrayList<>();
+      for (String previous : eauth.spPreviousEncryptionAliases().orElse(List.of())) {
+        decryption.add(credential(store, previous, password));
+      }
+      // The current key last: eAuth encrypts to the last encryption key of the metadata.
+      decryption.add(credential(store, eauth.spEncryptionAlias().orElse("encryption"), password));
       return new ServiceProviderIdentity(
           eauth.spEntityId().orElse(base() + "/saml/bg-eauth"),
           URI.create(base() + "/callback/bg-eauth"),
           credential(store, eauth.spSigningAlias().orElse("signing"), password),
-          List.of(credential(store, eauth.spEncryptionAlias().orElse("encryption"), password)));
+          decryption);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "most.national.bg-eauth.sp-keystore cannot be read: " + e.getMessage(), e);

@@ -48,6 +48,13 @@ public interface NationalConfig {
     /** Default encryption. */
     Optional<String> spEncryptionAlias();
 
+    /**
+     * Encryption keys being retired: still used to decrypt, and published in the metadata before
+     * the current one, because eAuth encrypts to the last {@code use="encryption"} key it reads
+     * (docs/adapters/BG-EAUTH.md, "Rolling Most's keys"). Default none.
+     */
+    Optional<List<String>> spPreviousEncryptionAliases();
+
     /** eAuth's entity ID (the Issuer of its answers). */
     String idpEntityId();
 
