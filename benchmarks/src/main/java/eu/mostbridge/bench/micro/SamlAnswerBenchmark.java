@@ -182,7 +182,7 @@ public class SamlAnswerBenchmark {
                   LevelOfAssuranceNotation.EAUTH_NAME,
                   SamlBinding.POST,
                   List.of(),
-                  AlgorithmPolicy.RSA_PSS_SHA256,
+                  EAuthSettings.REQUEST_SIGNATURE_ALGORITHM,
                   pendingLifetime),
               new AlwaysFirst(),
               Clock.systemUTC());

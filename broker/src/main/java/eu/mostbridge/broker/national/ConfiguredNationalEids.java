@@ -18,6 +18,7 @@ import eu.mostbridge.oidc.OidcCountryAdapter;
 import eu.mostbridge.oidc.OidcDiscovery;
 import eu.mostbridge.oidc.OidcProviderPeer;
 import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
@@ -110,7 +111,9 @@ public class ConfiguredNationalEids implements NationalEidSource {
                         "bg-mvr-eid",
                         CountryCode.BG,
                         mvr,
-                        MvrEid.acrValues(),
+                        mvr.tokenShape().orElse(TokenShape.ACCESS_TOKEN) == TokenShape.ACCESS_TOKEN
+                            ? MvrEid.levelScopes()
+                            : MvrEid.acrValues(),
                         new MvrClaimsMapper())));
     national
         .mkEid()
@@ -198,7 +201,8 @@ public class ConfiguredNationalEids implements NationalEidSource {
             eauth.binding().orElse(SamlBinding.POST),
             List.of(),
             eauth.requestSignatureAlgorithm().orElse(EAuthSettings.REQUEST_SIGNATURE_ALGORITHM),
-            eauth.pendingLifetime().orElse(PENDING)),
+            eauth.pendingLifetime().orElse(PENDING),
+            eauth.placeholderNames().orElse(EAuthSettings.PLACEHOLDER_NAMES)),
         replayCache,
         Clock.systemUTC());
   }
@@ -229,6 +233,12 @@ public class ConfiguredNationalEids implements NationalEidSource {
         OidcRelyingParty.remoteKeys(peer));
   }
 
+  private static TokenShape shape(String id, NationalConfig.OidcPeer settings) {
+    return settings
+        .tokenShape()
+        .orElse("bg-mvr-eid".equals(id) ? TokenShape.ACCESS_TOKEN : TokenShape.ID_TOKEN);
+  }
+
   private static OidcProviderPeer peer(String id, NationalConfig.OidcPeer settings) {
     if (settings.authorizationEndpoint().isPresent()) {
       return new OidcProviderPeer(
@@ -240,7 +250,8 @@ public class ConfiguredNationalEids implements NationalEidSource {
           settings.algorithms().orElse(OidcProviderPeer.STRICT_ALGORITHMS),
           settings.requireIssInResponse().orElse(true),
           settings.clockSkew().orElse(Duration.ofSeconds(60)),
-          settings.httpTimeout().orElse(Duration.ofSeconds(5)));
+          settings.httpTimeout().orElse(Duration.ofSeconds(5)),
+          shape(id, settings));
     }
     try {
       OidcProviderPeer discovered =
@@ -258,7 +269,8 @@ public class ConfiguredNationalEids implements NationalEidSource {
           discovered.idTokenAlgorithms(),
           settings.requireIssInResponse().orElse(true),
           settings.clockSkew().orElse(Duration.ofSeconds(60)),
-          settings.httpTimeout().orElse(Duration.ofSeconds(5)));
+          settings.httpTimeout().orElse(Duration.ofSeconds(5)),
+          shape(id, settings));
     } catch (IOException e) {
       throw new IllegalStateException(
           "most.national."

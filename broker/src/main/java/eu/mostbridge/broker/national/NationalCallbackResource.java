@@ -81,7 +81,8 @@ public class NationalCallbackResource {
           AuthenticationFailure.Reason.NATIONAL_ERROR,
           // Found only in an answer that passed every check of its authenticity: the national
           // eID stands behind it, and waiting longer will not bring another.
-          AuthenticationFailure.Reason.INVALID_IDENTITY);
+          AuthenticationFailure.Reason.INVALID_IDENTITY,
+          AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY);
 
   private final NationalEids eids;
   private final LoginFlowStore flows;
@@ -371,7 +372,8 @@ public class NationalCallbackResource {
     }
     boolean chooseAgain =
         failure.reason() == AuthenticationFailure.Reason.NATIONAL_ERROR
-            || failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY;
+            || failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY
+            || failure.reason() == AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY;
     if (!chooseAgain) {
       return steps.endWithError(
           stored,
@@ -391,9 +393,11 @@ public class NationalCallbackResource {
       return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
     String key =
-        failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY
-            ? "error.invalid_identity"
-            : "error.national_error";
+        switch (failure.reason()) {
+          case INVALID_IDENTITY -> "error.invalid_identity";
+          case PLACEHOLDER_IDENTITY -> "error.placeholder_identity";
+          default -> "error.national_error";
+        };
     return steps.errorPageInLogin(400, texts, again.get(), key, true, reference);
   }
 }

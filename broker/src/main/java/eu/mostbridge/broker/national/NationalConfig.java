@@ -3,6 +3,7 @@ package eu.mostbridge.broker.national;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
 import eu.mostbridge.mk.identifier.RegionPolicy;
 import eu.mostbridge.mk.name.MacedonianRomanization.DzheSpelling;
+import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlBinding;
 import io.smallrye.config.ConfigMapping;
@@ -105,6 +106,13 @@ public interface NationalConfig {
     Optional<List<String>> cancelMessages();
 
     /**
+     * {@code personName} values that are a login method's placeholder, not a name: a login carrying
+     * one is refused with a page asking for another method. Default: eAuth's own for the revenue
+     * agency's PIK ({@code EAuthSettings.PLACEHOLDER_NAMES}).
+     */
+    Optional<List<String>> placeholderNames();
+
+    /**
      * Refuse plain assertions; {@code false} is the {@code PLAIN_ASSERTIONS} relaxation. Default
      * true.
      */
@@ -150,6 +158,15 @@ public interface NationalConfig {
 
     /** Default PT5S. */
     Optional<Duration> httpTimeout();
+
+    /**
+     * What carries the identity and the level: {@code ID_TOKEN} (OpenID Connect: an ID token,
+     * {@code acr_values}) or {@code ACCESS_TOKEN} (no ID token: the provider's signed JWT access
+     * token and userinfo, the level as a scope; a logged relaxation). Default: {@code ACCESS_TOKEN}
+     * for {@code bg-mvr-eid}, as the MVR eID's public code shows its login flow (level scope {@code
+     * eid_loa_high}, docs/adapters/BG-MVR-EID.md), {@code ID_TOKEN} for {@code mk-eid}.
+     */
+    Optional<TokenShape> tokenShape();
 
     /** Default openid. */
     Optional<List<String>> scopes();

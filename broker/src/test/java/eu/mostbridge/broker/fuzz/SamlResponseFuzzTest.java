@@ -14,7 +14,6 @@ import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
 import eu.mostbridge.replay.InMemoryReplayCache;
-import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
 import eu.mostbridge.saml.SamlBinding;
 import eu.mostbridge.saml.ServiceProviderIdentity;
@@ -92,7 +91,7 @@ class SamlResponseFuzzTest {
                   LevelOfAssuranceNotation.EAUTH_NAME,
                   SamlBinding.REDIRECT,
                   List.of(),
-                  AlgorithmPolicy.RSA_PSS_SHA256,
+                  EAuthSettings.REQUEST_SIGNATURE_ALGORITHM,
                   Duration.ofMinutes(30)),
               new InMemoryReplayCache(),
               Clock.systemUTC());

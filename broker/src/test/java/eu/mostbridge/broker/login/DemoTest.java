@@ -19,7 +19,7 @@ class DemoTest {
 
   @ParameterizedTest(name = "{0} with {1} as {2}")
   @CsvSource({
-    "mk-service, bg-eauth, bg-georgi, Georgi Iordanov",
+    "mk-service, bg-eauth, bg-georgi, Georgi Yordanov",
     "mk-service, bg-mvr-eid, bg-mariyana, Mariyana Yulieva",
     "bg-service, mk-eid, mk-ljubica, Ljubica",
   })

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.InMemoryReplayCache;
 import eu.mostbridge.simulator.SimulatorKeys;
 import io.smallrye.config.SmallRyeConfig;
@@ -128,8 +129,35 @@ class ConfiguredNationalEidsTest {
     List<CountryAdapter> adapters = build(values).adapters();
 
     assertThat(adapters.get(0).relaxations())
-        .as("an RSA-2048 certificate is accepted without configuration, and logged")
-        .contains("RSA_2048_KEYS", "SHA1_SIGNATURE");
+        .as("eAuth's production shape is accepted without configuration, and logged")
+        .contains(
+            "RSA_2048_KEYS",
+            "SHA1_SIGNATURE",
+            "AES_CBC_ENCRYPTION",
+            "RSA_OAEP_MGF1P_KEY_TRANSPORT",
+            "UNSIGNED_RESPONSE_CBC_ASSERTION");
+    assertThat(adapters.get(0).failedAnswerLimit()).isPresent();
+  }
+
+  @Test
+  void theMvrEidDefaultsToItsOwnFlowAndCanBeToldToSpeakOpenIdConnect() throws Exception {
+    Map<String, String> values = new HashMap<>();
+    values.put("most.national.bg-mvr-eid.issuer", "https://mvr.example");
+    values.put("most.national.bg-mvr-eid.client-id", "most");
+    values.put("most.national.bg-mvr-eid.client-secret", "s");
+    values.put("most.national.bg-mvr-eid.authorization-endpoint", "https://mvr.example/auth");
+    values.put("most.national.bg-mvr-eid.token-endpoint", "https://mvr.example/token");
+    values.put("most.national.bg-mvr-eid.jwks-uri", "https://mvr.example/jwks");
+    values.put("most.national.bg-mvr-eid.algorithms", "RS256");
+
+    CountryAdapter own = build(values).adapters().get(0);
+    assertThat(own.relaxations()).containsExactlyInAnyOrder("RS256", "ACCESS_TOKEN_IDENTITY");
+    assertThat(own.supportedLevels()).containsExactly(LevelOfAssurance.HIGH);
+
+    values.put("most.national.bg-mvr-eid.token-shape", "ID_TOKEN");
+    CountryAdapter standard = build(values).adapters().get(0);
+    assertThat(standard.relaxations()).containsExactly("RS256");
+    assertThat(standard.supportedLevels()).hasSize(3);
   }
 
   @Test

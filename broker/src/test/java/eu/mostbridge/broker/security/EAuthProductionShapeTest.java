@@ -100,6 +100,22 @@ class EAuthProductionShapeTest {
   }
 
   @Test
+  void aLoginWithTheRevenueAgencysPikGetsAPageAskingForAnotherMethod() throws Exception {
+    Captured captured =
+        SamlAttackTest.genuineAnswer(new Browser().from(newSource()), "bg-elena-pik");
+
+    Browser.Page page = post(captured, xml(captured));
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body()).contains("does not tell us your name");
+    assertThat(page.body()).doesNotContain("Potrebitel").doesNotContain("Потребител");
+    Browser.assertNoStackTrace(page);
+    assertThat(TestLogs.auditEvents(captured.flowId()))
+        .anyMatch(l -> l.contains("national.failed") && l.contains("PLACEHOLDER_IDENTITY"))
+        .noneMatch(l -> l.contains("national.completed"));
+  }
+
+  @Test
   void forgedCiphertextsAreRefusedAlikeAndTheThirdEndsTheLogin() throws Exception {
     Captured captured = genuine(newSource());
     // A change near the end reaches the padding; one at the start garbles the XML's first block.

@@ -100,6 +100,11 @@ class SamlAttackTest {
 
   /** As {@link #genuineAnswer()}, in {@code browser}. */
   static Captured genuineAnswer(Browser browser) throws Exception {
+    return genuineAnswer(browser, "bg-maria");
+  }
+
+  /** As {@link #genuineAnswer()}, in {@code browser}, as {@code persona}. */
+  static Captured genuineAnswer(Browser browser, String persona) throws Exception {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_id", "mk-ministry-portal");
     query.put("response_type", "code");
@@ -114,7 +119,7 @@ class SamlAttackTest {
         browser.submit(choose, "/method", Map.of("method", "bg-eauth", "action", "continue"));
     Browser.Page picker = browser.submit(post, "/sim/", Map.of());
     Browser.Page answer =
-        browser.submit(picker, "login", Map.of("persona", "bg-maria", "action", "login"));
+        browser.submit(picker, "login", Map.of("persona", persona, "action", "login"));
     byte[] xml = Base64.getDecoder().decode(answer.form("/callback/").get("SAMLResponse"));
     return new Captured(browser, flowId, Xml.parse(xml));
   }

@@ -35,6 +35,12 @@ public final class AuthenticationFailure extends Exception {
     LEVEL_UNAVAILABLE,
     /** An identifier fails its checksum, or contradicts the asserted birth date or gender. */
     INVALID_IDENTITY,
+    /**
+     * The national eID authenticated the citizen by a method that does not say who they are: a
+     * placeholder stands where the name should be (Bulgarian eAuth's login with the revenue
+     * agency's PIK). Another method at the same national eID would do.
+     */
+    PLACEHOLDER_IDENTITY,
     /** The national eID could not be reached or answered out of protocol (OIDC back channel). */
     NATIONAL_UNAVAILABLE,
     /**

@@ -27,8 +27,10 @@ import java.util.Set;
  * the provider's {@code acr} values mapped to levels of assurance, and its claim profile ({@link
  * ClaimsMapper}) mapped to the common identity.
  *
- * <p>The achieved level is the provider's {@code acr}; an answer without a known {@code acr}, or
- * with one below the minimum asked for, is refused, never downgraded silently.
+ * <p>The achieved level is the provider's {@code acr} (for a provider of {@link
+ * TokenShape#ACCESS_TOKEN}, the highest level scope its signed access token grants); an answer
+ * without a known level, or with one below the minimum asked for, is refused, never downgraded
+ * silently.
  */
 public final class OidcCountryAdapter implements CountryAdapter {
   private final OidcAdapterSettings settings;
@@ -113,7 +115,20 @@ public final class OidcCountryAdapter implements CountryAdapter {
       throws AuthenticationFailure {
     pending.requireOpenFor(id(), clock.instant());
     NationalClaims claims = relyingParty.complete(answer, pending);
-    LevelOfAssurance achieved = pending.achievedLevel(settings.acrValues(), claims.acr(), "acr");
+    LevelOfAssurance achieved =
+        settings.op().tokenShape() == TokenShape.ACCESS_TOKEN
+            ? pending.achievedLevel(settings.acrValues(), levelScope(claims), "scope")
+            : pending.achievedLevel(settings.acrValues(), claims.acr(), "acr");
     return mapper.map(claims, pending.destination(), achieved);
+  }
+
+  /** The highest configured level whose value the signed access token's {@code scope} grants. */
+  private java.util.Optional<String> levelScope(NationalClaims claims) {
+    List<String> granted =
+        claims.string("scope").map(s -> List.of(s.strip().split("\\s+"))).orElse(List.of());
+    return settings.acrValues().entrySet().stream()
+        .filter(e -> granted.contains(e.getValue()))
+        .max(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue);
   }
 }

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.langtag.LangTag;
 import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -79,7 +80,9 @@ import java.util.stream.Collectors;
  * validates the answer: state equal to this browser's pending login and used once, {@code iss} (RFC
  * 9207), provider errors mapped to typed failures, the code exchanged with client authentication
  * and the PKCE verifier, the ID token's signature (allowed algorithms, the provider's JWKS only),
- * issuer, audience, expiry and nonce, and userinfo's {@code sub}.
+ * issuer, audience, expiry and nonce, and userinfo's {@code sub}. For a provider of {@link
+ * TokenShape#ACCESS_TOKEN} (the MVR eID), the level goes as a scope and the signed JWT access token
+ * stands where the ID token would.
  */
 public final class OidcRelyingParty {
   /** Keys of {@link PendingAuthentication#protocolState()} this class writes and reads. */
@@ -128,7 +131,8 @@ public final class OidcRelyingParty {
   /**
    * A new authorization request.
    *
-   * @param acrValues the {@code acr_values} to send, in the provider's own notation
+   * @param acrValues the {@code acr_values} to send, in the provider's own notation (as scopes for
+   *     a provider of {@link TokenShape#ACCESS_TOKEN})
    * @param uiLocale the citizen's language
    * @param forceLogin send {@code prompt=login}
    */
@@ -136,17 +140,19 @@ public final class OidcRelyingParty {
     State state = new State();
     Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
+    Scope scope = new Scope(client.scopes().toArray(String[]::new));
+    boolean levelByScope = op.tokenShape() == TokenShape.ACCESS_TOKEN;
+    if (levelByScope) {
+      acrValues.forEach(scope::add);
+    }
     AuthenticationRequest.Builder request =
         new AuthenticationRequest.Builder(
-                ResponseType.CODE,
-                new Scope(client.scopes().toArray(String[]::new)),
-                new ClientID(client.clientId()),
-                client.redirectUri())
+                ResponseType.CODE, scope, new ClientID(client.clientId()), client.redirectUri())
             .endpointURI(op.authorizationEndpoint())
             .state(state)
             .nonce(nonce)
             .codeChallenge(verifier, CodeChallengeMethod.S256);
-    if (!acrValues.isEmpty()) {
+    if (!levelByScope && !acrValues.isEmpty()) {
       request.acrValues(acrValues.stream().map(ACR::new).toList());
     }
     try {
@@ -178,8 +184,12 @@ public final class OidcRelyingParty {
   private NationalClaims completeChecked(NationalAnswer answer, PendingAuthentication pending)
       throws AuthenticationFailure {
     AuthenticationSuccessResponse success = authorizationResponse(answer, pending);
-    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
-    JWTClaimsSet idToken = validateIdToken(tokens.getOIDCTokens().getIDToken(), pending);
+    AccessTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
+    boolean accessTokenShape = op.tokenShape() == TokenShape.ACCESS_TOKEN;
+    JWTClaimsSet idToken =
+        accessTokenShape
+            ? validateAccessToken(tokens.getTokens().getAccessToken().getValue())
+            : validateIdToken(((OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), pending);
     // Recorded once the answer proved itself: an answer that fails never uses up the login.
     AuthenticationFailure.requireFirstUse(
         replayCache.record(
@@ -187,11 +197,14 @@ public final class OidcRelyingParty {
         "This login's state was already used");
     Map<String, Object> claims = new LinkedHashMap<>(idToken.getClaims());
     if (op.userInfoEndpoint().isPresent()) {
-      Map<String, Object> userInfo = userInfo(tokens.getOIDCTokens().getBearerAccessToken());
+      Map<String, Object> userInfo = userInfo(tokens.getTokens().getBearerAccessToken());
       if (!Objects.equals(userInfo.get("sub"), idToken.getSubject())) {
         throw new AuthenticationFailure(
-            Reason.WRONG_PARTY, "userinfo describes another subject than the ID token");
+            Reason.WRONG_PARTY, "userinfo describes another subject than the signed token");
       }
+      // The level only from the signed token.
+      userInfo.remove("acr");
+      userInfo.remove("scope");
       userInfo.forEach(claims::putIfAbsent);
     }
     Object authTime = idToken.getClaim("auth_time");
@@ -208,8 +221,11 @@ public final class OidcRelyingParty {
     return new NationalClaims(
         op.issuer(),
         idToken.getSubject(),
-        // The level only from the signed ID token, never from userinfo.
-        java.util.Optional.ofNullable(idToken.getClaim("acr")).map(Object::toString),
+        // The level only from the signed token, never from userinfo; for the access-token shape
+        // the adapter reads it from the token's scope.
+        accessTokenShape
+            ? java.util.Optional.empty()
+            : java.util.Optional.ofNullable(idToken.getClaim("acr")).map(Object::toString),
         authenticated,
         claims);
   }
@@ -262,7 +278,7 @@ public final class OidcRelyingParty {
     return success;
   }
 
-  private OIDCTokenResponse exchange(AuthorizationCode code, PendingAuthentication pending)
+  private AccessTokenResponse exchange(AuthorizationCode code, PendingAuthentication pending)
       throws AuthenticationFailure {
     String verifier = pending.protocolState().get(CODE_VERIFIER);
     if (verifier == null) {
@@ -292,8 +308,11 @@ public final class OidcRelyingParty {
               : Reason.NATIONAL_ERROR,
           "The token endpoint answered " + ErrorText.quote(error.getCode()));
     }
-    if (!(response.toSuccessResponse() instanceof OIDCTokenResponse tokens)
-        || tokens.getOIDCTokens().getIDToken() == null) {
+    AccessTokenResponse tokens = response.toSuccessResponse();
+    if (op.tokenShape() == TokenShape.ACCESS_TOKEN) {
+      return tokens;
+    }
+    if (!(tokens instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
       throw new AuthenticationFailure(
           Reason.MALFORMED_ANSWER, "The token response has no ID token");
     }
@@ -377,6 +396,78 @@ public final class OidcRelyingParty {
       throw new AuthenticationFailure(
           Reason.BAD_SIGNATURE,
           "The ID token signature is refused: " + ErrorText.quote(e.getMessage()));
+    } catch (RuntimeException e) {
+      throw new AuthenticationFailure(
+          Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");
+    }
+  }
+
+  /**
+   * The provider's signed JWT access token, for a provider that issues no ID token: signature
+   * (allowed algorithms, its JWKS only), issuer, expiry by our clock, a subject, and issued to Most
+   * ({@code azp}, or {@code aud} naming Most's client id). There is no nonce: the state and the
+   * PKCE verifier bind it to this login.
+   */
+  private JWTClaimsSet validateAccessToken(String token) throws AuthenticationFailure {
+    SignedJWT signed;
+    try {
+      signed = SignedJWT.parse(token);
+    } catch (java.text.ParseException e) {
+      throw new AuthenticationFailure(Reason.BAD_SIGNATURE, "The access token is not a signed JWT");
+    }
+    String algorithm = signed.getHeader().getAlgorithm().getName();
+    if (!op.idTokenAlgorithms().contains(algorithm)) {
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The access token is signed with "
+              + ErrorText.quote(algorithm)
+              + ", not one of "
+              + op.idTokenAlgorithms());
+    }
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    Set<JWSAlgorithm> allowed =
+        op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
+    // Keycloak, on which the MVR eID runs, types its access tokens "JWT" or none at all.
+    processor.setJWSTypeVerifier((type, context) -> {});
+    processor.setJWTClaimsSetVerifier(
+        (claims, context) -> {
+          if (!op.issuer().equals(claims.getIssuer())) {
+            throw new BadJWTException("the issuer is not " + op.issuer());
+          }
+          if (claims.getSubject() == null) {
+            throw new BadJWTException("no subject");
+          }
+          Object azp = claims.getClaim("azp");
+          boolean ours =
+              azp != null
+                  ? client.clientId().equals(azp.toString())
+                  : claims.getAudience() != null
+                      && claims.getAudience().contains(client.clientId());
+          if (!ours) {
+            throw new BadJWTException("issued to another client");
+          }
+          if (claims.getExpirationTime() == null
+              || !clock
+                  .instant()
+                  .minus(op.clockSkew())
+                  .isBefore(claims.getExpirationTime().toInstant())) {
+            throw BadJWTExceptions.EXPIRED_EXCEPTION;
+          }
+        });
+    try {
+      return processor.process(signed, null);
+    } catch (BadJWTException e) {
+      String message = String.valueOf(e.getMessage());
+      throw new AuthenticationFailure(
+          message.toLowerCase(Locale.ROOT).contains("expired")
+              ? Reason.EXPIRED
+              : Reason.WRONG_PARTY,
+          "The access token is refused: " + ErrorText.quote(message));
+    } catch (BadJOSEException | JOSEException e) {
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The access token signature is refused: " + ErrorText.quote(e.getMessage()));
     } catch (RuntimeException e) {
       throw new AuthenticationFailure(
           Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");

@@ -26,6 +26,9 @@ import java.util.Locale;
  * @param address residence address, or null
  * @param email e-mail, or null
  * @param phone phone number, or null
+ * @param loginMethod how the persona logs in at eAuth when it is not the eID card: {@code nap-pik}
+ *     (the revenue agency's PIK: eAuth sends a placeholder instead of the name) or {@code
+ *     certificate} (a qualified certificate: eAuth sends its Latin CN as the name); null otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Persona(
@@ -44,7 +47,8 @@ public record Persona(
     String placeOfBirth,
     String address,
     String email,
-    String phone) {
+    String phone,
+    String loginMethod) {
 
   /** The levels in order, to compare with a requested one. */
   public static int rank(String level) {

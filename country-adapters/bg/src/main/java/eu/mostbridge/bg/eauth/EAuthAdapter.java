@@ -42,7 +42,7 @@ public final class EAuthAdapter implements CountryAdapter {
   private final Supplier<IdentityProviderPeer> idp;
   private final EAuthRequestBuilder requests;
   private final SamlResponseValidator validator;
-  private final EAuthIdentityMapper mapper = new EAuthIdentityMapper();
+  private final EAuthIdentityMapper mapper;
   private final Clock clock;
 
   /** An adapter trusting the IdP as configured in {@code settings}. */
@@ -63,6 +63,7 @@ public final class EAuthAdapter implements CountryAdapter {
     this.settings = settings;
     this.idp = idp;
     this.requests = new EAuthRequestBuilder(settings);
+    this.mapper = new EAuthIdentityMapper(settings.placeholderNames());
     this.validator =
         new SamlResponseValidator(settings.sp(), idp, replayCache, clock, new SamlXmlParser());
     this.clock = clock;

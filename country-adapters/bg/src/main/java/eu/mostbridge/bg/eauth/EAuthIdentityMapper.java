@@ -24,8 +24,10 @@ import java.lang.Character.UnicodeScript;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a validated eAuth assertion into the common identity.
@@ -42,8 +44,13 @@ import java.util.Optional;
  *       then required, and no nationality is claimed (an LNCh holder is not a Bulgarian).
  *   <li>{@code personName} is one string, "given father's family"; the last word is the family name
  *       and the words before it the given names (as Bulgarian passports print them).
- *   <li>Latin forms come from {@code latinName} when eAuth sends it, otherwise from the
- *       Transliteration Act.
+ *   <li>Latin forms come from the Transliteration Act 2009, always: {@code latinName} may be the
+ *       name the citizen typed into their eAuth profile (eAuth-v2 {@code UserService}), so it is
+ *       neither used nor a reason to refuse the login.
+ *   <li>A name written in Latin letters only (a qualified certificate's CN) is kept as it is.
+ *   <li>A {@code personName} that is a login method's placeholder ("Потребител идентифициран с ПИК
+ *       на НАП") is never taken for a name: the login is refused with {@code PLACEHOLDER_IDENTITY},
+ *       so the citizen can choose another method.
  *   <li>{@code dateOfBirth} (read as {@code YYYY-MM-DD}) and {@code gender} are checked against the
  *       EGN; without them, the EGN's own values are used.
  *   <li>{@code email} and {@code phone} stay out of the common set.
@@ -51,6 +58,24 @@ import java.util.Optional;
  */
 public final class EAuthIdentityMapper {
   private final TransliterationAct2009 act = new TransliterationAct2009();
+  private final Set<String> placeholderNames;
+
+  /** A mapper that refuses eAuth's own placeholder names. */
+  public EAuthIdentityMapper() {
+    this(EAuthSettings.PLACEHOLDER_NAMES);
+  }
+
+  /** A mapper that refuses {@code placeholderNames} as names (compared case- and space-blind). */
+  public EAuthIdentityMapper(List<String> placeholderNames) {
+    this.placeholderNames =
+        placeholderNames.stream()
+            .map(EAuthIdentityMapper::normalized)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  private static String normalized(String name) {
+    return String.join(" ", words(name)).toLowerCase(Locale.ROOT);
+  }
 
   /** The common identity, for a relying party in {@code destination}, at {@code level}. */
   public CommonIdentity map(
@@ -72,14 +97,15 @@ public final class EAuthIdentityMapper {
     Optional<Gender> assertedGender = optional(assertion, EAuthNames.GENDER).flatMap(this::gender);
     NationalIdentityNumber number =
         number(required(assertion, EAuthNames.PERSON_IDENTIFIER), assertedBirth);
-    String[] cyrillic = words(required(assertion, EAuthNames.PERSON_NAME));
+    String personName = required(assertion, EAuthNames.PERSON_NAME);
+    if (placeholderNames.contains(normalized(personName))) {
+      throw new AuthenticationFailure(
+          Reason.PLACEHOLDER_IDENTITY,
+          "eAuth identity: personName is a login method's placeholder, not the citizen's name");
+    }
+    String[] cyrillic = words(personName);
     if (cyrillic.length < 2) {
       throw invalid("personName must hold given and family names");
-    }
-    Optional<String[]> latin =
-        optional(assertion, EAuthNames.LATIN_NAME).map(EAuthIdentityMapper::words);
-    if (latin.isPresent() && latin.get().length != cyrillic.length) {
-      throw invalid("latinName and personName have different numbers of words");
     }
     ConsistencyReport report = IdentityConsistency.check(number, assertedBirth, assertedGender);
     if (!report.consistent()) {
@@ -93,11 +119,8 @@ public final class EAuthIdentityMapper {
     CommonIdentity.Builder identity =
         CommonIdentity.builder()
             .personIdentifier(number.toPersonIdentifier(destination))
-            .givenName(
-                name(
-                    String.join(" ", Arrays.copyOf(cyrillic, cyrillic.length - 1)),
-                    latin.map(l -> String.join(" ", Arrays.copyOf(l, l.length - 1)))))
-            .familyName(name(cyrillic[cyrillic.length - 1], latin.map(l -> l[l.length - 1])))
+            .givenName(name(String.join(" ", Arrays.copyOf(cyrillic, cyrillic.length - 1))))
+            .familyName(name(cyrillic[cyrillic.length - 1]))
             .dateOfBirth(dateOfBirth)
             .levelOfAssurance(level)
             .originCountry(CountryCode.BG)
@@ -108,7 +131,7 @@ public final class EAuthIdentityMapper {
     }
     Optional<String> birthName = optional(assertion, EAuthNames.BIRTH_NAME);
     if (birthName.isPresent()) {
-      identity.birthFamilyName(name(birthName.get().strip(), Optional.empty()));
+      identity.birthFamilyName(name(birthName.get().strip()));
     }
     optional(assertion, EAuthNames.PLACE_OF_BIRTH).ifPresent(identity::placeOfBirth);
     optional(assertion, EAuthNames.RESIDENCE_ADDRESS)
@@ -181,13 +204,12 @@ public final class EAuthIdentityMapper {
     return name.strip().split("\\s+", -1);
   }
 
-  private PersonName name(String text, Optional<String> latin) {
+  private PersonName name(String text) {
     if (!hasCyrillic(text)) {
       return PersonName.latinOnly(text);
     }
     try {
-      return PersonName.of(
-          latin.orElseGet(() -> act.romanize(text)), text, ScriptTag.BULGARIAN_CYRILLIC);
+      return PersonName.of(act.romanize(text), text, ScriptTag.BULGARIAN_CYRILLIC);
     } catch (UnromanizableTextException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param requestSignatureAlgorithm the algorithm Most signs requests with ({@link
  *     #REQUEST_SIGNATURE_ALGORITHM} by default, or one of the eIDAS profile)
  * @param pendingLifetime how long a started login waits for eAuth's answer
+ * @param placeholderNames {@code personName} values that are not a name ({@link #PLACEHOLDER_NAMES}
+ *     by default): a login carrying one is refused
  */
 public record EAuthSettings(
     String id,
@@ -44,7 +46,8 @@ public record EAuthSettings(
     SamlBinding binding,
     List<String> requestedAttributes,
     String requestSignatureAlgorithm,
-    Duration pendingLifetime) {
+    Duration pendingLifetime,
+    List<String> placeholderNames) {
   private static final String OID = "2\\.16\\.100(\\.[1-9]+)*"; // as the eAuth XSD constrains them
 
   /**
@@ -85,6 +88,41 @@ public record EAuthSettings(
    */
   public static final String REQUEST_SIGNATURE_ALGORITHM = AlgorithmPolicy.RSA_SHA256;
 
+  /**
+   * What eAuth writes as {@code personName} for a login that identifies the citizen by number only:
+   * "Потребител идентифициран с ПИК на НАП" for the revenue agency's PIK (eAuth-v2, {@code
+   * application.yaml}). Never a name: Most refuses such a login with a page asking for another
+   * method.
+   */
+  public static final List<String> PLACEHOLDER_NAMES =
+      List.of("Потребител идентифициран с ПИК на НАП");
+
+  /** Settings with eAuth's own {@link #PLACEHOLDER_NAMES}. */
+  public EAuthSettings(
+      String id,
+      ServiceProviderIdentity sp,
+      IdentityProviderPeer idp,
+      String providerOid,
+      Map<LevelOfAssurance, String> serviceOids,
+      LevelOfAssuranceNotation levelNotation,
+      SamlBinding binding,
+      List<String> requestedAttributes,
+      String requestSignatureAlgorithm,
+      Duration pendingLifetime) {
+    this(
+        id,
+        sp,
+        idp,
+        providerOid,
+        serviceOids,
+        levelNotation,
+        binding,
+        requestedAttributes,
+        requestSignatureAlgorithm,
+        pendingLifetime,
+        PLACEHOLDER_NAMES);
+  }
+
   public EAuthSettings {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sp, "sp");
@@ -116,6 +154,7 @@ public record EAuthSettings(
     }
     serviceOids = java.util.Collections.unmodifiableMap(new EnumMap<>(serviceOids));
     requestedAttributes = List.copyOf(requestedAttributes);
+    placeholderNames = List.copyOf(placeholderNames);
   }
 
   /** The test system's OIDs from the eAuth v2 sources: provider and one service per level. */

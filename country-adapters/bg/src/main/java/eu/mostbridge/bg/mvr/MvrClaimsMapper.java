@@ -28,9 +28,10 @@ import java.util.stream.Stream;
  * The MVR eID claim profile: {@code citizen_identifier} with {@code citizen_identifier_type} (EGN
  * or LNCh), {@code given_name}, {@code middle_name}, {@code family_name} in Latin and the same with
  * {@code _cyrillic}. The father's name ({@code middle_name}) goes with the given names, as in
- * Bulgarian passports and as the eAuth adapter does. The standard {@code birthdate} and {@code
- * gender} are read when present and checked against an EGN; an LNCh encodes no birth date, so an
- * LNCh holder's login needs {@code birthdate}.
+ * Bulgarian passports and as the eAuth adapter does. The MVR's {@code date_of_birth} (eID PDEAU
+ * {@code Claims.cs}; OpenID Connect's {@code birthdate} when it is absent) and {@code gender} are
+ * read when present and checked against an EGN; an LNCh encodes no birth date, so an LNCh holder's
+ * login needs the date claim.
  */
 public final class MvrClaimsMapper implements ClaimsMapper {
   private final TransliterationAct2009 act = new TransliterationAct2009();
@@ -69,7 +70,8 @@ public final class MvrClaimsMapper implements ClaimsMapper {
     } catch (InvalidIdentifierException e) {
       throw invalid(e.getMessage());
     }
-    Optional<LocalDate> birthdate = claims.date("birthdate");
+    // The MVR's own claim is date_of_birth (its Claims.cs); birthdate is OpenID Connect's.
+    Optional<LocalDate> birthdate = claims.date("date_of_birth").or(() -> claims.date("birthdate"));
     Optional<Gender> gender = claims.gender("gender");
     ConsistencyReport report = IdentityConsistency.check(number, birthdate, gender);
     if (!report.consistent()) {

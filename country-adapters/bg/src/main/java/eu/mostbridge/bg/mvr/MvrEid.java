@@ -19,4 +19,16 @@ public final class MvrEid {
     }
     return values;
   }
+
+  /**
+   * The level scopes of the MVR eID's own login flow (its public code: {@code eid_loa_low} for a
+   * password, {@code eid_loa_high} for the card and the mobile app), for the access-token shape.
+   * Only {@code eid_loa_high} by default: the code marks {@code citizen_identifier} a high-level
+   * claim, and without it there is no identity to carry across the border.
+   */
+  public static Map<LevelOfAssurance, String> levelScopes() {
+    Map<LevelOfAssurance, String> scopes = new EnumMap<>(LevelOfAssurance.class);
+    scopes.put(LevelOfAssurance.HIGH, "eid_loa_high");
+    return scopes;
+  }
 }

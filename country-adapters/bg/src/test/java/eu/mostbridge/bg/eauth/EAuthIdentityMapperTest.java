@@ -69,7 +69,8 @@ class EAuthIdentityMapperTest {
   }
 
   @Test
-  void prefersEAuthsLatinNameAndKeepsOptionalAttributes() throws AuthenticationFailure {
+  void theTransliterationActWinsOverLatinNameAndOptionalAttributesAreKept()
+      throws AuthenticationFailure {
     Map<String, List<String>> attributes = maria();
     attributes.put(EAuthNames.LATIN_NAME, List.of("Mariya Shtereva Bulgarska"));
     attributes.put(EAuthNames.BIRTH_NAME, List.of("Иванова"));
@@ -78,11 +79,47 @@ class EAuthIdentityMapperTest {
 
     CommonIdentity identity = map(attributes);
 
-    assertThat(identity.givenName().latin()).isEqualTo("Mariya Shtereva");
-    assertThat(identity.familyName().latin()).isEqualTo("Bulgarska");
+    assertThat(identity.givenName().latin()).isEqualTo("Maria Shtereva");
+    assertThat(identity.familyName().latin()).isEqualTo("Balgarska");
     assertThat(identity.birthFamilyName().orElseThrow().latin()).isEqualTo("Ivanova");
     assertThat(identity.placeOfBirth()).contains("София");
     assertThat(identity.currentAddress()).isPresent();
+  }
+
+  @Test
+  void aSelfEnteredLatinNameNeverRefusesTheLogin() throws AuthenticationFailure {
+    Map<String, List<String>> attributes = maria();
+    attributes.put(EAuthNames.LATIN_NAME, List.of("Mimi"));
+
+    CommonIdentity identity = map(attributes);
+
+    assertThat(identity.givenName().latin()).isEqualTo("Maria Shtereva");
+    assertThat(identity.familyName().latin()).isEqualTo("Balgarska");
+  }
+
+  @Test
+  void theRevenueAgencysPikPlaceholderIsNeverAName() {
+    Map<String, List<String>> attributes = maria();
+    attributes.put(EAuthNames.PERSON_NAME, List.of("  Потребител   идентифициран с ПИК на НАП "));
+
+    AuthenticationFailure failure =
+        catchThrowableOfType(AuthenticationFailure.class, () -> map(attributes));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.reason()).isEqualTo(Reason.PLACEHOLDER_IDENTITY);
+    assertThat(failure.getMessage()).doesNotContain("ПИК").doesNotContain("Потребител");
+  }
+
+  @Test
+  void aCertificatesLatinCommonNameIsKeptAsItIs() throws AuthenticationFailure {
+    Map<String, List<String>> attributes = maria();
+    attributes.put(EAuthNames.PERSON_NAME, List.of("MARIA SHTEREVA BALGARSKA"));
+
+    CommonIdentity identity = map(attributes);
+
+    assertThat(identity.givenName().latin()).isEqualTo("MARIA SHTEREVA");
+    assertThat(identity.givenName().nativeForm()).isEmpty();
+    assertThat(identity.familyName().latin()).isEqualTo("BALGARSKA");
   }
 
   @Test

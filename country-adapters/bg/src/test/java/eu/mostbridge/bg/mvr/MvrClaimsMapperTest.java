@@ -79,6 +79,25 @@ class MvrClaimsMapperTest {
   }
 
   @Test
+  void anLnchHolderGetsInWithTheMvrsOwnDateOfBirthClaim() throws AuthenticationFailure {
+    Map<String, Object> claims = egnHolder();
+    claims.remove("birthdate");
+    claims.put("citizen_identifier", "7111042925");
+    claims.put("citizen_identifier_type", "LNCh");
+    claims.put("date_of_birth", "1971-11-04");
+    claims.put("given_name", "Anna");
+    claims.put("family_name", "Schmidt");
+    claims.remove("given_name_cyrillic");
+    claims.remove("middle_name_cyrillic");
+    claims.remove("family_name_cyrillic");
+
+    CommonIdentity identity = map(claims);
+
+    assertThat(identity.dateOfBirth()).isEqualTo(LocalDate.of(1971, 11, 4));
+    assertThat(identity.personIdentifier().value()).isEqualTo("7111042925");
+  }
+
+  @Test
   void refusesBadNumbersTypesAndContradictions() {
     Map<String, Object> badChecksum = egnHolder();
     badChecksum.put("citizen_identifier", "8703141378");

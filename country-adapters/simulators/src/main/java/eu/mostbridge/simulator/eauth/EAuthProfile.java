@@ -4,6 +4,7 @@ import eu.mostbridge.simulator.Persona;
 import eu.mostbridge.simulator.saml.RequestRefused;
 import eu.mostbridge.simulator.saml.SamlIdpProfile;
 import eu.mostbridge.simulator.saml.SamlMisbehaviour;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,25 @@ public final class EAuthProfile implements SamlIdpProfile {
     return text.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * eAuth accepts a request 20 s after its IssueInstant, with 10 s of skew (SAMLMessageHandler).
+   */
+  @Override
+  public Optional<RequestWindow> requestWindow() {
+    return Optional.of(new RequestWindow(Duration.ofSeconds(20), Duration.ofSeconds(10)));
+  }
+
+  /**
+   * RSA-SHA256, the one algorithm eAuth's metadata advertises, and RSA-SHA1, which its OpenSAML
+   * verifies too; not RSA-PSS, which its Java 8 without BouncyCastle does not.
+   */
+  @Override
+  public Set<String> requestSignatureAlgorithms() {
+    return Set.of(
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+        "http://www.w3.org/2000/09/xmldsig#rsa-sha1");
+  }
+
   @Override
   public Cancel cancel() {
     return new Cancel(
@@ -61,11 +81,11 @@ public final class EAuthProfile implements SamlIdpProfile {
   @Override
   public Map<String, String> attributes(Persona persona, Set<SamlMisbehaviour> faults) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    // eAuth writes an EGN in the ETSI form; how it writes an LNCh is not public, so no LNCh
-    // persona.
+    // eAuth writes any number without a prefix of its own as PNOBG-, an LNCh too (eAuth-v2
+    // UserService).
     attributes.put(ATTR + "personIdentifier", "PNOBG-" + persona.identifier());
     if (!faults.contains(SamlMisbehaviour.MISSING_ATTRIBUTE)) {
-      attributes.put(ATTR + "personName", persona.fullName());
+      attributes.put(ATTR + "personName", personName(persona));
     }
     if (persona.latinName() != null) {
       attributes.put(ATTR + "latinName", persona.latinName());
@@ -89,6 +109,24 @@ public final class EAuthProfile implements SamlIdpProfile {
     }
     return attributes;
   }
+
+  /**
+   * What eAuth puts in {@code personName}: the registered name for the eID card, the revenue
+   * agency's placeholder for a PIK login (eAuth-v2 {@code application.yaml}), a qualified
+   * certificate's CN, in Latin letters, for a certificate login ({@code KepProcessingFilter}).
+   */
+  private static String personName(Persona persona) {
+    if ("nap-pik".equals(persona.loginMethod())) {
+      return NAP_PIK_PLACEHOLDER;
+    }
+    if ("certificate".equals(persona.loginMethod()) && persona.latinName() != null) {
+      return persona.latinName();
+    }
+    return persona.fullName();
+  }
+
+  /** eAuth's {@code personName} for a login with the revenue agency's PIK. */
+  public static final String NAP_PIK_PLACEHOLDER = "Потребител идентифициран с ПИК на НАП";
 
   @Override
   public String authnContextClassRef(String level) {

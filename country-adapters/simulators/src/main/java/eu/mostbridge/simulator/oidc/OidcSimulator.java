@@ -164,7 +164,8 @@ public final class OidcSimulator implements HttpHandler {
     } else if (query.get("scope") == null
         || !List.of(query.get("scope").split(" ", -1)).contains("openid")) {
       problem = "invalid_scope";
-    } else if (query.get("state") == null || query.get("nonce") == null) {
+    } else if (query.get("state") == null
+        || (settings.issuesIdToken() && query.get("nonce") == null)) {
       problem = "invalid_request";
     } else if (query.get("code_challenge") == null
         || !"S256".equals(query.get("code_challenge_method"))) {
@@ -178,8 +179,10 @@ public final class OidcSimulator implements HttpHandler {
       return;
     }
     String level = "low";
-    if (query.get("acr_values") != null) {
-      for (String acr : query.get("acr_values").split(" ", -1)) {
+    // An OpenID provider reads the level from acr_values; the MVR's own flow from the scope.
+    String levelParameter = settings.issuesIdToken() ? "acr_values" : "scope";
+    if (query.get(levelParameter) != null) {
+      for (String acr : query.get(levelParameter).split(" ", -1)) {
         for (Map.Entry<String, String> e : settings.acrValues().entrySet()) {
           if (e.getValue().equals(acr)) {
             level = e.getKey();
@@ -268,13 +271,18 @@ public final class OidcSimulator implements HttpHandler {
       json(exchange, 400, Map.of("error", "invalid_grant"));
       return;
     }
-    String accessToken = random();
+    String accessToken = settings.issuesIdToken() ? random() : accessToken(grant);
     accessTokens.put(accessToken, grant);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("access_token", accessToken);
     response.put("token_type", "Bearer");
     response.put("expires_in", 300);
-    response.put("id_token", idToken(grant));
+    if (settings.issuesIdToken()) {
+      response.put("id_token", idToken(grant));
+    } else {
+      response.put("refresh_token", random());
+      response.put("scope", "openid " + settings.acrValues().get(grant.authorization().level()));
+    }
     json(exchange, 200, response);
   }
 
@@ -316,7 +324,7 @@ public final class OidcSimulator implements HttpHandler {
         faults.contains(OidcMisbehaviour.USERINFO_OTHER_SUBJECT)
             ? "sim-someone-else"
             : subject(grant.persona()));
-    claims.putAll(identityClaims(grant.persona()));
+    claims.putAll(identityClaims(grant.persona(), grant.authorization().level()));
     json(exchange, 200, claims);
   }
 
@@ -349,8 +357,46 @@ public final class OidcSimulator implements HttpHandler {
                     ? random()
                     : grant.authorization().nonce())
             .claim("acr", settings.acrValues().get(level));
-    identityClaims(grant.persona()).forEach(claims::claim);
-    JWTClaimsSet set = claims.build();
+    identityClaims(grant.persona(), level).forEach(claims::claim);
+    return signed(claims.build(), now);
+  }
+
+  /**
+   * The MVR eID's signed JWT access token, as Keycloak issues one: issuer, subject, {@code azp},
+   * expiry, {@code auth_time}, the granted {@code scope} with the level, and the identity claims.
+   */
+  private String accessToken(Grant grant) {
+    Set<OidcMisbehaviour> now =
+        faults.isEmpty() ? EnumSet.noneOf(OidcMisbehaviour.class) : EnumSet.copyOf(faults);
+    Instant issued =
+        now.contains(OidcMisbehaviour.EXPIRED)
+            ? Instant.now().minus(Duration.ofHours(1))
+            : Instant.now();
+    String level =
+        now.contains(OidcMisbehaviour.LOWER_LEVEL) ? "low" : grant.authorization().level();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(
+                now.contains(OidcMisbehaviour.WRONG_ISSUER)
+                    ? "https://wrong.example"
+                    : issuer.toString())
+            .subject(subject(grant.persona()))
+            .audience("account")
+            .issueTime(Date.from(issued))
+            .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
+            .claim("typ", "Bearer")
+            .claim(
+                "azp",
+                now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
+                    ? "another-client"
+                    : settings.clientId())
+            .claim("auth_time", grant.authTime().getEpochSecond())
+            .claim("scope", "openid " + settings.acrValues().get(level));
+    identityClaims(grant.persona(), level).forEach(claims::claim);
+    return signed(claims.build(), now);
+  }
+
+  private String signed(JWTClaimsSet set, Set<OidcMisbehaviour> now) {
     try {
       if (now.contains(OidcMisbehaviour.UNSIGNED)) {
         return new PlainJWT(set).serialize();
@@ -382,9 +428,12 @@ public final class OidcSimulator implements HttpHandler {
     return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
   }
 
-  private Map<String, Object> identityClaims(Persona persona) {
+  private Map<String, Object> identityClaims(Persona persona, String level) {
     Map<String, Object> claims = new LinkedHashMap<>();
-    boolean dropIdentifier = faults.contains(OidcMisbehaviour.MISSING_IDENTIFIER);
+    // The MVR's own flow releases citizen_identifier at the high level only (its public code).
+    boolean dropIdentifier =
+        faults.contains(OidcMisbehaviour.MISSING_IDENTIFIER)
+            || (!settings.issuesIdToken() && !"high".equals(level));
     if (settings.style() == ClaimStyle.MVR) {
       if (!dropIdentifier) {
         claims.put("citizen_identifier", persona.identifier());
@@ -396,6 +445,7 @@ public final class OidcSimulator implements HttpHandler {
         claims.put("middle_name_cyrillic", persona.middleName());
       }
       claims.put("family_name_cyrillic", persona.familyName());
+      claims.put("date_of_birth", persona.dateOfBirth().toString());
       if (persona.latinName() != null) {
         String[] latin = persona.latinName().split(" ", -1);
         claims.put("given_name", latin[0]);

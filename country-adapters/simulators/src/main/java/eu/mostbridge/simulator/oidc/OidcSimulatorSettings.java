@@ -13,7 +13,10 @@ import java.util.Map;
  * @param clientId the one registered client
  * @param clientSecret its secret (client_secret_basic)
  * @param redirectUris the client's registered redirect URIs, matched exactly
- * @param acrValues level name (low, substantial, high) to the {@code acr} the provider uses
+ * @param acrValues level name (low, substantial, high) to the {@code acr} the provider uses (to the
+ *     level scope, when it issues no ID token)
+ * @param issuesIdToken whether it answers with an ID token (OpenID Connect) or, as the MVR eID's
+ *     public code shows, only with a signed JWT access token whose scope names the level
  */
 public record OidcSimulatorSettings(
     String country,
@@ -22,7 +25,8 @@ public record OidcSimulatorSettings(
     String clientId,
     String clientSecret,
     List<String> redirectUris,
-    Map<String, String> acrValues) {
+    Map<String, String> acrValues,
+    boolean issuesIdToken) {
 
   /** The MVR eID as its public sources describe it: RS256 (Keycloak default), {@code eid_*}. */
   public static OidcSimulatorSettings mvr(String clientId, String secret, String redirectUri) {
@@ -33,7 +37,26 @@ public record OidcSimulatorSettings(
         clientId,
         secret,
         List.of(redirectUri),
-        Map.of("low", "eid_low", "substantial", "eid_substantial", "high", "eid_high"));
+        Map.of("low", "eid_low", "substantial", "eid_substantial", "high", "eid_high"),
+        true);
+  }
+
+  /**
+   * The MVR eID as its public code's login flow answers: no ID token, a signed JWT access token
+   * (RS256) with the identity claims, the level asked for and granted as the scope {@code
+   * eid_loa_low} or {@code eid_loa_high}; {@code citizen_identifier} only at the high level.
+   */
+  public static OidcSimulatorSettings mvrAsItsCodeShows(
+      String clientId, String secret, String redirectUri) {
+    return new OidcSimulatorSettings(
+        "BG",
+        ClaimStyle.MVR,
+        "RS256",
+        clientId,
+        secret,
+        List.of(redirectUri),
+        Map.of("low", "eid_loa_low", "high", "eid_loa_high"),
+        false);
   }
 
   /** eid.mk with Most's assumed profile, signing with ES256. */
@@ -48,6 +71,7 @@ public record OidcSimulatorSettings(
         Map.of(
             "low", "http://eidas.europa.eu/LoA/low",
             "substantial", "http://eidas.europa.eu/LoA/substantial",
-            "high", "http://eidas.europa.eu/LoA/high"));
+            "high", "http://eidas.europa.eu/LoA/high"),
+        true);
   }
 }

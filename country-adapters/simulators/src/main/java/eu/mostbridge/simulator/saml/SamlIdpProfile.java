@@ -30,4 +30,20 @@ public interface SamlIdpProfile {
 
   /** The second-level status code and the status message of a cancel. */
   record Cancel(String status, Optional<String> message) {}
+
+  /**
+   * How long after its {@code IssueInstant} a request is accepted, and with what clock skew; empty
+   * when not checked.
+   */
+  default Optional<RequestWindow> requestWindow() {
+    return Optional.empty();
+  }
+
+  /** A request's lifetime after its IssueInstant, and the clock skew allowed either way. */
+  record RequestWindow(java.time.Duration lifetime, java.time.Duration skew) {}
+
+  /** The request signature algorithms it verifies; empty for every one the simulator knows. */
+  default Set<String> requestSignatureAlgorithms() {
+    return Set.of();
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import javax.xml.XMLConstants;
@@ -64,6 +65,7 @@ final class SamlRequestCheck {
     byte[] xml = base64(samlRequest);
     Document document = parse(xml);
     RegisteredServiceProvider sp = validate(document);
+    checkSignatureAlgorithm(signatureAlgorithm(document.getDocumentElement()));
     if (!EnvelopedSignature.verify(
         document.getDocumentElement(), sp.signingCertificate().getPublicKey())) {
       throw new RequestRefused(
@@ -90,6 +92,7 @@ final class SamlRequestCheck {
     byte[] xml = inflate(base64(decode(request)));
     Document document = parse(xml);
     RegisteredServiceProvider sp = validate(document);
+    checkSignatureAlgorithm(decode(sigAlg));
     StringBuilder signed = new StringBuilder("SAMLRequest=").append(request);
     if (raw.containsKey("RelayState")) {
       signed.append("&RelayState=").append(raw.get("RelayState"));
@@ -127,6 +130,7 @@ final class SamlRequestCheck {
     if (sp == null) {
       throw new RequestRefused("The Issuer is not a registered service provider");
     }
+    checkIssueInstant(root);
     String acs = root.getAttribute("AssertionConsumerServiceURL");
     if (!acs.isEmpty() && !acs.equals(sp.assertionConsumerService())) {
       throw new RequestRefused("The ACS URL is not the one registered for " + sp.entityId());
@@ -150,6 +154,54 @@ final class SamlRequestCheck {
       }
     }
     return copy;
+  }
+
+  /** The request's age against the profile's window (eAuth: 20 s, 10 s of skew). */
+  private void checkIssueInstant(Element root) throws RequestRefused {
+    if (profile.requestWindow().isEmpty()) {
+      return;
+    }
+    SamlIdpProfile.RequestWindow window = profile.requestWindow().get();
+    java.time.Instant issued;
+    try {
+      issued = java.time.Instant.parse(root.getAttribute("IssueInstant"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RequestRefused("The AuthnRequest has no readable IssueInstant", e);
+    }
+    java.time.Instant now = java.time.Instant.now();
+    if (issued.isAfter(now.plus(window.skew()))
+        || issued.plus(window.lifetime()).plus(window.skew()).isBefore(now)) {
+      throw new RequestRefused(
+          "The AuthnRequest was issued at "
+              + issued
+              + ", outside "
+              + window.lifetime().toSeconds()
+              + " s (and "
+              + window.skew().toSeconds()
+              + " s of skew) of now");
+    }
+  }
+
+  private void checkSignatureAlgorithm(String algorithm) throws RequestRefused {
+    Set<String> accepted = profile.requestSignatureAlgorithms();
+    if (!accepted.isEmpty() && !accepted.contains(algorithm)) {
+      throw new RequestRefused(
+          "The AuthnRequest is signed with " + algorithm + ", which this IdP does not verify");
+    }
+  }
+
+  /** The SignatureMethod of the root's own enveloped signature, or empty text. */
+  private static String signatureAlgorithm(Element root) {
+    Element signature = Xml.first(root, "http://www.w3.org/2000/09/xmldsig#", "Signature");
+    Element info =
+        signature == null
+            ? null
+            : Xml.first(signature, "http://www.w3.org/2000/09/xmldsig#", "SignedInfo");
+    Element method =
+        info == null
+            ? null
+            : Xml.first(info, "http://www.w3.org/2000/09/xmldsig#", "SignatureMethod");
+    return method == null ? "" : method.getAttribute("Algorithm");
   }
 
   private ReceivedRequest received(

@@ -123,9 +123,16 @@ class EAuthRoundTripTest {
     server.close();
   }
 
+  /** The clock Most's requests are dated by, and how they are signed: changed by single tests. */
+  private static Clock requestClock = Clock.systemUTC();
+
+  private static String requestAlgorithm = EAuthSettings.REQUEST_SIGNATURE_ALGORITHM;
+
   @AfterEach
   void behave() {
     testSystem.misbehave(Set.of());
+    requestClock = Clock.systemUTC();
+    requestAlgorithm = EAuthSettings.REQUEST_SIGNATURE_ALGORITHM;
   }
 
   private static EAuthAdapter adapter(
@@ -178,9 +185,9 @@ class EAuthRoundTripTest {
             notation,
             binding,
             List.of(),
-            AlgorithmPolicy.RSA_PSS_SHA256,
+            requestAlgorithm,
             Duration.ofMinutes(10));
-    return new EAuthAdapter(settings, new InMemoryReplayCache(), Clock.systemUTC());
+    return new EAuthAdapter(settings, new InMemoryReplayCache(), requestClock);
   }
 
   private static EAuthAdapter testSystemAdapter(SamlBinding binding) {
@@ -296,8 +303,8 @@ class EAuthRoundTripTest {
     assertThat(georgi.dateOfBirth()).isEqualTo(LocalDate.of(2003, 7, 21));
     assertThat(georgi.gender()).contains(Gender.MALE);
     assertThat(georgi.givenName().latin())
-        .as("eAuth's latinName wins")
-        .isEqualTo("Georgi Iordanov");
+        .as("the Transliteration Act wins over eAuth's latinName, which may be self-entered")
+        .isEqualTo("Georgi Yordanov");
     assertThat(georgi.familyName().latin()).isEqualTo("Tsvetkov");
     assertThat(mariyana.givenName().latin()).isEqualTo("Mariyana Yulieva");
     assertThat(mariyana.familyName().latin()).isEqualTo("Agalova");
@@ -353,6 +360,78 @@ class EAuthRoundTripTest {
                     "bg-maria"));
     assertThat(cbc.reason()).isEqualTo(Reason.BAD_SIGNATURE);
     assertThat(cbc.getMessage()).contains("aes128-cbc");
+  }
+
+  @Test
+  void eAuthsOtherLoginMethodsAndResidentsArriveAsItsCodeSendsThem() throws Exception {
+    AuthenticationFailure pik =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                login(
+                    testSystemAdapter(SamlBinding.POST),
+                    "/eauth-test/",
+                    LevelOfAssurance.SUBSTANTIAL,
+                    "bg-elena-pik"));
+    assertThat(pik.reason()).isEqualTo(Reason.PLACEHOLDER_IDENTITY);
+
+    CommonIdentity ivan =
+        login(
+            testSystemAdapter(SamlBinding.POST),
+            "/eauth-test/",
+            LevelOfAssurance.HIGH,
+            "bg-ivan-certificate");
+    assertThat(ivan.givenName().latin()).isEqualTo("IVAN GEORGIEV");
+    assertThat(ivan.familyName().latin()).isEqualTo("DIMITROV");
+    assertThat(ivan.givenName().nativeForm()).isEmpty();
+
+    CommonIdentity john =
+        login(
+            testSystemAdapter(SamlBinding.POST),
+            "/eauth-test/",
+            LevelOfAssurance.SUBSTANTIAL,
+            "bg-john-lnch");
+    assertThat(john.personIdentifier().toEidasForm()).isEqualTo("BG/MK/7111042925");
+    assertThat(john.dateOfBirth()).isEqualTo(LocalDate.of(1980, 6, 15));
+    assertThat(john.nationalities()).isEmpty();
+  }
+
+  @Test
+  void eAuthTakesARequestFor20SecondsWith10SecondsOfSkew() throws Exception {
+    requestClock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-25));
+    String fresh =
+        send(
+            testSystemAdapter(SamlBinding.POST)
+                .start(request(LevelOfAssurance.SUBSTANTIAL))
+                .step());
+    assertThat(fresh).as("25 s old: within 20 s and 10 s of skew").contains("bg-maria");
+
+    requestClock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-35));
+    String late =
+        send(
+            testSystemAdapter(SamlBinding.POST)
+                .start(request(LevelOfAssurance.SUBSTANTIAL))
+                .step());
+    assertThat(late).contains("outside 20 s").doesNotContain("bg-maria");
+
+    requestClock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(15));
+    String early =
+        send(
+            testSystemAdapter(SamlBinding.POST)
+                .start(request(LevelOfAssurance.SUBSTANTIAL))
+                .step());
+    assertThat(early).contains("outside 20 s");
+  }
+
+  @Test
+  void eAuthDoesNotVerifyAnRsaPssRequestSoMostSignsRsaSha256() throws Exception {
+    requestAlgorithm = AlgorithmPolicy.RSA_PSS_SHA256;
+    String page =
+        send(
+            testSystemAdapter(SamlBinding.POST)
+                .start(request(LevelOfAssurance.SUBSTANTIAL))
+                .step());
+    assertThat(page).contains("sha256-rsa-MGF1, which this IdP does not verify");
   }
 
   @Test

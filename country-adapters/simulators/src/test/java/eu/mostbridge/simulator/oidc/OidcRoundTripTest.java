@@ -26,6 +26,7 @@ import eu.mostbridge.oidc.OidcCountryAdapter;
 import eu.mostbridge.oidc.OidcDiscovery;
 import eu.mostbridge.oidc.OidcProviderPeer;
 import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.replay.InMemoryReplayCache;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.http.FormData;
@@ -73,6 +74,7 @@ class OidcRoundTripTest {
   private static SimulatorServer server;
   private static OidcSimulator mvr;
   private static OidcSimulator eidMk;
+  private static OidcSimulator mvrOwnFlow;
 
   @BeforeAll
   static void start() throws IOException {
@@ -88,7 +90,12 @@ class OidcRoundTripTest {
             server.baseUri().resolve("/eid-mk"),
             OidcSimulatorSettings.eidMk("most-mk", "s3cret-mk", MK_CALLBACK),
             personas);
-    server.mount("/mvr/", mvr).mount("/eid-mk/", eidMk).start();
+    mvrOwnFlow =
+        new OidcSimulator(
+            server.baseUri().resolve("/mvr-own"),
+            OidcSimulatorSettings.mvrAsItsCodeShows("most-bg", "s3cret-bg", MVR_CALLBACK),
+            personas);
+    server.mount("/mvr/", mvr).mount("/eid-mk/", eidMk).mount("/mvr-own/", mvrOwnFlow).start();
   }
 
   @AfterAll
@@ -100,6 +107,7 @@ class OidcRoundTripTest {
   void behave() {
     mvr.misbehave(Set.of());
     eidMk.misbehave(Set.of());
+    mvrOwnFlow.misbehave(Set.of());
   }
 
   private static OidcProviderPeer peer(OidcSimulator simulator, Set<String> algorithms) {
@@ -132,6 +140,96 @@ class OidcRoundTripTest {
         new InMemoryReplayCache(),
         Clock.systemUTC(),
         OidcRelyingParty.remoteKeys(op));
+  }
+
+  /** The MVR adapter for the MVR's own flow: identity from the access token, level by scope. */
+  private static OidcCountryAdapter mvrOwnFlowAdapter(Map<LevelOfAssurance, String> levelScopes) {
+    String issuer = mvrOwnFlow.issuer().toString();
+    OidcProviderPeer op =
+        new OidcProviderPeer(
+            issuer,
+            URI.create(issuer + "/authorize"),
+            URI.create(issuer + "/token"),
+            Optional.of(URI.create(issuer + "/userinfo")),
+            URI.create(issuer + "/jwks"),
+            Set.of("RS256"),
+            true,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            TokenShape.ACCESS_TOKEN);
+    OidcClient client =
+        new OidcClient(
+            "most-bg",
+            Optional.of("s3cret-bg"),
+            Optional.empty(),
+            URI.create(MVR_CALLBACK),
+            List.of("openid"));
+    return new OidcCountryAdapter(
+        new OidcAdapterSettings(
+            "bg-mvr-eid", CountryCode.BG, op, client, levelScopes, Duration.ofMinutes(10)),
+        new MvrClaimsMapper(),
+        new InMemoryReplayCache(),
+        Clock.systemUTC(),
+        OidcRelyingParty.remoteKeys(op));
+  }
+
+  @Test
+  void theMvrsOwnFlowGivesTheIdentityInItsAccessTokenAndTheLevelAsAScope() throws Exception {
+    OidcCountryAdapter adapter = mvrOwnFlowAdapter(MvrEid.levelScopes());
+    assertThat(adapter.relaxations()).contains("ACCESS_TOKEN_IDENTITY", "RS256");
+    AuthenticationStart start =
+        adapter.start(request(LevelOfAssurance.SUBSTANTIAL, CountryCode.MK));
+    assertThat(start.step().target().getQuery())
+        .contains("eid_loa_high")
+        .doesNotContain("acr_values");
+
+    CommonIdentity maria = login(adapter, LevelOfAssurance.SUBSTANTIAL, CountryCode.MK, "bg-maria");
+    assertThat(maria.personIdentifier().value()).isEqualTo("8703141379");
+    assertThat(maria.levelOfAssurance()).isEqualTo(LevelOfAssurance.HIGH);
+    assertThat(maria.dateOfBirth()).isEqualTo(LocalDate.of(1987, 3, 14));
+
+    CommonIdentity john = login(adapter, LevelOfAssurance.HIGH, CountryCode.MK, "bg-john-lnch");
+    assertThat(john.personIdentifier().value()).isEqualTo("7111042925");
+    assertThat(john.dateOfBirth()).isEqualTo(LocalDate.of(1980, 6, 15));
+  }
+
+  @Test
+  void theMvrsOwnFlowIsRefusedWhenItsAccessTokenIsNotItsOwn() throws Exception {
+    OidcCountryAdapter adapter = mvrOwnFlowAdapter(MvrEid.levelScopes());
+    for (OidcMisbehaviour fault :
+        List.of(
+            OidcMisbehaviour.WRONG_SIGNING_KEY,
+            OidcMisbehaviour.UNSIGNED,
+            OidcMisbehaviour.HMAC_WITH_PUBLIC_KEY,
+            OidcMisbehaviour.EXPIRED,
+            OidcMisbehaviour.WRONG_ISSUER,
+            OidcMisbehaviour.WRONG_AUDIENCE,
+            OidcMisbehaviour.LOWER_LEVEL)) {
+      mvrOwnFlow.misbehave(Set.of(fault));
+      AuthenticationFailure failure =
+          catchThrowableOfType(
+              AuthenticationFailure.class,
+              () -> login(adapter, LevelOfAssurance.HIGH, CountryCode.MK, "bg-maria"));
+      assertThat(failure).as("%s refused", fault).isNotNull();
+    }
+  }
+
+  @Test
+  void aLowLevelLoginOfTheMvrsOwnFlowCarriesNoIdentifierAndIsRefused() {
+    Map<LevelOfAssurance, String> withLow = new java.util.EnumMap<>(LevelOfAssurance.class);
+    withLow.put(LevelOfAssurance.LOW, "eid_loa_low");
+    withLow.put(LevelOfAssurance.HIGH, "eid_loa_high");
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () ->
+                login(
+                    mvrOwnFlowAdapter(withLow),
+                    LevelOfAssurance.LOW,
+                    CountryCode.MK,
+                    "bg-mariyana"));
+    assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.INVALID_IDENTITY);
+    assertThat(failure.getMessage()).contains("citizen_identifier is missing");
   }
 
   private static OidcCountryAdapter mkAdapter() {
