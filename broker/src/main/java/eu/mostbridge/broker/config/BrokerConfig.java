@@ -144,6 +144,14 @@ public interface BrokerConfig {
     @WithDefault("PRODUCTION")
     EAuthShape eauthShape();
 
+    /**
+     * How the MVR eID simulator answers: {@code ACCESS_TOKEN} as the MVR's public code shows its
+     * login flow (no ID token, the level as the scope {@code eid_loa_high}), {@code ID_TOKEN} as an
+     * OpenID provider; the demo's {@code bg-mvr-eid} is configured to match.
+     */
+    @WithDefault("ACCESS_TOKEN")
+    eu.mostbridge.oidc.TokenShape mvrShape();
+
     /** The two shapes of eAuth's answers (eAuth-v2, {@code SAMLMessageHandler}). */
     enum EAuthShape {
       PRODUCTION,

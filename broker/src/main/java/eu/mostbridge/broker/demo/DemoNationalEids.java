@@ -17,6 +17,7 @@ import eu.mostbridge.oidc.OidcClient;
 import eu.mostbridge.oidc.OidcCountryAdapter;
 import eu.mostbridge.oidc.OidcProviderPeer;
 import eu.mostbridge.oidc.OidcRelyingParty;
+import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
@@ -27,9 +28,9 @@ import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eauth.EAuthProfile;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
 import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
-import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
 import eu.mostbridge.simulator.saml.SamlIdpSettings;
 import eu.mostbridge.simulator.saml.SamlIdpSimulator;
+import eu.mostbridge.simulator.saml.ServiceProviderSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,12 +152,8 @@ public class DemoNationalEids implements NationalEidSource {
                 : SamlIdpSettings.likeTheTestSystem(simulators + "/sim/" + EAUTH),
             personas,
             eauthKeys,
-            List.of(
-                new RegisteredServiceProvider(
-                    spEntity,
-                    acs.toString(),
-                    spSigning.certificate(),
-                    spEncryption.certificate())));
+            // As eAuth: Most's metadata read from the request's Issuer, which is its URL here.
+            ServiceProviderSource.metadataAtIssuer());
     ServiceProviderIdentity sp =
         new ServiceProviderIdentity(
             spEntity,
@@ -189,15 +186,22 @@ public class DemoNationalEids implements NationalEidSource {
             replayCache,
             Clock.systemUTC());
 
-    // BG MVR eID: OpenID Connect, RS256 as Keycloak signs by default (a logged relaxation).
+    // BG MVR eID: by default as its public code shows its login flow (no ID token, the identity
+    // in the signed access token, the level as a scope), RS256 as Keycloak signs by default; both
+    // logged relaxations.
     URI mvrIssuer = URI.create(simulators + "/sim/" + MVR);
     URI mvrCallback = URI.create(base + "/callback/bg-mvr-eid");
+    boolean ownFlow = config.demo().mvrShape() == TokenShape.ACCESS_TOKEN;
     OidcSimulator mvr =
         new OidcSimulator(
             mvrIssuer,
-            OidcSimulatorSettings.mvr("most-demo", secret, mvrCallback.toString()),
+            ownFlow
+                ? OidcSimulatorSettings.mvrAsItsCodeShows(
+                    "most-demo", secret, mvrCallback.toString())
+                : OidcSimulatorSettings.mvr("most-demo", secret, mvrCallback.toString()),
             personas);
-    OidcProviderPeer mvrPeer = peer(mvrIssuer, Set.of("RS256", "PS256", "ES256"));
+    OidcProviderPeer mvrPeer =
+        peer(mvrIssuer, Set.of("RS256", "PS256", "ES256"), config.demo().mvrShape());
     OidcCountryAdapter mvrAdapter =
         new OidcCountryAdapter(
             new OidcAdapterSettings(
@@ -205,7 +209,7 @@ public class DemoNationalEids implements NationalEidSource {
                 CountryCode.BG,
                 mvrPeer,
                 client(secret, mvrCallback),
-                MvrEid.acrValues(),
+                ownFlow ? MvrEid.levelScopes() : MvrEid.acrValues(),
                 Duration.ofMinutes(10)),
             new MvrClaimsMapper(),
             replayCache,
@@ -220,7 +224,8 @@ public class DemoNationalEids implements NationalEidSource {
             mkIssuer,
             OidcSimulatorSettings.eidMk("most-demo", secret, mkCallback.toString()),
             personas);
-    OidcProviderPeer mkPeer = peer(mkIssuer, OidcProviderPeer.STRICT_ALGORITHMS);
+    OidcProviderPeer mkPeer =
+        peer(mkIssuer, OidcProviderPeer.STRICT_ALGORITHMS, TokenShape.ID_TOKEN);
     EidMkProfile profile = EidMkProfile.assumedDefault();
     OidcCountryAdapter mkAdapter =
         new OidcCountryAdapter(
@@ -243,7 +248,7 @@ public class DemoNationalEids implements NationalEidSource {
         eauthKeys);
   }
 
-  private static OidcProviderPeer peer(URI issuer, Set<String> algorithms) {
+  private static OidcProviderPeer peer(URI issuer, Set<String> algorithms, TokenShape shape) {
     String base = issuer.toString();
     return new OidcProviderPeer(
         base,
@@ -254,7 +259,8 @@ public class DemoNationalEids implements NationalEidSource {
         algorithms,
         true,
         Duration.ofSeconds(60),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        shape);
   }
 
   private static OidcClient client(String secret, URI callback) {

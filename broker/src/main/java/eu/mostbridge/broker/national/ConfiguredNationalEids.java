@@ -4,6 +4,7 @@ import eu.mostbridge.adapter.ClaimsMapper;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.bg.eauth.EAuthAdapter;
 import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.bg.mvr.MvrClaimNames;
 import eu.mostbridge.bg.mvr.MvrClaimsMapper;
 import eu.mostbridge.bg.mvr.MvrEid;
 import eu.mostbridge.broker.config.BrokerConfig;
@@ -114,7 +115,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
                         mvr.tokenShape().orElse(TokenShape.ACCESS_TOKEN) == TokenShape.ACCESS_TOKEN
                             ? MvrEid.levelScopes()
                             : MvrEid.acrValues(),
-                        new MvrClaimsMapper())));
+                        new MvrClaimsMapper(claimNames(mvr.claims())))));
     national
         .mkEid()
         .ifPresent(
@@ -231,6 +232,21 @@ public class ConfiguredNationalEids implements NationalEidSource {
         replayCache,
         Clock.systemUTC(),
         OidcRelyingParty.remoteKeys(peer));
+  }
+
+  private static MvrClaimNames claimNames(NationalConfig.MvrClaims claims) {
+    MvrClaimNames d = MvrClaimNames.PUBLIC_CODE;
+    return new MvrClaimNames(
+        claims.identifier().orElse(d.identifier()),
+        claims.identifierType().orElse(d.identifierType()),
+        claims.givenName().orElse(d.givenName()),
+        claims.middleName().orElse(d.middleName()),
+        claims.familyName().orElse(d.familyName()),
+        claims.givenNameCyrillic().orElse(d.givenNameCyrillic()),
+        claims.middleNameCyrillic().orElse(d.middleNameCyrillic()),
+        claims.familyNameCyrillic().orElse(d.familyNameCyrillic()),
+        claims.dateOfBirth().orElse(d.dateOfBirth()),
+        claims.gender().orElse(d.gender()));
   }
 
   private static TokenShape shape(String id, NationalConfig.OidcPeer settings) {

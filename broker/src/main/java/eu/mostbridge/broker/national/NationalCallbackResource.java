@@ -56,8 +56,10 @@ import java.util.Set;
  * planted in the browser earlier (session fixation) does not open the consent page.
  *
  * <p>For a national eID that declares a {@link FailedAnswerLimit} (one whose unauthenticated CBC
- * ciphertexts could be a decryption oracle), failed answers are counted: the login ends after its
- * limit, and a source's answers are refused unread once it has used up its own.
+ * ciphertexts could be a decryption oracle), every answer to a login takes one of its few numbers
+ * before it is read and failed ones count against their source ({@link FailedAnswers}): the login
+ * ends at its last number, and a source's answers are refused unread once it has used up its own or
+ * has too many under validation.
  *
  * <p>A SAML answer is a cross-site POST, on which browsers do not send the SameSite=Lax cookie.
  * Such a request is answered with a page that posts the same fields again from Most's own origin,
@@ -211,22 +213,32 @@ public class NationalCallbackResource {
     }
     PendingAuthentication pending = flow.national().orElseThrow();
     Optional<FailedAnswerLimit> limit = adapter.get().failedAnswerLimit();
-    if (limit.isPresent() && failedAnswers.sourceExhausted(adapterId, source, limit.get())) {
-      // Not even read: the answers of this source have failed too often to be a fair question.
-      audit.record(
-          AuditEvent.of("national.source_refused")
-              .with("flow", flow.id())
-              .with("client", flow.request().client().id())
-              .with("national_eid", adapterId)
-              .with("failed_answers_per_source", limit.get().perSource())
-              .with("window_seconds", limit.get().window().toSeconds()));
-      return steps.errorPageInLogin(
-          429,
-          steps.texts(Optional.of(flow), acceptLanguage),
-          flow,
-          "error.too_many_answers",
-          true,
-          flow.reference());
+    int answerNumber = 0;
+    if (limit.isPresent()) {
+      // Decided before anything is decrypted, so that answers sent together are bounded too.
+      FailedAnswers.Admission admission =
+          failedAnswers.admit(adapterId, pending.correlationId(), source, limit.get());
+      if (admission instanceof FailedAnswers.SourceRefused refused) {
+        audit.record(
+            AuditEvent.of("national.source_refused")
+                .with("flow", flow.id())
+                .with("client", flow.request().client().id())
+                .with("national_eid", adapterId)
+                .with("busy", refused.busy())
+                .with("failed_answers_per_source", limit.get().perSource())
+                .with("window_seconds", limit.get().window().toSeconds()));
+        return steps.errorPageInLogin(
+            429,
+            steps.texts(Optional.of(flow), acceptLanguage),
+            flow,
+            "error.too_many_answers",
+            true,
+            flow.reference());
+      }
+      if (admission instanceof FailedAnswers.LoginExhausted) {
+        return answersExhausted(stored, adapter.get(), pending, limit.get(), acceptLanguage);
+      }
+      answerNumber = ((FailedAnswers.Admitted) admission).slot();
     }
     Instant now = Instant.now();
     CommonIdentity identity;
@@ -242,7 +254,7 @@ public class NationalCallbackResource {
             "The national authentication is older than the relying party's max_age");
       }
     } catch (AuthenticationFailure failure) {
-      return failed(stored, adapter.get(), pending, failure, source, acceptLanguage);
+      return failed(stored, adapter.get(), pending, failure, source, answerNumber, acceptLanguage);
     }
     // A new key before the citizen's data is on any page: whoever knew the old one (planted it in
     // this browser, or read it) cannot follow the login from here.
@@ -278,6 +290,31 @@ public class NationalCallbackResource {
         .build();
   }
 
+  /** The bound on what one login's answers can ask of the decryption: the login ends. */
+  private Response answersExhausted(
+      Stored stored,
+      CountryAdapter adapter,
+      PendingAuthentication pending,
+      FailedAnswerLimit limit,
+      String acceptLanguage) {
+    LoginFlow flow = stored.flow();
+    if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
+      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+    }
+    audit.record(
+        AuditEvent.of("national.failed_answers_exhausted")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("national_eid", adapter.id())
+            .with("answers_per_login", limit.perLogin()));
+    return steps.endWithError(
+        stored,
+        OAuth2Error.ACCESS_DENIED.setDescription(
+            "The national eID's answers to this login failed validation too often"),
+        adapter.country().alpha2(),
+        acceptLanguage);
+  }
+
   /** An answer that finds no login waiting for it: refused, and nothing else changes. */
   private Response unsolicited(
       CountryAdapter adapter,
@@ -308,15 +345,15 @@ public class NationalCallbackResource {
       PendingAuthentication pending,
       AuthenticationFailure failure,
       String source,
+      int answerNumber,
       String acceptLanguage) {
     LoginFlow flow = stored.flow();
     String reference = flow.reference();
     boolean outcome = OUTCOMES.contains(failure.reason());
     Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
-    FailedAnswers.Count count =
-        outcome || limit.isEmpty()
-            ? new FailedAnswers.Count(false, false)
-            : failedAnswers.count(adapter.id(), pending.correlationId(), source, limit.get());
+    boolean counted = !outcome && limit.isPresent();
+    boolean sourceExhausted = counted && failedAnswers.failed(adapter.id(), source, limit.get());
+    boolean loginExhausted = counted && answerNumber >= limit.get().perLogin();
     audit.record(
         AuditEvent.of("national.failed")
             .with("flow", flow.id())
@@ -325,27 +362,12 @@ public class NationalCallbackResource {
             .with("reason", failure.reason().name())
             .with("detail", failure.getMessage())
             .with("relaxations", adapter.relaxations())
-            .with("login_waits_on", !outcome && !count.loginExhausted())
-            .with("source_exhausted", count.sourceExhausted())
+            .with("login_waits_on", !outcome && !loginExhausted)
+            .with("source_exhausted", sourceExhausted)
             .with("reference", reference));
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
-    if (count.loginExhausted()) {
-      // The bound on what one login's answers can ask of the decryption: the login ends.
-      if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
-        return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
-      }
-      audit.record(
-          AuditEvent.of("national.failed_answers_exhausted")
-              .with("flow", flow.id())
-              .with("client", flow.request().client().id())
-              .with("national_eid", adapter.id())
-              .with("failed_answers_per_login", limit.orElseThrow().perLogin()));
-      return steps.endWithError(
-          stored,
-          OAuth2Error.ACCESS_DENIED.setDescription(
-              "The national eID's answers to this login failed validation too often"),
-          adapter.country().alpha2(),
-          acceptLanguage);
+    if (loginExhausted) {
+      return answersExhausted(stored, adapter, pending, limit.get(), acceptLanguage);
     }
     if (!outcome) {
       // Not an answer the national eID stands behind: whoever brought it gets the error, the

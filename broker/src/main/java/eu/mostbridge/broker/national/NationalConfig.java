@@ -27,7 +27,7 @@ public interface NationalConfig {
   Optional<EAuth> bgEauth();
 
   /** Bulgaria's MVR eID (OpenID Connect), {@code most.national.bg-mvr-eid.*}. */
-  Optional<OidcPeer> bgMvrEid();
+  Optional<MvrPeer> bgMvrEid();
 
   /** North Macedonia's eid.mk (OpenID Connect), {@code most.national.mk-eid.*}. */
   Optional<EidMk> mkEid();
@@ -173,6 +173,47 @@ public interface NationalConfig {
 
     /** Default PT10M. */
     Optional<Duration> pendingLifetime();
+  }
+
+  /** The MVR eID: an OpenID provider whose claim names come from its public code. */
+  interface MvrPeer extends OidcPeer {
+    MvrClaims claims();
+  }
+
+  /**
+   * The MVR eID's claim names; each defaults to the name in its public code ({@code
+   * MvrClaimNames.PUBLIC_CODE}, docs/adapters/BG-MVR-EID.md).
+   */
+  interface MvrClaims {
+    /** Default citizen_identifier. */
+    Optional<String> identifier();
+
+    /** Default citizen_identifier_type. */
+    Optional<String> identifierType();
+
+    /** Default given_name. */
+    Optional<String> givenName();
+
+    /** Default middle_name. */
+    Optional<String> middleName();
+
+    /** Default family_name. */
+    Optional<String> familyName();
+
+    /** Default given_name_cyrillic. */
+    Optional<String> givenNameCyrillic();
+
+    /** Default middle_name_cyrillic. */
+    Optional<String> middleNameCyrillic();
+
+    /** Default family_name_cyrillic. */
+    Optional<String> familyNameCyrillic();
+
+    /** Default date_of_birth. */
+    Optional<String> dateOfBirth();
+
+    /** Default gender. */
+    Optional<String> gender();
   }
 
   /** eid.mk: an OpenID provider whose claim names are not public, so all are configurable. */

@@ -20,7 +20,7 @@ class DemoTest {
   @ParameterizedTest(name = "{0} with {1} as {2}")
   @CsvSource({
     "mk-service, bg-eauth, bg-georgi, Georgi Yordanov",
-    "mk-service, bg-mvr-eid, bg-mariyana, Mariyana Yulieva",
+    "mk-service, bg-mvr-eid, bg-maria, Maria Shtereva",
     "bg-service, mk-eid, mk-ljubica, Ljubica",
   })
   void aDemoServiceShowsTheClaimsItReceived(

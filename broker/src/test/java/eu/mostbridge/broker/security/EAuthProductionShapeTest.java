@@ -158,6 +158,33 @@ class EAuthProductionShapeTest {
   }
 
   @Test
+  void forgeriesSentTogetherToOneLoginAreNotAllRead() throws Exception {
+    Captured captured = genuine(newSource());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Browser.Page>> pages = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String forgery = forged(captured, -17, 0x21 + i);
+        pages.add(pool.submit(() -> post(captured, forgery)));
+      }
+      for (java.util.concurrent.Future<Browser.Page> page : pages) {
+        Browser.assertNoStackTrace(page.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<String> read =
+        TestLogs.auditEvents(captured.flowId()).stream()
+            .filter(l -> l.contains("national.failed\""))
+            .toList();
+    assertThat(read).as("answers decrypted for one login").hasSizeLessThanOrEqualTo(3);
+    assertThat(TestLogs.auditEvents(captured.flowId()))
+        .anyMatch(l -> l.contains("national.failed_answers_exhausted"));
+  }
+
+  @Test
   void aSourceThatUsedUpItsFailedAnswersIsNotReadUntilTheWindowPasses() throws Exception {
     String source = newSource();
     int failures = 0;

@@ -14,6 +14,8 @@ import eu.mostbridge.broker.login.TestClientKeys;
 import eu.mostbridge.simulator.oidc.OidcMisbehaviour;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -37,7 +39,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * docs/SECURITY.md lists all of them.
  */
 @QuarkusTest
+@TestProfile(OidcAttackTest.IdTokenShape.class)
 class OidcAttackTest {
+  /**
+   * The demo's MVR simulator as an OpenID provider (ID tokens, nonce), whose every check these
+   * attacks break; the MVR's own access-token flow is attacked in OidcRoundTripTest.
+   */
+  public static class IdTokenShape implements QuarkusTestProfile {
+    @Override
+    public java.util.Map<String, String> getConfigOverrides() {
+      return java.util.Map.of("most.demo.mvr-shape", "ID_TOKEN");
+    }
+  }
+
   private static final String BASE = SamlAttackTest.BASE;
   private static final String CLIENT = "mk-ministry-portal";
   private static final String CALLBACK = "https://portal.mk.test/callback";

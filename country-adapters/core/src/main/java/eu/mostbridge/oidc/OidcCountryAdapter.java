@@ -129,6 +129,8 @@ public final class OidcCountryAdapter implements CountryAdapter {
     return settings.acrValues().entrySet().stream()
         .filter(e -> granted.contains(e.getValue()))
         .max(Map.Entry.comparingByKey())
-        .map(Map.Entry::getValue);
+        .map(Map.Entry::getValue)
+        // none granted: the whole scope, for the refusal's message
+        .or(() -> claims.string("scope"));
   }
 }

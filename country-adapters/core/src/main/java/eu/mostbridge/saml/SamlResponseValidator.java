@@ -402,11 +402,14 @@ public final class SamlResponseValidator {
         return signed(response.getAssertions().get(0), response.isSigned());
       }
       EncryptedAssertion assertion = response.getEncryptedAssertions().get(0);
-      String dataAlgorithm = checkEncryption(assertion, response.isSigned());
-      if (!response.isSigned() && !dataAlgorithm.endsWith("-gcm")) {
-        // Nothing authenticates this CBC ciphertext before it is decrypted (the peer's relaxation
-        // UNSIGNED_RESPONSE_CBC_ASSERTION): every way it can fail until its plaintext's signature
-        // verifies is answered alike, or the answers would be a decryption oracle.
+      checkEncryption(assertion, response.isSigned());
+      if (!response.isSigned() && idp.algorithms().allowsCbcAssertionInUnsignedResponse()) {
+        // Nothing authenticates this ciphertext before it is decrypted (the peer's relaxation
+        // UNSIGNED_RESPONSE_CBC_ASSERTION; an attacker may also move its key into a GCM one):
+        // every way it can fail until its plaintext's signature verifies is answered alike, or
+        // the answers would be a decryption oracle. One key and a bounded ciphertext keep the
+        // work, and so the time before the refusal, below one uniform period.
+        checkBoundedWork(assertion);
         return alike(() -> signed(decrypt(assertion), false));
       }
       return signed(decrypt(assertion), response.isSigned());
@@ -425,10 +428,8 @@ public final class SamlResponseValidator {
     /**
      * The algorithms of an encrypted assertion's envelope, which whoever sent it chose and can read
      * (so refusing them reveals nothing), checked before anything is decrypted.
-     *
-     * @return the content encryption algorithm
      */
-    private String checkEncryption(EncryptedAssertion encrypted, boolean responseSigned)
+    private void checkEncryption(EncryptedAssertion encrypted, boolean responseSigned)
         throws AuthenticationFailure {
       EncryptedData data = encrypted.getEncryptedData();
       String dataAlgorithm =
@@ -461,7 +462,30 @@ public final class SamlResponseValidator {
         throw failure(
             Reason.BAD_SIGNATURE, "No decryption key is configured for encrypted assertions");
       }
-      return dataAlgorithm;
+    }
+
+    /**
+     * Exactly one encrypted key (the decrypter would otherwise decrypt the content once per key,
+     * multiplying whatever time a padding check takes) and a ciphertext within {@link
+     * #MAX_UNAUTHENTICATED_CIPHERTEXT}: both visible to whoever sent them, so refusing them tells
+     * nothing.
+     */
+    private static void checkBoundedWork(EncryptedAssertion encrypted)
+        throws AuthenticationFailure {
+      if (encryptedKeys(encrypted).size() != 1) {
+        throw failure(
+            Reason.BAD_SIGNATURE, "An encrypted assertion in an unsigned Response needs one key");
+      }
+      EncryptedData data = encrypted.getEncryptedData();
+      String value =
+          data.getCipherData() == null || data.getCipherData().getCipherValue() == null
+              ? null
+              : data.getCipherData().getCipherValue().getValue();
+      if (value == null || value.length() > MAX_UNAUTHENTICATED_CIPHERTEXT) {
+        throw failure(
+            Reason.BAD_SIGNATURE,
+            "The encrypted assertion in an unsigned Response is missing or larger than accepted");
+      }
     }
 
     private static List<EncryptedKey> encryptedKeys(EncryptedAssertion encrypted) {
@@ -675,7 +699,7 @@ public final class SamlResponseValidator {
     long started = System.nanoTime();
     try {
       return step.run();
-    } catch (AuthenticationFailure | RuntimeException e) {
+    } catch (AuthenticationFailure | RuntimeException | StackOverflowError e) {
       waitForWholeQuanta(started);
       throw new AuthenticationFailure(Reason.BAD_SIGNATURE, UNAUTHENTIC_CIPHERTEXT, e);
     }
@@ -699,6 +723,12 @@ public final class SamlResponseValidator {
    * decrypting, parsing and verifying the largest answer accepted costs (docs/BENCHMARKS.md).
    */
   public static final java.time.Duration UNIFORM_FAILURE_TIME = java.time.Duration.ofMillis(200);
+
+  /**
+   * The most Base64 characters of an unauthenticated ciphertext that is decrypted (about 48 KiB of
+   * assertion; eAuth's are a few KiB).
+   */
+  static final int MAX_UNAUTHENTICATED_CIPHERTEXT = 64 * 1024;
 
   /** The one message of every refusal of an unauthenticated CBC ciphertext after decryption. */
   public static final String UNAUTHENTIC_CIPHERTEXT =

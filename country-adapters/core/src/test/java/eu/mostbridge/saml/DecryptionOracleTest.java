@@ -158,6 +158,10 @@ class DecryptionOracleTest {
     byte[] wrappedKey = cipherValues(genuine).get(key).clone();
     wrappedKey[7] ^= 0x10;
     forgeries.put("bad key", withCipherValue(genuine, key, wrappedKey));
+    // The genuine key moved into a GCM envelope: the key unwrap must not answer differently.
+    forgeries.put(
+        "key moved to GCM",
+        genuine.replace("http://www.w3.org/2001/04/xmlenc#aes128-cbc", AlgorithmPolicy.AES128_GCM));
     // Well-formed plaintext the attacker encrypted to Most's public key, unsigned or self-signed.
     forgeries.put("unsigned assertion", xml(r -> r.assertionSigner = null));
     forgeries.put("attacker's signature", xml(r -> r.assertionSigner = TestKeys.ATTACKER));
@@ -189,6 +193,31 @@ class DecryptionOracleTest {
     Seen only = seen.keySet().iterator().next();
     assertThat(only.message()).isEqualTo(SamlResponseValidator.UNAUTHENTIC_CIPHERTEXT);
     assertThat(only.reason()).isEqualTo("BAD_SIGNATURE");
+  }
+
+  @Test
+  void manyCopiesOfTheKeyAreRefusedBeforeAnythingIsDecrypted() {
+    String genuine = xml(r -> {});
+    Matcher key = Pattern.compile("(?s)<xenc:EncryptedKey.*?</xenc:EncryptedKey>").matcher(genuine);
+    assertThat(key.find()).isTrue();
+    // The decrypter would decrypt the content once per key: a padding check's time, multiplied.
+    // (each copy with an ID of its own: the parser refuses two elements with one ID)
+    StringBuilder copies = new StringBuilder(key.group());
+    for (int i = 1; i < 50; i++) {
+      copies.append(key.group().replaceAll(" Id=\"([^\"]*)\"", " Id=\"$1x" + i + "\""));
+    }
+    String amplified = genuine.replace(key.group(), copies);
+
+    long started = System.nanoTime();
+    AuthenticationFailure failure =
+        catchThrowableOfType(
+            AuthenticationFailure.class,
+            () -> validator().validate(TestResponses.encode(amplified), pending));
+
+    assertThat(failure.getMessage()).contains("needs one key");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("refused before decryption")
+        .isLessThan(SamlResponseValidator.UNIFORM_FAILURE_TIME);
   }
 
   private static List<byte[]> cipherValues(String xml) {

@@ -12,10 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The two OpenID Connect simulators (BG MVR eID at {@code /mvr}, MK eid.mk at {@code /eid-mk}) as a
- * process of their own, for a broker configured like production (compose.yaml). The eAuth SAML
- * simulator is not offered here: it needs the broker's SAML certificates registered with it, which
- * only the demo's in-process wiring does.
+ * The two OpenID Connect simulators (BG MVR eID at {@code /mvr}, in its own flow's access-token
+ * shape; MK eid.mk at {@code /eid-mk}) as a process of their own, for a broker configured like
+ * production (compose.yaml). The eAuth SAML simulator is not offered here: it needs the broker's
+ * SAML certificates registered with it, which only the demo's in-process wiring does.
  *
  * <p>Settings, from environment variables:
  *
@@ -63,7 +63,10 @@ public final class SimulatorMain {
             "/mvr",
             new OidcSimulator(
                 URI.create(publicUrl + "/mvr"),
-                OidcSimulatorSettings.mvr(clientId, secret, broker + "/callback/bg-mvr-eid"),
+                // As the MVR's public code shows its flow, which is what a broker configured
+                // like production expects of bg-mvr-eid by default (token-shape ACCESS_TOKEN).
+                OidcSimulatorSettings.mvrAsItsCodeShows(
+                    clientId, secret, broker + "/callback/bg-mvr-eid"),
                 personas),
             "/eid-mk",
             new OidcSimulator(

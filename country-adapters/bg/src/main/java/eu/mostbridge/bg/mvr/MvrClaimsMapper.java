@@ -35,6 +35,17 @@ import java.util.stream.Stream;
  */
 public final class MvrClaimsMapper implements ClaimsMapper {
   private final TransliterationAct2009 act = new TransliterationAct2009();
+  private final MvrClaimNames names;
+
+  /** A mapper reading the claim names of the MVR's public code. */
+  public MvrClaimsMapper() {
+    this(MvrClaimNames.PUBLIC_CODE);
+  }
+
+  /** A mapper reading {@code names}. */
+  public MvrClaimsMapper(MvrClaimNames names) {
+    this.names = names;
+  }
 
   @Override
   public CommonIdentity map(
@@ -52,9 +63,9 @@ public final class MvrClaimsMapper implements ClaimsMapper {
       throws AuthenticationFailure {
     String identifier =
         claims
-            .string("citizen_identifier")
-            .orElseThrow(() -> invalid("citizen_identifier is missing"));
-    String type = claims.string("citizen_identifier_type").orElse("EGN").toUpperCase(Locale.ROOT);
+            .string(names.identifier())
+            .orElseThrow(() -> invalid(names.identifier() + " is missing"));
+    String type = claims.string(names.identifierType()).orElse("EGN").toUpperCase(Locale.ROOT);
     NationalIdentityNumber number;
     try {
       number =
@@ -63,7 +74,8 @@ public final class MvrClaimsMapper implements ClaimsMapper {
             case "LNCH" -> Lnch.parse(identifier);
             default ->
                 throw invalid(
-                    "citizen_identifier_type "
+                    names.identifierType()
+                        + " "
                         + ErrorText.quote(type)
                         + " is neither EGN nor LNCh");
           };
@@ -71,8 +83,9 @@ public final class MvrClaimsMapper implements ClaimsMapper {
       throw invalid(e.getMessage());
     }
     // The MVR's own claim is date_of_birth (its Claims.cs); birthdate is OpenID Connect's.
-    Optional<LocalDate> birthdate = claims.date("date_of_birth").or(() -> claims.date("birthdate"));
-    Optional<Gender> gender = claims.gender("gender");
+    Optional<LocalDate> birthdate =
+        claims.date(names.dateOfBirth()).or(() -> claims.date("birthdate"));
+    Optional<Gender> gender = claims.gender(names.gender());
     ConsistencyReport report = IdentityConsistency.check(number, birthdate, gender);
     if (!report.consistent()) {
       throw invalid(
@@ -87,15 +100,15 @@ public final class MvrClaimsMapper implements ClaimsMapper {
             .personIdentifier(number.toPersonIdentifier(destination))
             .givenName(
                 name(
-                    joined(claims.string("given_name"), claims.string("middle_name")),
+                    joined(claims.string(names.givenName()), claims.string(names.middleName())),
                     joined(
-                        claims.string("given_name_cyrillic"),
-                        claims.string("middle_name_cyrillic")),
+                        claims.string(names.givenNameCyrillic()),
+                        claims.string(names.middleNameCyrillic())),
                     "given name"))
             .familyName(
                 name(
-                    claims.string("family_name"),
-                    claims.string("family_name_cyrillic"),
+                    claims.string(names.familyName()),
+                    claims.string(names.familyNameCyrillic()),
                     "family name"))
             .dateOfBirth(dateOfBirth)
             .levelOfAssurance(achieved)

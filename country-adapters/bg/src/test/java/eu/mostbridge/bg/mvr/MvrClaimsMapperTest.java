@@ -79,6 +79,38 @@ class MvrClaimsMapperTest {
   }
 
   @Test
+  void claimNamesCanBeConfigured() throws AuthenticationFailure {
+    MvrClaimNames d = MvrClaimNames.PUBLIC_CODE;
+    MvrClaimsMapper renamed =
+        new MvrClaimsMapper(
+            new MvrClaimNames(
+                "personal_number",
+                d.identifierType(),
+                d.givenName(),
+                d.middleName(),
+                d.familyName(),
+                d.givenNameCyrillic(),
+                d.middleNameCyrillic(),
+                d.familyNameCyrillic(),
+                "birth_date",
+                d.gender()));
+    Map<String, Object> claims = egnHolder();
+    claims.put("personal_number", claims.remove("citizen_identifier"));
+    claims.put("birth_date", "1987-03-14");
+
+    CommonIdentity identity =
+        renamed.map(
+            new NationalClaims("https://mvr.test", "s1", Optional.of("eid_high"), LOGIN, claims),
+            CountryCode.MK,
+            LevelOfAssurance.HIGH);
+
+    assertThat(identity.personIdentifier().value()).isEqualTo("8703141379");
+    assertThat(catchThrowableOfType(AuthenticationFailure.class, () -> map(claims)).getMessage())
+        .as("the default names do not find the renamed identifier")
+        .contains("citizen_identifier is missing");
+  }
+
+  @Test
   void anLnchHolderGetsInWithTheMvrsOwnDateOfBirthClaim() throws AuthenticationFailure {
     Map<String, Object> claims = egnHolder();
     claims.remove("birthdate");

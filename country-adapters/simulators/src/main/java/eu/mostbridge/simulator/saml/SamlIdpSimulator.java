@@ -50,13 +50,25 @@ public final class SamlIdpSimulator implements HttpHandler {
       Personas personas,
       SimulatorKeys keys,
       List<RegisteredServiceProvider> serviceProviders) {
+    this(profile, settings, personas, keys, ServiceProviderSource.registered(serviceProviders));
+  }
+
+  /**
+   * A simulator that learns service providers from {@code serviceProviders}, for example from their
+   * metadata at the request's Issuer URL, as eAuth does ({@link
+   * ServiceProviderSource#metadataAtIssuer()}).
+   */
+  public SamlIdpSimulator(
+      SamlIdpProfile profile,
+      SamlIdpSettings settings,
+      Personas personas,
+      SimulatorKeys keys,
+      ServiceProviderSource serviceProviders) {
     this.profile = profile;
     this.settings = settings;
     this.personas = personas;
     this.keys = keys;
-    Map<String, RegisteredServiceProvider> byEntityId = new LinkedHashMap<>();
-    serviceProviders.forEach(sp -> byEntityId.put(sp.entityId(), sp));
-    this.requestCheck = new SamlRequestCheck(byEntityId, profile);
+    this.requestCheck = new SamlRequestCheck(serviceProviders, profile);
     this.writer = new SamlResponseWriter(settings, profile, keys);
   }
 
@@ -111,7 +123,11 @@ public final class SamlIdpSimulator implements HttpHandler {
     }
   }
 
-  private void showPicker(HttpExchange exchange, ReceivedRequest request) throws IOException {
+  private void showPicker(HttpExchange exchange, ReceivedRequest request)
+      throws IOException, RequestRefused {
+    if (settings.encryptAssertions() && request.serviceProvider().encryptionCertificate() == null) {
+      throw new RequestRefused("The service provider published no encryption key");
+    }
     String handle = HexFormat.of().formatHex(random());
     waiting.put(handle, request);
     Exchanges.html(

@@ -51,11 +51,10 @@ final class SamlRequestCheck {
   };
 
   private final Schema schema = loadSchema();
-  private final Map<String, RegisteredServiceProvider> serviceProviders;
+  private final ServiceProviderSource serviceProviders;
   private final SamlIdpProfile profile;
 
-  SamlRequestCheck(
-      Map<String, RegisteredServiceProvider> serviceProviders, SamlIdpProfile profile) {
+  SamlRequestCheck(ServiceProviderSource serviceProviders, SamlIdpProfile profile) {
     this.serviceProviders = serviceProviders;
     this.profile = profile;
   }
@@ -66,10 +65,15 @@ final class SamlRequestCheck {
     Document document = parse(xml);
     RegisteredServiceProvider sp = validate(document);
     checkSignatureAlgorithm(signatureAlgorithm(document.getDocumentElement()));
-    if (!EnvelopedSignature.verify(
-        document.getDocumentElement(), sp.signingCertificate().getPublicKey())) {
-      throw new RequestRefused(
-          "The AuthnRequest is not signed by the registered key of " + sp.entityId());
+    // Every signing key must verify it, as eAuth checks: two published keys break a login.
+    for (java.security.cert.X509Certificate key : sp.signingCertificates()) {
+      if (!EnvelopedSignature.verify(document.getDocumentElement(), key.getPublicKey())) {
+        throw new RequestRefused(
+            "The AuthnRequest is not signed by "
+                + (sp.signingCertificates().size() == 1 ? "the" : "every")
+                + " signing key of "
+                + sp.entityId());
+      }
     }
     return received(document, sp, relayState);
   }
@@ -89,6 +93,11 @@ final class SamlRequestCheck {
     if (request == null || sigAlg == null || signature == null) {
       throw new RequestRefused("A redirect request needs SAMLRequest, SigAlg and Signature");
     }
+    if (serviceProviders.onlyForEnvelopedSignatures()) {
+      throw new RequestRefused(
+          "A Redirect request's query signature is not checked here, and without an enveloped"
+              + " signature the service provider's metadata (and its encryption key) is not read");
+    }
     byte[] xml = inflate(base64(decode(request)));
     Document document = parse(xml);
     RegisteredServiceProvider sp = validate(document);
@@ -100,11 +109,13 @@ final class SamlRequestCheck {
     signed.append("&SigAlg=").append(sigAlg);
     try {
       Signature verifier = jca(decode(sigAlg));
-      verifier.initVerify(sp.signingCertificate().getPublicKey());
-      verifier.update(signed.toString().getBytes(StandardCharsets.UTF_8));
-      if (!verifier.verify(base64(decode(signature)))) {
-        throw new RequestRefused(
-            "The redirect signature does not verify with " + sp.entityId() + "'s key");
+      for (java.security.cert.X509Certificate key : sp.signingCertificates()) {
+        verifier.initVerify(key.getPublicKey());
+        verifier.update(signed.toString().getBytes(StandardCharsets.UTF_8));
+        if (!verifier.verify(base64(decode(signature)))) {
+          throw new RequestRefused(
+              "The redirect signature does not verify with " + sp.entityId() + "'s key");
+        }
       }
     } catch (GeneralSecurityException e) {
       throw new RequestRefused("The redirect signature cannot be checked: " + e.getMessage(), e);
@@ -125,17 +136,12 @@ final class SamlRequestCheck {
           "The AuthnRequest does not follow the eAuth 2.0 schema: " + e.getMessage(), e);
     }
     Element issuer = Xml.first(root, SAML, "Issuer");
-    RegisteredServiceProvider sp =
-        issuer == null ? null : serviceProviders.get(issuer.getTextContent().strip());
-    if (sp == null) {
-      throw new RequestRefused("The Issuer is not a registered service provider");
+    if (issuer == null) {
+      throw new RequestRefused("The AuthnRequest has no Issuer");
     }
     checkIssueInstant(root);
-    String acs = root.getAttribute("AssertionConsumerServiceURL");
-    if (!acs.isEmpty() && !acs.equals(sp.assertionConsumerService())) {
-      throw new RequestRefused("The ACS URL is not the one registered for " + sp.entityId());
-    }
-    return sp;
+    return serviceProviders.byIssuer(
+        issuer.getTextContent().strip(), root.getAttribute("AssertionConsumerServiceURL"));
   }
 
   /**

@@ -22,7 +22,9 @@ import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.AlgorithmPolicy.Relaxation;
 import eu.mostbridge.saml.IdentityProviderPeer;
 import eu.mostbridge.saml.SamlBinding;
+import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.ServiceProviderIdentity;
+import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.http.SimulatorServer;
@@ -30,6 +32,7 @@ import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
 import eu.mostbridge.simulator.saml.SamlIdpSettings;
 import eu.mostbridge.simulator.saml.SamlIdpSimulator;
 import eu.mostbridge.simulator.saml.SamlMisbehaviour;
+import eu.mostbridge.simulator.saml.ServiceProviderSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -435,6 +438,93 @@ class EAuthRoundTripTest {
   }
 
   @Test
+  void eAuthReadsMostsMetadataFromTheIssuerOnEveryRequestAndNeedsOneSigningKey() throws Exception {
+    String metadataUrl = server.baseUri().resolve("/most-metadata").toString();
+    ServiceProviderIdentity sp =
+        new ServiceProviderIdentity(
+            metadataUrl,
+            URI.create(ACS),
+            new BasicX509Credential(spSigning.certificate(), spSigning.privateKey()),
+            List.of(
+                new BasicX509Credential(spEncryption.certificate(), spEncryption.privateKey())));
+    java.util.concurrent.atomic.AtomicReference<byte[]> metadata =
+        new java.util.concurrent.atomic.AtomicReference<>(
+            SamlMessages.toBytes(
+                SpMetadataWriter.write(
+                    sp,
+                    AlgorithmPolicy.eidasStrict(),
+                    java.time.Instant.now(),
+                    Duration.ofDays(1),
+                    AlgorithmPolicy.RSA_PSS_SHA256)));
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.mount(
+        "/most-metadata",
+        exchange -> {
+          reads.incrementAndGet();
+          byte[] body = metadata.get();
+          exchange.sendResponseHeaders(200, body.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    SamlIdpSimulator reading =
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.likeProduction("https://eauth.sim/metadata"),
+            Personas.defaults(),
+            SimulatorKeys.rsa("eAuth reading metadata", 2048),
+            ServiceProviderSource.metadataAtIssuer());
+    server.mount("/eauth-metadata/", reading);
+    EAuthAdapter adapter =
+        new EAuthAdapter(
+            new EAuthSettings(
+                "bg-eauth",
+                sp,
+                IdentityProviderPeer.strict(
+                    reading.settings().entityId(),
+                    server.baseUri().resolve("/eauth-metadata/SingleSignOnService"),
+                    List.of(reading.signingCertificate()),
+                    AlgorithmPolicy.eidasStrict().relaxedBy(EAuthSettings.RELAXATIONS)),
+                EAuthSettings.TEST_PROVIDER_OID,
+                EAuthSettings.testServiceOids(),
+                LevelOfAssuranceNotation.EAUTH_NAME,
+                SamlBinding.POST,
+                List.of(),
+                EAuthSettings.REQUEST_SIGNATURE_ALGORITHM,
+                Duration.ofMinutes(10)),
+            new InMemoryReplayCache(),
+            Clock.systemUTC());
+
+    CommonIdentity maria = login(adapter, "/eauth-metadata/", LevelOfAssurance.HIGH, "bg-maria");
+    login(adapter, "/eauth-metadata/", LevelOfAssurance.HIGH, "bg-maria");
+
+    assertThat(maria.personIdentifier().value()).isEqualTo("8703141379");
+    assertThat(reads.get()).as("read on every request").isEqualTo(2);
+
+    // A second signing key published (a rollover done the usual way): eAuth checks the request
+    // against both, and one of them did not sign it.
+    String xml = new String(metadata.get(), StandardCharsets.UTF_8);
+    Matcher signing =
+        Pattern.compile("(?s)<md:KeyDescriptor use=\"signing\">.*?</md:KeyDescriptor>")
+            .matcher(xml);
+    assertThat(signing.find()).as("a signing key in %s", xml).isTrue();
+    String retired =
+        signing
+            .group()
+            .replaceAll(
+                "(?s)<ds:X509Certificate>[^<]*</ds:X509Certificate>",
+                "<ds:X509Certificate>"
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(SimulatorKeys.rsa("retired").certificate().getEncoded())
+                    + "</ds:X509Certificate>");
+    metadata.set(
+        xml.replace(signing.group(), signing.group() + retired).getBytes(StandardCharsets.UTF_8));
+    String refused = send(adapter.start(request(LevelOfAssurance.HIGH)).step());
+    assertThat(refused).contains("not signed by every signing key");
+  }
+
+  @Test
   void aStrictSimulatorNeedsNoRelaxation() throws Exception {
     CommonIdentity identity =
         login(
@@ -537,7 +627,7 @@ class EAuthRoundTripTest {
 
     String page = send(impostor.start(request(LevelOfAssurance.LOW)).step());
 
-    assertThat(page).contains("request refused").contains("not signed by the registered key");
+    assertThat(page).contains("request refused").contains("not signed by the signing key");
   }
 
   @Test
