@@ -152,8 +152,9 @@ public class DemoNationalEids implements NationalEidSource {
                 : SamlIdpSettings.likeTheTestSystem(simulators + "/sim/" + EAUTH),
             personas,
             eauthKeys,
-            // As eAuth: Most's metadata read from the request's Issuer, which is its URL here.
-            ServiceProviderSource.metadataAtIssuer());
+            // As eAuth: Most's metadata read from the request's Issuer, which is its URL here;
+            // only that one, so the demo fetches nothing a stranger names.
+            ServiceProviderSource.metadataAtIssuer(spEntity::equals));
     ServiceProviderIdentity sp =
         new ServiceProviderIdentity(
             spEntity,

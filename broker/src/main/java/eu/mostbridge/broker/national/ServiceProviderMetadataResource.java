@@ -65,7 +65,7 @@ public class ServiceProviderMetadataResource {
     return Response.ok(
             current.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
             "application/samlmetadata+xml")
-        .header("Cache-Control", "max-age=3600")
+        .header("Cache-Control", "max-age=60")
         .build();
   }
 }

@@ -75,12 +75,14 @@ public final class OidcCountryAdapter implements CountryAdapter {
   @Override
   public AuthenticationStart start(AuthenticationRequest request) throws AuthenticationFailure {
     LevelOfAssurance level = levelFor(request.minimumLevel());
-    OidcRelyingParty.Start start =
-        relyingParty.start(
-            List.of(settings.acrValues().get(level)),
-            request.uiLocale(),
-            request.forceReauthentication());
+    // A level asked for as a scope proves nothing of a session the provider already had (its
+    // token would carry the scope all the same): such a login always authenticates anew, and
+    // the token's auth_time must show it.
+    boolean fresh =
+        request.forceReauthentication() || settings.op().tokenShape() == TokenShape.ACCESS_TOKEN;
     Instant now = clock.instant();
+    OidcRelyingParty.Start start =
+        relyingParty.start(List.of(settings.acrValues().get(level)), request.uiLocale(), fresh);
     PendingAuthentication pending =
         new PendingAuthentication(
             id(),
@@ -94,7 +96,7 @@ public final class OidcCountryAdapter implements CountryAdapter {
                     start.nonce(),
                     OidcRelyingParty.CODE_VERIFIER,
                     start.codeVerifier()),
-                request.forceReauthentication(),
+                fresh,
                 now));
     return new AuthenticationStart(new BrowserStep.Redirect(start.authorizationUri()), pending);
   }

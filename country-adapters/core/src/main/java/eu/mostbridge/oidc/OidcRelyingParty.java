@@ -188,7 +188,7 @@ public final class OidcRelyingParty {
     boolean accessTokenShape = op.tokenShape() == TokenShape.ACCESS_TOKEN;
     JWTClaimsSet idToken =
         accessTokenShape
-            ? validateAccessToken(tokens.getTokens().getAccessToken().getValue())
+            ? validateAccessToken(tokens, pending)
             : validateIdToken(((OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), pending);
     // Recorded once the answer proved itself: an answer that fails never uses up the login.
     AuthenticationFailure.requireFirstUse(
@@ -403,10 +403,41 @@ public final class OidcRelyingParty {
   }
 
   /**
-   * The provider's signed JWT access token, for a provider that issues no ID token: signature
-   * (allowed algorithms, its JWKS only), issuer, expiry by our clock, a subject, and issued to Most
-   * ({@code azp}, or {@code aud} naming Most's client id). There is no nonce: the state and the
-   * PKCE verifier bind it to this login.
+   * The provider's signed JWT access token, for a provider that issues no ID token: the token
+   * itself (below), a {@code nonce} if it carries one equal to this login's, no {@code acr} of "0"
+   * (a reused session), and an ID token that comes anyway valid and about the same subject. The
+   * single-use state and the PKCE verifier bind it to this login; the login always asked for a new
+   * authentication, whose {@code auth_time} the caller checks.
+   */
+  private JWTClaimsSet validateAccessToken(
+      AccessTokenResponse tokens, PendingAuthentication pending) throws AuthenticationFailure {
+    JWTClaimsSet claims = validateAccessToken(tokens.getTokens().getAccessToken().getValue());
+    String nonce = pending.protocolState().get(NONCE);
+    Object tokenNonce = claims.getClaim("nonce");
+    if (tokenNonce != null && !tokenNonce.toString().equals(nonce)) {
+      throw new AuthenticationFailure(
+          Reason.WRONG_PARTY, "The access token answers another login (nonce)");
+    }
+    if ("0".equals(String.valueOf(claims.getClaim("acr")))) {
+      // Keycloak's acr for a login that only reused a session
+      throw new AuthenticationFailure(
+          Reason.LEVEL_TOO_LOW, "The provider reused a session instead of authenticating");
+    }
+    if (tokens instanceof OIDCTokenResponse oidc && oidc.getOIDCTokens().getIDToken() != null) {
+      // An ID token that comes anyway is checked as one, and must name the same person.
+      JWTClaimsSet idToken = validateIdToken(oidc.getOIDCTokens().getIDToken(), pending);
+      if (!Objects.equals(idToken.getSubject(), claims.getSubject())) {
+        throw new AuthenticationFailure(
+            Reason.WRONG_PARTY, "The ID token and the access token describe different subjects");
+      }
+    }
+    return claims;
+  }
+
+  /**
+   * Signature (allowed algorithms, the provider's JWKS only; header type JWT, at+jwt or none),
+   * issuer, issued to Most ({@code azp}), a subject, {@code typ} Bearer if typed, expiry, issue
+   * time, not-before and {@code auth_time} by our clock.
    */
   private JWTClaimsSet validateAccessToken(String token) throws AuthenticationFailure {
     SignedJWT signed;
@@ -428,31 +459,47 @@ public final class OidcRelyingParty {
     Set<JWSAlgorithm> allowed =
         op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
-    // Keycloak, on which the MVR eID runs, types its access tokens "JWT" or none at all.
-    processor.setJWSTypeVerifier((type, context) -> {});
+    // Keycloak, on which the MVR eID runs, types its access tokens "JWT" or not at all; RFC 9068
+    // types them at+jwt.
+    processor.setJWSTypeVerifier(
+        new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+            com.nimbusds.jose.JOSEObjectType.JWT,
+            new com.nimbusds.jose.JOSEObjectType("at+jwt"),
+            null));
     processor.setJWTClaimsSetVerifier(
         (claims, context) -> {
+          Instant now = clock.instant();
           if (!op.issuer().equals(claims.getIssuer())) {
             throw new BadJWTException("the issuer is not " + op.issuer());
           }
           if (claims.getSubject() == null) {
             throw new BadJWTException("no subject");
           }
+          // Keycloak names the client a token was issued to in azp; its aud is often "account".
           Object azp = claims.getClaim("azp");
-          boolean ours =
-              azp != null
-                  ? client.clientId().equals(azp.toString())
-                  : claims.getAudience() != null
-                      && claims.getAudience().contains(client.clientId());
-          if (!ours) {
-            throw new BadJWTException("issued to another client");
+          if (azp == null || !client.clientId().equals(azp.toString())) {
+            throw new BadJWTException("issued to another client (azp)");
+          }
+          Object typ = claims.getClaim("typ");
+          if (typ != null && !"Bearer".equals(typ.toString())) {
+            throw new BadJWTException("not an access token (typ " + typ + ")");
           }
           if (claims.getExpirationTime() == null
-              || !clock
-                  .instant()
-                  .minus(op.clockSkew())
-                  .isBefore(claims.getExpirationTime().toInstant())) {
+              || !now.minus(op.clockSkew()).isBefore(claims.getExpirationTime().toInstant())) {
             throw BadJWTExceptions.EXPIRED_EXCEPTION;
+          }
+          if (claims.getIssueTime() == null
+              || claims.getIssueTime().toInstant().isAfter(now.plus(op.clockSkew()))) {
+            throw new BadJWTException("no issue time, or one in the future");
+          }
+          if (claims.getNotBeforeTime() != null
+              && claims.getNotBeforeTime().toInstant().isAfter(now.plus(op.clockSkew()))) {
+            throw new BadJWTException("not yet valid");
+          }
+          Object authTime = claims.getClaim("auth_time");
+          if (authTime instanceof Number seconds
+              && Instant.ofEpochSecond(seconds.longValue()).isAfter(now.plus(op.clockSkew()))) {
+            throw new BadJWTException("authenticated in the future");
           }
         });
     try {

@@ -29,5 +29,10 @@ public enum OidcMisbehaviour {
   /** Answer the authorization with an error. */
   ERROR_RESPONSE,
   /** Describe another subject in userinfo than in the ID token. */
-  USERINFO_OTHER_SUBJECT
+  USERINFO_OTHER_SUBJECT,
+  /**
+   * Answer from a session the citizen opened an hour ago instead of authenticating (its {@code
+   * auth_time}), as a provider that reuses its session cookie does.
+   */
+  REUSED_SESSION
 }

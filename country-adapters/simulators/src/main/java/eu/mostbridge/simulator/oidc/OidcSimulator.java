@@ -350,7 +350,7 @@ public final class OidcSimulator implements HttpHandler {
                     : settings.clientId())
             .issueTime(Date.from(issued))
             .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
-            .claim("auth_time", grant.authTime().getEpochSecond())
+            .claim("auth_time", authTime(grant, now))
             .claim(
                 "nonce",
                 now.contains(OidcMisbehaviour.WRONG_NONCE)
@@ -390,10 +390,18 @@ public final class OidcSimulator implements HttpHandler {
                 now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
                     ? "another-client"
                     : settings.clientId())
-            .claim("auth_time", grant.authTime().getEpochSecond())
+            .claim("auth_time", authTime(grant, now))
             .claim("scope", "openid " + settings.acrValues().get(level));
     identityClaims(grant.persona(), level).forEach(claims::claim);
     return signed(claims.build(), now);
+  }
+
+  private static long authTime(Grant grant, Set<OidcMisbehaviour> now) {
+    Instant authenticated = grant.authTime();
+    return (now.contains(OidcMisbehaviour.REUSED_SESSION)
+            ? authenticated.minus(Duration.ofHours(1))
+            : authenticated)
+        .getEpochSecond();
   }
 
   private String signed(JWTClaimsSet set, Set<OidcMisbehaviour> now) {

@@ -56,7 +56,7 @@ public final class SamlIdpSimulator implements HttpHandler {
   /**
    * A simulator that learns service providers from {@code serviceProviders}, for example from their
    * metadata at the request's Issuer URL, as eAuth does ({@link
-   * ServiceProviderSource#metadataAtIssuer()}).
+   * ServiceProviderSource#metadataAtIssuer(java.util.function.Predicate)}).
    */
   public SamlIdpSimulator(
       SamlIdpProfile profile,

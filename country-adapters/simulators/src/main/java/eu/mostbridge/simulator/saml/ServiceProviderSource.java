@@ -59,9 +59,11 @@ public interface ServiceProviderSource {
    * {@code use="signing"} certificate must verify the request, the last {@code use="encryption"}
    * one is encrypted to, keys without {@code use} are ignored, the metadata's own signature is not
    * checked, and the ACS is the one the request names. Only for a request with an enveloped
-   * signature: a Redirect request gets no metadata read.
+   * signature: a Redirect request gets no metadata read. Only Issuers that {@code readable} admits
+   * are fetched: the request is not yet verified when its Issuer is read, so any other URL would
+   * make the simulator fetch whatever a stranger names.
    */
-  static ServiceProviderSource metadataAtIssuer() {
+  static ServiceProviderSource metadataAtIssuer(java.util.function.Predicate<String> readable) {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -73,6 +75,9 @@ public interface ServiceProviderSource {
           throws RequestRefused {
         if (requestedAcs.isEmpty()) {
           throw new RequestRefused("The AuthnRequest names no AssertionConsumerServiceURL");
+        }
+        if (!readable.test(issuer)) {
+          throw new RequestRefused("The Issuer is not a service provider this simulator reads");
         }
         Element root = fetch(http, issuer);
         List<X509Certificate> signing = new ArrayList<>();

@@ -474,7 +474,7 @@ class EAuthRoundTripTest {
             SamlIdpSettings.likeProduction("https://eauth.sim/metadata"),
             Personas.defaults(),
             SimulatorKeys.rsa("eAuth reading metadata", 2048),
-            ServiceProviderSource.metadataAtIssuer());
+            ServiceProviderSource.metadataAtIssuer(metadataUrl::equals));
     server.mount("/eauth-metadata/", reading);
     EAuthAdapter adapter =
         new EAuthAdapter(
@@ -522,6 +522,22 @@ class EAuthRoundTripTest {
         xml.replace(signing.group(), signing.group() + retired).getBytes(StandardCharsets.UTF_8));
     String refused = send(adapter.start(request(LevelOfAssurance.HIGH)).step());
     assertThat(refused).contains("not signed by every signing key");
+
+    // An Issuer the simulator was not told to read is not fetched (the request is unverified).
+    int before = reads.get();
+    String stranger =
+        send(
+            adapter(
+                    reading,
+                    "/eauth-metadata/",
+                    EAuthSettings.RELAXATIONS,
+                    true,
+                    SamlBinding.POST,
+                    spSigning)
+                .start(request(LevelOfAssurance.HIGH))
+                .step());
+    assertThat(stranger).contains("not a service provider this simulator reads");
+    assertThat(reads.get()).isEqualTo(before);
   }
 
   @Test
