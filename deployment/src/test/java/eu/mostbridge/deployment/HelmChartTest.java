@@ -158,7 +158,7 @@ class HelmChartTest {
     String properties =
         objects.get("ConfigMap", RELEASE).at("/data/application.properties").asText();
     assertThat(properties)
-        .contains("most.national.mk-eid.issuer=https://eid.mk.example")
+        .contains("most.national.mk-eid.oidc.issuer=https://eid.mk.example")
         .contains("most.signing.keys-file=/deployments/keys/signing.p12")
         .contains("most.signing.active-key-ids=2026-11");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/clients.yaml").asText())
@@ -198,7 +198,7 @@ class HelmChartTest {
                 .set("signing.keys", "{\"keys\":[]}")
                 .set("identifierSecrets.pairwiseKey", "cGFpcndpc2U=")
                 .set("identifierSecrets.pseudonymKey", "cHNldWRvbnlt")
-                .set("secretEnv.MOST_NATIONAL_MK_EID_CLIENT_SECRET", "national"));
+                .set("secretEnv.MOST_NATIONAL_MK_EID_OIDC_CLIENT_SECRET", "national"));
 
     assertThat(objects.get("Secret", "most-signing").at("/stringData/signing-keys.json").asText())
         .isEqualTo("{\"keys\":[]}");

@@ -113,9 +113,10 @@ final class MostUnderTest {
     settings.put("most.state.max-logins-in-flight", "2000000");
     settings.put("most.secrets.pairwise-key", randomKey());
     settings.put("most.secrets.pseudonym-key", randomKey());
-    settings.put("most.national.mk-eid.issuer", nationalIssuer.toString());
-    settings.put("most.national.mk-eid.client-id", "most");
-    settings.put("most.national.mk-eid.client-secret", nationalSecret);
+    settings.put("most.national.mk-eid.binding", "OIDC");
+    settings.put("most.national.mk-eid.oidc.issuer", nationalIssuer.toString());
+    settings.put("most.national.mk-eid.oidc.client-id", "most");
+    settings.put("most.national.mk-eid.oidc.client-secret", nationalSecret);
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());

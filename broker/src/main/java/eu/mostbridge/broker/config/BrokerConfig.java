@@ -152,6 +152,13 @@ public interface BrokerConfig {
     @WithDefault("ACCESS_TOKEN")
     eu.mostbridge.oidc.TokenShape mvrShape();
 
+    /**
+     * How the demo's eid.mk simulator and {@code mk-eid} speak: {@code SAML} (the default, as for a
+     * real eid.mk: docs/adapters/MK-EID.md) or {@code OIDC}.
+     */
+    @WithDefault("SAML")
+    eu.mostbridge.mk.eid.EidMkBinding mkBinding();
+
     /** The two shapes of eAuth's answers (eAuth-v2, {@code SAMLMessageHandler}). */
     enum EAuthShape {
       PRODUCTION,

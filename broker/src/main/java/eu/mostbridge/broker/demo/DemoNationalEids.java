@@ -10,6 +10,7 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.national.NationalEidSource;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.eid.EidMkBinding;
 import eu.mostbridge.mk.eid.EidMkClaimsMapper;
 import eu.mostbridge.mk.eid.EidMkProfile;
 import eu.mostbridge.oidc.OidcAdapterSettings;
@@ -21,13 +22,17 @@ import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlAdapterSettings;
 import eu.mostbridge.saml.SamlBinding;
+import eu.mostbridge.saml.SamlCountryAdapter;
 import eu.mostbridge.saml.ServiceProviderIdentity;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eauth.EAuthProfile;
+import eu.mostbridge.simulator.eidmk.EidMkSamlProfile;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
 import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
+import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
 import eu.mostbridge.simulator.saml.SamlIdpSettings;
 import eu.mostbridge.simulator.saml.SamlIdpSimulator;
 import eu.mostbridge.simulator.saml.ServiceProviderSource;
@@ -46,10 +51,10 @@ import java.util.Set;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**
- * The demo's national eIDs: the three simulators (BG eAuth over SAML as its test system behaves, BG
- * MVR eID and MK eid.mk over OpenID Connect), mounted under {@code /sim/} of the broker itself, and
- * the real adapters configured against them. Everything is made at the first use, with fresh keys;
- * nothing here runs unless {@code most.demo.enabled}.
+ * The demo's national eIDs: the three simulators (BG eAuth over SAML as its production system
+ * answers, BG MVR eID in its own access-token flow, MK eid.mk over SAML by default), mounted under
+ * {@code /sim/} of the broker itself, and the real adapters configured against them. Everything is
+ * made at the first use, with fresh keys; nothing here runs unless {@code most.demo.enabled}.
  */
 @ApplicationScoped
 public class DemoNationalEids implements NationalEidSource {
@@ -63,6 +68,9 @@ public class DemoNationalEids implements NationalEidSource {
   public static final String MVR = "mvr";
   public static final String EID_MK = "eid-mk";
 
+  private static final String EAUTH_ID = "bg-eauth";
+  private static final String MK_ID = "mk-eid";
+
   private final BrokerConfig config;
   private final ReplayCache replayCache;
   private volatile Demo demo;
@@ -75,7 +83,7 @@ public class DemoNationalEids implements NationalEidSource {
   private record Demo(
       Map<String, HttpHandler> simulators,
       List<CountryAdapter> adapters,
-      ServiceProviderIdentity eauthSp,
+      Map<String, ServiceProviderIdentity> sps,
       SimulatorKeys eauthKeys) {}
 
   @Override
@@ -104,7 +112,7 @@ public class DemoNationalEids implements NationalEidSource {
 
   @Override
   public Map<String, ServiceProviderIdentity> samlServiceProviders() {
-    return config.demo().enabled() ? Map.of("bg-eauth", demo().eauthSp()) : Map.of();
+    return config.demo().enabled() ? demo().sps() : Map.of();
   }
 
   private Demo demo() {
@@ -138,10 +146,8 @@ public class DemoNationalEids implements NationalEidSource {
     // BG eAuth: SAML as the real production system answers (an unsigned Response around an
     // RSA-SHA1-signed assertion encrypted with AES-128-CBC, an RSA-2048 key), so the demo runs
     // with eAuth's default relaxations, logged like any other.
-    SimulatorKeys spSigning = SimulatorKeys.rsa("Most demo SAML SP signing");
-    SimulatorKeys spEncryption = SimulatorKeys.rsa("Most demo SAML SP encryption");
-    String spEntity = base + "/saml/bg-eauth";
-    URI acs = URI.create(base + "/callback/bg-eauth");
+    ServiceProviderIdentity sp = serviceProvider(base, EAUTH_ID);
+    String spEntity = sp.entityId();
     SimulatorKeys eauthKeys = SimulatorKeys.rsa("eAuth simulator", 2048);
     boolean production = config.demo().eauthShape() == BrokerConfig.Demo.EAuthShape.PRODUCTION;
     SamlIdpSimulator eauth =
@@ -155,13 +161,6 @@ public class DemoNationalEids implements NationalEidSource {
             // As eAuth: Most's metadata read from the request's Issuer, which is its URL here;
             // only that one, so the demo fetches nothing a stranger names.
             ServiceProviderSource.metadataAtIssuer(spEntity::equals));
-    ServiceProviderIdentity sp =
-        new ServiceProviderIdentity(
-            spEntity,
-            acs,
-            new BasicX509Credential(spSigning.certificate(), spSigning.privateKey()),
-            List.of(
-                new BasicX509Credential(spEncryption.certificate(), spEncryption.privateKey())));
     IdentityProviderPeer idp =
         IdentityProviderPeer.strict(
                 eauth.settings().entityId(),
@@ -174,7 +173,7 @@ public class DemoNationalEids implements NationalEidSource {
     EAuthAdapter eauthAdapter =
         new EAuthAdapter(
             new EAuthSettings(
-                "bg-eauth",
+                EAUTH_ID,
                 sp,
                 idp,
                 EAuthSettings.TEST_PROVIDER_OID,
@@ -217,36 +216,89 @@ public class DemoNationalEids implements NationalEidSource {
             Clock.systemUTC(),
             OidcRelyingParty.remoteKeys(mvrPeer));
 
-    // MK eid.mk: OpenID Connect with Most's assumed profile, strict (ES256).
+    // MK eid.mk: SAML with Most's assumed eIDAS-style profile by default, strict; or OpenID
+    // Connect (ES256).
     URI mkIssuer = URI.create(simulators + "/sim/" + EID_MK);
-    URI mkCallback = URI.create(base + "/callback/mk-eid");
-    OidcSimulator mk =
-        new OidcSimulator(
-            mkIssuer,
-            OidcSimulatorSettings.eidMk("most-demo", secret, mkCallback.toString()),
-            personas);
-    OidcProviderPeer mkPeer =
-        peer(mkIssuer, OidcProviderPeer.STRICT_ALGORITHMS, TokenShape.ID_TOKEN);
-    EidMkProfile profile = EidMkProfile.assumedDefault();
-    OidcCountryAdapter mkAdapter =
-        new OidcCountryAdapter(
-            new OidcAdapterSettings(
-                "mk-eid",
-                CountryCode.MK,
-                mkPeer,
-                client(secret, mkCallback),
-                profile.acrValues(),
-                Duration.ofMinutes(10)),
-            new EidMkClaimsMapper(profile),
-            replayCache,
-            Clock.systemUTC(),
-            OidcRelyingParty.remoteKeys(mkPeer));
+    URI mkCallback = URI.create(base + "/callback/" + MK_ID);
+    EidMkBinding mkBinding = config.demo().mkBinding();
+    EidMkProfile profile = mkBinding.assumedProfile();
+    HttpHandler mk;
+    CountryAdapter mkAdapter;
+    Map<String, ServiceProviderIdentity> sps = new java.util.LinkedHashMap<>();
+    sps.put(EAUTH_ID, sp);
+    if (mkBinding == EidMkBinding.SAML) {
+      ServiceProviderIdentity mkSp = serviceProvider(base, MK_ID);
+      SamlIdpSimulator simulator =
+          new SamlIdpSimulator(
+              // Macedonian citizens enter Bulgarian services through Most.
+              new EidMkSamlProfile(CountryCode.BG.alpha2()),
+              SamlIdpSettings.eidasStrict(mkIssuer.toString()),
+              personas,
+              SimulatorKeys.rsa("eid.mk simulator"),
+              List.of(
+                  new RegisteredServiceProvider(
+                      mkSp.entityId(),
+                      mkSp.assertionConsumerService().toString(),
+                      mkSp.signing().getEntityCertificate(),
+                      mkSp.decryption().get(mkSp.decryption().size() - 1).getEntityCertificate())));
+      mk = simulator;
+      mkAdapter =
+          new SamlCountryAdapter(
+              new SamlAdapterSettings(
+                  MK_ID,
+                  CountryCode.MK,
+                  mkSp,
+                  IdentityProviderPeer.strict(
+                      mkIssuer.toString(),
+                      URI.create(mkIssuer + "/SingleSignOnService"),
+                      List.of(simulator.signingCertificate())),
+                  SamlBinding.POST,
+                  profile.acrValues(),
+                  AlgorithmPolicy.RSA_PSS_SHA256,
+                  Duration.ofMinutes(10)),
+              new EidMkClaimsMapper(profile),
+              replayCache,
+              Clock.systemUTC());
+      sps.put(MK_ID, mkSp);
+    } else {
+      mk =
+          new OidcSimulator(
+              mkIssuer,
+              OidcSimulatorSettings.eidMk("most-demo", secret, mkCallback.toString()),
+              personas);
+      OidcProviderPeer mkPeer =
+          peer(mkIssuer, OidcProviderPeer.STRICT_ALGORITHMS, TokenShape.ID_TOKEN);
+      mkAdapter =
+          new OidcCountryAdapter(
+              new OidcAdapterSettings(
+                  MK_ID,
+                  CountryCode.MK,
+                  mkPeer,
+                  client(secret, mkCallback),
+                  profile.acrValues(),
+                  Duration.ofMinutes(10)),
+              new EidMkClaimsMapper(profile),
+              replayCache,
+              Clock.systemUTC(),
+              OidcRelyingParty.remoteKeys(mkPeer));
+    }
 
     return new Demo(
         Map.of(EAUTH, eauth, MVR, mvr, EID_MK, mk),
         List.of(eauthAdapter, mvrAdapter, mkAdapter),
-        sp,
+        Map.copyOf(sps),
         eauthKeys);
+  }
+
+  /** Most's SAML service provider towards the simulator of {@code id}, with fresh keys. */
+  private static ServiceProviderIdentity serviceProvider(String base, String id) {
+    SimulatorKeys signing = SimulatorKeys.rsa("Most demo SAML SP signing (" + id + ")");
+    SimulatorKeys encryption = SimulatorKeys.rsa("Most demo SAML SP encryption (" + id + ")");
+    return new ServiceProviderIdentity(
+        base + "/saml/" + id,
+        URI.create(base + "/callback/" + id),
+        new BasicX509Credential(signing.certificate(), signing.privateKey()),
+        List.of(new BasicX509Credential(encryption.certificate(), encryption.privateKey())));
   }
 
   private static OidcProviderPeer peer(URI issuer, Set<String> algorithms, TokenShape shape) {

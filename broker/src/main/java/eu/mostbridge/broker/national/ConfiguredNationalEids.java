@@ -11,6 +11,7 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.eid.EidMkBinding;
 import eu.mostbridge.mk.eid.EidMkClaimsMapper;
 import eu.mostbridge.mk.eid.EidMkProfile;
 import eu.mostbridge.oidc.OidcAdapterSettings;
@@ -23,7 +24,9 @@ import eu.mostbridge.oidc.TokenShape;
 import eu.mostbridge.replay.ReplayCache;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.IdentityProviderPeer;
+import eu.mostbridge.saml.SamlAdapterSettings;
 import eu.mostbridge.saml.SamlBinding;
+import eu.mostbridge.saml.SamlCountryAdapter;
 import eu.mostbridge.saml.ServiceProviderIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**
@@ -53,6 +57,9 @@ import org.opensaml.security.x509.BasicX509Credential;
 @ApplicationScoped
 public class ConfiguredNationalEids implements NationalEidSource {
   private static final Duration PENDING = Duration.ofMinutes(10);
+  private static final String PREFIX = "most.national.";
+  private static final String EAUTH = "bg-eauth";
+  private static final String EID_MK = "mk-eid";
 
   private final NationalConfig national;
   private final BrokerConfig config;
@@ -98,7 +105,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
         .bgEauth()
         .ifPresent(
             eauth -> {
-              ServiceProviderIdentity sp = serviceProvider(eauth);
+              ServiceProviderIdentity sp = serviceProvider(EAUTH, PREFIX + EAUTH, eauth);
               EAuthAdapter adapter = eauth(eauth, sp);
               adapters.add(adapter);
               sps.put(adapter.id(), sp);
@@ -110,25 +117,14 @@ public class ConfiguredNationalEids implements NationalEidSource {
                 adapters.add(
                     oidc(
                         "bg-mvr-eid",
+                        PREFIX + "bg-mvr-eid",
                         CountryCode.BG,
                         mvr,
                         mvr.tokenShape().orElse(TokenShape.ACCESS_TOKEN) == TokenShape.ACCESS_TOKEN
                             ? MvrEid.levelScopes()
                             : MvrEid.acrValues(),
                         new MvrClaimsMapper(claimNames(mvr.claims())))));
-    national
-        .mkEid()
-        .ifPresent(
-            mk -> {
-              EidMkProfile profile = profile(mk.profile());
-              adapters.add(
-                  oidc(
-                      "mk-eid",
-                      CountryCode.MK,
-                      mk,
-                      profile.acrValues(),
-                      new EidMkClaimsMapper(profile)));
-            });
+    national.mkEid().ifPresent(mk -> eidMk(mk, adapters, sps));
     return new Built(List.copyOf(adapters), Map.copyOf(sps));
   }
 
@@ -136,68 +132,132 @@ public class ConfiguredNationalEids implements NationalEidSource {
     return config.issuer().toString().replaceAll("/+$", "");
   }
 
-  private ServiceProviderIdentity serviceProvider(NationalConfig.EAuth eauth) {
-    try (InputStream in = Files.newInputStream(eauth.spKeystore())) {
+  /** eid.mk by the binding configured, SAML unless told otherwise. */
+  private void eidMk(
+      NationalConfig.EidMk mk,
+      List<CountryAdapter> adapters,
+      Map<String, ServiceProviderIdentity> sps) {
+    EidMkBinding binding = mk.binding().orElse(EidMkBinding.SAML);
+    EidMkProfile profile = profile(mk.profile(), binding.assumedProfile());
+    String section = PREFIX + EID_MK + "." + binding.name().toLowerCase(Locale.ROOT);
+    switch (binding) {
+      case SAML -> {
+        NationalConfig.SamlPeer saml = mk.saml().orElseThrow(() -> sectionMissing(binding));
+        ServiceProviderIdentity sp = serviceProvider(EID_MK, section, saml);
+        adapters.add(
+            new SamlCountryAdapter(
+                new SamlAdapterSettings(
+                    EID_MK,
+                    CountryCode.MK,
+                    sp,
+                    identityProvider(section, saml, Set.of()),
+                    saml.binding().orElse(SamlBinding.POST),
+                    profile.acrValues(),
+                    saml.requestSignatureAlgorithm().orElse(AlgorithmPolicy.RSA_PSS_SHA256),
+                    saml.pendingLifetime().orElse(PENDING)),
+                new EidMkClaimsMapper(profile),
+                replayCache,
+                Clock.systemUTC()));
+        sps.put(EID_MK, sp);
+      }
+      case OIDC ->
+          adapters.add(
+              oidc(
+                  EID_MK,
+                  section,
+                  CountryCode.MK,
+                  mk.oidc().orElseThrow(() -> sectionMissing(binding)),
+                  profile.acrValues(),
+                  new EidMkClaimsMapper(profile)));
+    }
+  }
+
+  private static IllegalStateException sectionMissing(EidMkBinding binding) {
+    String section = binding.name().toLowerCase(Locale.ROOT);
+    return new IllegalStateException(
+        PREFIX
+            + EID_MK
+            + ": the binding is "
+            + binding
+            + (binding == EidMkBinding.SAML ? " (the default)" : "")
+            + " but "
+            + PREFIX
+            + EID_MK
+            + "."
+            + section
+            + ".* is not configured (docs/BROKER.md; for OpenID Connect set "
+            + PREFIX
+            + EID_MK
+            + ".binding=OIDC and the oidc section)");
+  }
+
+  private ServiceProviderIdentity serviceProvider(
+      String id, String section, NationalConfig.SamlPeer saml) {
+    String key = section + ".sp-keystore";
+    try (InputStream in = Files.newInputStream(saml.spKeystore())) {
       KeyStore store = KeyStore.getInstance("PKCS12");
-      char[] password = eauth.spKeystorePassword().toCharArray();
+      char[] password = saml.spKeystorePassword().toCharArray();
       store.load(in, password);
       List<BasicX509Credential> decryption = new ArrayList<>();
-      for (String previous : eauth.spPreviousEncryptionAliases().orElse(List.of())) {
-        decryption.add(credential(store, previous, password));
+      for (String previous : saml.spPreviousEncryptionAliases().orElse(List.of())) {
+        decryption.add(credential(key, store, previous, password));
       }
       // The current key last: eAuth encrypts to the last encryption key of the metadata.
-      decryption.add(credential(store, eauth.spEncryptionAlias().orElse("encryption"), password));
+      decryption.add(
+          credential(key, store, saml.spEncryptionAlias().orElse("encryption"), password));
       return new ServiceProviderIdentity(
-          eauth.spEntityId().orElse(base() + "/saml/bg-eauth"),
-          URI.create(base() + "/callback/bg-eauth"),
-          credential(store, eauth.spSigningAlias().orElse("signing"), password),
+          saml.spEntityId().orElse(base() + "/saml/" + id),
+          URI.create(base() + "/callback/" + id),
+          credential(key, store, saml.spSigningAlias().orElse("signing"), password),
           decryption);
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "most.national.bg-eauth.sp-keystore cannot be read: " + e.getMessage(), e);
+      throw new IllegalStateException(key + " cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private static BasicX509Credential credential(KeyStore store, String alias, char[] password)
-      throws GeneralSecurityException {
-    if (!(store.getKey(alias, password) instanceof PrivateKey key)
+  private static BasicX509Credential credential(
+      String key, KeyStore store, String alias, char[] password) throws GeneralSecurityException {
+    if (!(store.getKey(alias, password) instanceof PrivateKey privateKey)
         || !(store.getCertificate(alias) instanceof X509Certificate certificate)) {
-      throw new IllegalStateException(
-          "most.national.bg-eauth.sp-keystore has no private key with certificate named " + alias);
+      throw new IllegalStateException(key + " has no private key with certificate named " + alias);
     }
-    return new BasicX509Credential(certificate, key);
+    return new BasicX509Credential(certificate, privateKey);
   }
 
-  private EAuthAdapter eauth(NationalConfig.EAuth eauth, ServiceProviderIdentity sp) {
+  /** The identity provider of {@code section}, relaxed by its relaxations or {@code defaults}. */
+  private static IdentityProviderPeer identityProvider(
+      String section, NationalConfig.SamlPeer saml, Set<AlgorithmPolicy.Relaxation> defaults) {
     List<X509Certificate> certificates = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(eauth.idpCertificates())) {
+    try (InputStream in = Files.newInputStream(saml.idpCertificates())) {
       CertificateFactory.getInstance("X.509")
           .generateCertificates(in)
           .forEach(c -> certificates.add((X509Certificate) c));
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
-          "most.national.bg-eauth.idp-certificates cannot be read: " + e.getMessage(), e);
+          section + ".idp-certificates cannot be read: " + e.getMessage(), e);
     }
     if (certificates.isEmpty()) {
-      throw new IllegalStateException(
-          "most.national.bg-eauth.idp-certificates holds no certificate");
+      throw new IllegalStateException(section + ".idp-certificates holds no certificate");
     }
+    return IdentityProviderPeer.strict(
+            saml.idpEntityId(),
+            saml.idpSsoUrl(),
+            certificates,
+            AlgorithmPolicy.eidasStrict().relaxedBy(saml.relaxations().orElse(defaults)))
+        .withAssertionRequirements(saml.requireEncryptedAssertions().orElse(true), true);
+  }
+
+  private EAuthAdapter eauth(NationalConfig.EAuth eauth, ServiceProviderIdentity sp) {
     IdentityProviderPeer idp =
-        IdentityProviderPeer.strict(
-                eauth.idpEntityId(),
-                eauth.idpSsoUrl(),
-                certificates,
-                AlgorithmPolicy.eidasStrict()
-                    .relaxedBy(eauth.relaxations().orElse(EAuthSettings.RELAXATIONS)))
-            .withAssertionRequirements(eauth.requireEncryptedAssertions().orElse(true), true)
+        identityProvider(PREFIX + EAUTH, eauth, EAuthSettings.RELAXATIONS)
             .withCancelMessages(eauth.cancelMessages().orElse(EAuthSettings.CANCEL_MESSAGES));
     return new EAuthAdapter(
         new EAuthSettings(
-            "bg-eauth",
+            EAUTH,
             sp,
             idp,
             eauth.providerOid(),
-            levels(eauth.serviceOids(), "most.national.bg-eauth.service-oids"),
+            levels(eauth.serviceOids(), PREFIX + EAUTH + ".service-oids"),
             eauth.levelNotation().orElse(LevelOfAssuranceNotation.EAUTH_NAME),
             eauth.binding().orElse(SamlBinding.POST),
             List.of(),
@@ -210,11 +270,12 @@ public class ConfiguredNationalEids implements NationalEidSource {
 
   private OidcCountryAdapter oidc(
       String id,
+      String section,
       CountryCode country,
       NationalConfig.OidcPeer settings,
       Map<LevelOfAssurance, String> acrValues,
       ClaimsMapper mapper) {
-    OidcProviderPeer peer = peer(id, settings);
+    OidcProviderPeer peer = peer(id, section, settings);
     return new OidcCountryAdapter(
         new OidcAdapterSettings(
             id,
@@ -255,14 +316,15 @@ public class ConfiguredNationalEids implements NationalEidSource {
         .orElse("bg-mvr-eid".equals(id) ? TokenShape.ACCESS_TOKEN : TokenShape.ID_TOKEN);
   }
 
-  private static OidcProviderPeer peer(String id, NationalConfig.OidcPeer settings) {
+  private static OidcProviderPeer peer(
+      String id, String section, NationalConfig.OidcPeer settings) {
     if (settings.authorizationEndpoint().isPresent()) {
       return new OidcProviderPeer(
           settings.issuer(),
           settings.authorizationEndpoint().get(),
-          settings.tokenEndpoint().orElseThrow(() -> missing(id, "token-endpoint")),
+          settings.tokenEndpoint().orElseThrow(() -> missing(section, "token-endpoint")),
           settings.userinfoEndpoint(),
-          settings.jwksUri().orElseThrow(() -> missing(id, "jwks-uri")),
+          settings.jwksUri().orElseThrow(() -> missing(section, "jwks-uri")),
           settings.algorithms().orElse(OidcProviderPeer.STRICT_ALGORITHMS),
           settings.requireIssInResponse().orElse(true),
           settings.clockSkew().orElse(Duration.ofSeconds(60)),
@@ -289,8 +351,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
           shape(id, settings));
     } catch (IOException e) {
       throw new IllegalStateException(
-          "most.national."
-              + id
+          section
               + ": discovery at "
               + settings.issuer()
               + " failed: "
@@ -303,13 +364,12 @@ public class ConfiguredNationalEids implements NationalEidSource {
     }
   }
 
-  private static IllegalStateException missing(String id, String key) {
+  private static IllegalStateException missing(String section, String key) {
     return new IllegalStateException(
-        "most.national." + id + "." + key + " is required with authorization-endpoint");
+        section + "." + key + " is required with authorization-endpoint");
   }
 
-  private static EidMkProfile profile(NationalConfig.Profile profile) {
-    EidMkProfile assumed = EidMkProfile.assumedDefault();
+  private static EidMkProfile profile(NationalConfig.Profile profile, EidMkProfile assumed) {
     Map<LevelOfAssurance, String> acr = new EnumMap<>(LevelOfAssurance.class);
     profile.acrLow().ifPresent(v -> acr.put(LevelOfAssurance.LOW, v));
     profile.acrSubstantial().ifPresent(v -> acr.put(LevelOfAssurance.SUBSTANTIAL, v));

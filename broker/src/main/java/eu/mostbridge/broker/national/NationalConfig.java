@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.national;
 
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
+import eu.mostbridge.mk.eid.EidMkBinding;
 import eu.mostbridge.mk.identifier.RegionPolicy;
 import eu.mostbridge.mk.name.MacedonianRomanization.DzheSpelling;
 import eu.mostbridge.oidc.TokenShape;
@@ -29,12 +30,17 @@ public interface NationalConfig {
   /** Bulgaria's MVR eID (OpenID Connect), {@code most.national.bg-mvr-eid.*}. */
   Optional<MvrPeer> bgMvrEid();
 
-  /** North Macedonia's eid.mk (OpenID Connect), {@code most.national.mk-eid.*}. */
+  /**
+   * North Macedonia's eid.mk (SAML by default, or OpenID Connect), {@code most.national.mk-eid.*}.
+   */
   Optional<EidMk> mkEid();
 
-  /** eAuth: Most's SAML service provider and the eAuth identity provider. */
-  interface EAuth {
-    /** Most's entity ID at eAuth; by default {@code <issuer>/saml/bg-eauth}, which serves it. */
+  /**
+   * Most as a SAML service provider of a national identity provider, and that identity provider as
+   * trusted. Defaults that differ per national eID are said in docs/BROKER.md.
+   */
+  interface SamlPeer {
+    /** Most's entity ID there; by default {@code <issuer>/saml/<id>}, which serves its metadata. */
     Optional<String> spEntityId();
 
     /** PKCS#12 file holding Most's SAML signing and decryption keys (a Secret). */
@@ -51,20 +57,51 @@ public interface NationalConfig {
 
     /**
      * Encryption keys being retired: still used to decrypt, and published in the metadata before
-     * the current one, because eAuth encrypts to the last {@code use="encryption"} key it reads
-     * (docs/adapters/BG-EAUTH.md, "Rolling Most's keys"). Default none.
+     * the current one (eAuth encrypts to the last {@code use="encryption"} key it reads:
+     * docs/adapters/BG-EAUTH.md, "Rolling Most's keys"). Default none.
      */
     Optional<List<String>> spPreviousEncryptionAliases();
 
-    /** eAuth's entity ID (the Issuer of its answers). */
+    /** The identity provider's entity ID (the Issuer of its answers). */
     String idpEntityId();
 
-    /** eAuth's SingleSignOnService URL. */
+    /** Its SingleSignOnService URL. */
     URI idpSsoUrl();
 
-    /** PEM file with the certificates eAuth signs with (several during a key roll-over). */
+    /** PEM file with the certificates it signs with (several during a key roll-over). */
     Path idpCertificates();
 
+    /** How requests travel. Default POST. */
+    Optional<SamlBinding> binding();
+
+    /**
+     * The algorithm Most signs its requests with. Default for eAuth RSA-SHA256 ({@code
+     * http://www.w3.org/2001/04/xmldsig-more#rsa-sha256}), the only one eAuth's metadata
+     * advertises; for eid.mk RSA-PSS SHA-256, as the eIDAS profile asks.
+     */
+    Optional<String> requestSignatureAlgorithm();
+
+    /**
+     * Named relaxations of the strict eIDAS algorithms; a set given here replaces the default.
+     * Default for eAuth its production shape, {@code RSA_2048_KEYS}, {@code SHA1_SIGNATURE}, {@code
+     * AES_CBC_ENCRYPTION}, {@code RSA_OAEP_MGF1P_KEY_TRANSPORT} and {@code
+     * UNSIGNED_RESPONSE_CBC_ASSERTION} (the last bounds failed answers: docs/SECURITY.md); for
+     * eid.mk none.
+     */
+    Optional<Set<AlgorithmPolicy.Relaxation>> relaxations();
+
+    /**
+     * Refuse plain assertions; {@code false} is the {@code PLAIN_ASSERTIONS} relaxation. Default
+     * true.
+     */
+    Optional<Boolean> requireEncryptedAssertions();
+
+    /** How long a login waits for the answer. Default PT10M. */
+    Optional<Duration> pendingLifetime();
+  }
+
+  /** eAuth: Most's SAML service provider and the eAuth identity provider. */
+  interface EAuth extends SamlPeer {
     /** Most's provider OID registered with eAuth ({@code 2.16.100...}). */
     String providerOid();
 
@@ -80,24 +117,6 @@ public interface NationalConfig {
      */
     Optional<LevelOfAssuranceNotation> levelNotation();
 
-    /** Default POST (eAuth verifies only a request's enveloped signature). */
-    Optional<SamlBinding> binding();
-
-    /**
-     * The algorithm Most signs its requests with. Default RSA-SHA256 ({@code
-     * http://www.w3.org/2001/04/xmldsig-more#rsa-sha256}), the only one eAuth's metadata
-     * advertises; otherwise an algorithm of the eIDAS profile.
-     */
-    Optional<String> requestSignatureAlgorithm();
-
-    /**
-     * Named relaxations of the strict eIDAS algorithms, as eAuth needs them. Default: eAuth's
-     * production shape, {@code RSA_2048_KEYS}, {@code SHA1_SIGNATURE}, {@code AES_CBC_ENCRYPTION},
-     * {@code RSA_OAEP_MGF1P_KEY_TRANSPORT} and {@code UNSIGNED_RESPONSE_CBC_ASSERTION} (the last
-     * bounds failed answers: docs/SECURITY.md); a set given here replaces the default.
-     */
-    Optional<Set<AlgorithmPolicy.Relaxation>> relaxations();
-
     /**
      * Status messages of an {@code AuthnFailed} answer that mean the citizen cancelled (eAuth
      * answers a cancel and errors with one status code). Default: eAuth's own wordings ({@code
@@ -111,15 +130,6 @@ public interface NationalConfig {
      * agency's PIK ({@code EAuthSettings.PLACEHOLDER_NAMES}).
      */
     Optional<List<String>> placeholderNames();
-
-    /**
-     * Refuse plain assertions; {@code false} is the {@code PLAIN_ASSERTIONS} relaxation. Default
-     * true.
-     */
-    Optional<Boolean> requireEncryptedAssertions();
-
-    /** How long a login waits for eAuth's answer. Default PT10M. */
-    Optional<Duration> pendingLifetime();
   }
 
   /** An OpenID provider: discovered at start-up, or with every endpoint given. */
@@ -216,35 +226,57 @@ public interface NationalConfig {
     Optional<String> gender();
   }
 
-  /** eid.mk: an OpenID provider whose claim names are not public, so all are configurable. */
-  interface EidMk extends OidcPeer {
+  /**
+   * eid.mk, whose protocol and claim names are not public: SAML by default ({@link EidMkBinding}),
+   * every name configurable.
+   */
+  interface EidMk {
+    /**
+     * {@code SAML} (the {@code saml} section) or {@code OIDC} (the {@code oidc} section). Default
+     * SAML.
+     */
+    Optional<EidMkBinding> binding();
+
+    /** {@code most.national.mk-eid.saml.*}: Most's service provider and eid.mk's SAML IdP. */
+    Optional<SamlPeer> saml();
+
+    /** {@code most.national.mk-eid.oidc.*}: eid.mk as an OpenID provider. */
+    Optional<OidcPeer> oidc();
+
     Profile profile();
   }
 
-  /** eid.mk's claim profile; the defaults are Most's documented assumption. */
+  /**
+   * eid.mk's claim (OIDC) or attribute (SAML) names; the defaults are Most's documented assumption
+   * for the binding ({@code EidMkProfile}), SAML's under {@code
+   * http://eidas.europa.eu/attributes/naturalperson/}.
+   */
   interface Profile {
-    /** Default embg. */
+    /** Default embg; SAML: PersonIdentifier. */
     Optional<String> identifierClaim();
 
-    /** Default given_name. */
+    /** Default given_name; SAML: none (romanized from the Cyrillic). */
     Optional<String> givenNameClaim();
 
-    /** Default family_name. */
+    /** Default family_name; SAML: none. */
     Optional<String> familyNameClaim();
 
-    /** Default given_name#mk-Cyrl. */
+    /** Default given_name#mk-Cyrl; SAML: CurrentGivenName. */
     Optional<String> givenNameNativeClaim();
 
-    /** Default family_name#mk-Cyrl. */
+    /** Default family_name#mk-Cyrl; SAML: CurrentFamilyName. */
     Optional<String> familyNameNativeClaim();
 
-    /** Default birthdate. */
+    /** Default birthdate; SAML: DateOfBirth. */
     Optional<String> birthdateClaim();
 
-    /** Default gender. */
+    /** Default gender; SAML: Gender. */
     Optional<String> genderClaim();
 
-    /** The {@code acr} of level low; with none of the three given, the eIDAS URIs. */
+    /**
+     * The {@code acr} (SAML: AuthnContextClassRef) of level low; with none of the three given, the
+     * eIDAS URIs.
+     */
     Optional<String> acrLow();
 
     /** The {@code acr} of level substantial. */

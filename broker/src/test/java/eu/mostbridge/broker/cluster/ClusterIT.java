@@ -134,9 +134,10 @@ class ClusterIT {
     settings.put("most.clients-file", clients.toAbsolutePath().toString());
     settings.put("most.secrets.pairwise-key", randomKey());
     settings.put("most.secrets.pseudonym-key", randomKey());
-    settings.put("most.national.mk-eid.issuer", eidMk.toString());
-    settings.put("most.national.mk-eid.client-id", "most");
-    settings.put("most.national.mk-eid.client-secret", "national-secret");
+    settings.put("most.national.mk-eid.binding", "OIDC");
+    settings.put("most.national.mk-eid.oidc.issuer", eidMk.toString());
+    settings.put("most.national.mk-eid.oidc.client-id", "most");
+    settings.put("most.national.mk-eid.oidc.client-secret", "national-secret");
     settings.put("most.state.mode", "cluster");
     settings.put("most.state.cluster.discovery", "tcpping");
     settings.put("most.state.cluster.bind-address", "127.0.0.1");

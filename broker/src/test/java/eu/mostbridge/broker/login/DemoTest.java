@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo as a visitor uses it: the two demo services, and the public {@code demo-tester}. */
 @QuarkusTest
@@ -30,15 +31,7 @@ class DemoTest {
     assertThat(home.body()).contains("Log in with your national eID");
 
     Browser.Page choose = browser.get(BASE + "/demo/" + service + "/login?ui_locales=en");
-    Browser.Page page =
-        browser.submit(choose, "/method", Map.of("method", method, "action", "continue"));
-    if (page.body().contains("/sim/eauth/")) {
-      page = browser.submit(page, "/sim/", Map.of());
-    }
-    page = browser.submit(page, "login", Map.of("persona", persona, "action", "login"));
-    if (page.body().contains("/callback/")) {
-      page = browser.submit(page, "/callback/", Map.of());
-    }
+    Browser.Page page = throughSimulator(browser, choose, method, persona);
     Browser.Page result = browser.submit(page, "/consent", Map.of("action", "allow"));
 
     assertThat(result.status()).as(result.body()).isEqualTo(200);
@@ -47,6 +40,21 @@ class DemoTest {
         .contains("person_identifier")
         .contains(givenName)
         .contains("(userinfo, HTTP 200)");
+  }
+
+  /** Chooses {@code method} and logs in as {@code persona}, over SAML or OpenID Connect. */
+  private static Browser.Page throughSimulator(
+      Browser browser, Browser.Page choose, String method, String persona) throws Exception {
+    Browser.Page page =
+        browser.submit(choose, "/method", Map.of("method", method, "action", "continue"));
+    if (page.body().contains("action=\"" + BASE + "/sim/")) {
+      page = browser.submit(page, "/sim/", Map.of()); // the SAML HTTP-POST binding
+    }
+    page = browser.submit(page, "login", Map.of("persona", persona, "action", "login"));
+    if (page.body().contains("/callback/")) {
+      page = browser.submit(page, "/callback/", Map.of()); // the SAML answer, posted back
+    }
+    return page;
   }
 
   @Test
@@ -67,9 +75,7 @@ class DemoTest {
                         "state", "st",
                         "code_challenge", Browser.s256(verifier),
                         "code_challenge_method", "S256")));
-    Browser.Page page =
-        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
-    page = browser.submit(page, "login", Map.of("persona", "mk-gjorgji", "action", "login"));
+    Browser.Page page = throughSimulator(browser, choose, "mk-eid", "mk-gjorgji");
     Browser.Page back = browser.submit(page, "/consent", Map.of("action", "allow"));
     assertThat(back.uri().toString()).startsWith(redirect + "?");
 
@@ -118,16 +124,21 @@ class DemoTest {
             "most_logins_total\\{[^}]*client=\"demo-mk-service\"[^}]*outcome=\"access_denied\"");
   }
 
-  @Test
-  void mostsSamlMetadataIsServedAtItsEntityId() {
-    Response metadata = given().get("/saml/bg-eauth");
+  @ParameterizedTest
+  @ValueSource(strings = {"bg-eauth", "mk-eid"})
+  void mostsSamlMetadataIsServedAtItsEntityId(String eid) {
+    Response metadata = given().get("/saml/" + eid);
 
     assertThat(metadata.statusCode()).isEqualTo(200);
     assertThat(metadata.contentType()).startsWith("application/samlmetadata+xml");
     assertThat(metadata.asString())
-        .contains("entityID=\"" + BASE + "/saml/bg-eauth\"")
-        .contains("Location=\"" + BASE + "/callback/bg-eauth\"")
+        .contains("entityID=\"" + BASE + "/saml/" + eid + "\"")
+        .contains("Location=\"" + BASE + "/callback/" + eid + "\"")
         .contains("<ds:Signature");
-    assertThat(given().get("/saml/mk-eid").statusCode()).as("not a SAML eID").isEqualTo(404);
+  }
+
+  @Test
+  void anEidSpeakingOpenIdConnectHasNoSamlMetadata() {
+    assertThat(given().get("/saml/bg-mvr-eid").statusCode()).as("not a SAML eID").isEqualTo(404);
   }
 }

@@ -89,8 +89,25 @@ class LoginOnInfinispanServerTest {
   @Order(3)
   void withoutTheServerCitizensAndClientsAreToldToRetryNotGivenA500() throws Exception {
     StartedLogin started = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    // A second login whose national answer (eid.mk's SAML Response) is on its way back.
+    StartedLogin answered = LoginFlowTest.authorize(CLIENT, CALLBACK, Map.of());
+    Browser.Page choice =
+        answered
+            .browser()
+            .submit(answered.page(), "/method", Map.of("method", "mk-eid", "action", "continue"));
+    Browser.Page picker = answered.browser().submit(choice, "/sim/", Map.of());
+    Browser.Page answer =
+        answered
+            .browser()
+            .submit(picker, "login", Map.of("persona", "mk-gjorgji", "action", "login"));
+    assertThat(answer.body()).contains("SAMLResponse");
     InfinispanServerResource.kill();
     try {
+      Browser.Page back = answered.browser().submit(answer, "/callback/", Map.of());
+      assertThat(back.status()).as("the answer is not read").isEqualTo(503);
+      assertThat(back.response().headers().firstValue("Retry-After")).contains("5");
+      Browser.assertNoStackTrace(back);
+
       Browser.Page page =
           started
               .browser()

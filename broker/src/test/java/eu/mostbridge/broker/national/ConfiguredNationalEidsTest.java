@@ -90,13 +90,14 @@ class ConfiguredNationalEidsTest {
 
   private static Map<String, String> mkEid() {
     Map<String, String> values = new HashMap<>();
-    values.put("most.national.mk-eid.issuer", "https://eid.mk.example");
-    values.put("most.national.mk-eid.client-id", "most");
-    values.put("most.national.mk-eid.client-secret", "s");
-    values.put("most.national.mk-eid.authorization-endpoint", "https://eid.mk.example/auth");
-    values.put("most.national.mk-eid.token-endpoint", "https://eid.mk.example/token");
-    values.put("most.national.mk-eid.jwks-uri", "https://eid.mk.example/jwks");
-    values.put("most.national.mk-eid.algorithms", "ES256,RS256");
+    values.put("most.national.mk-eid.binding", "OIDC");
+    values.put("most.national.mk-eid.oidc.issuer", "https://eid.mk.example");
+    values.put("most.national.mk-eid.oidc.client-id", "most");
+    values.put("most.national.mk-eid.oidc.client-secret", "s");
+    values.put("most.national.mk-eid.oidc.authorization-endpoint", "https://eid.mk.example/auth");
+    values.put("most.national.mk-eid.oidc.token-endpoint", "https://eid.mk.example/token");
+    values.put("most.national.mk-eid.oidc.jwks-uri", "https://eid.mk.example/jwks");
+    values.put("most.national.mk-eid.oidc.algorithms", "ES256,RS256");
     values.put("most.national.mk-eid.profile.identifier-claim", "personal_number");
     return values;
   }
@@ -179,11 +180,72 @@ class ConfiguredNationalEidsTest {
   @Test
   void explicitEndpointsNeedAllOfThem() {
     Map<String, String> values = mkEid();
-    values.remove("most.national.mk-eid.jwks-uri");
+    values.remove("most.national.mk-eid.oidc.jwks-uri");
 
     IllegalStateException failure =
         catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
 
-    assertThat(failure).hasMessageContaining("most.national.mk-eid.jwks-uri");
+    assertThat(failure).hasMessageContaining("most.national.mk-eid.oidc.jwks-uri");
+  }
+
+  /** eid.mk's SAML section: Most's keys and eid.mk's signing certificate. */
+  private Map<String, String> mkEidSaml() throws Exception {
+    Map<String, String> values = new HashMap<>();
+    eauth()
+        .forEach(
+            (key, value) -> {
+              if (key.contains(".sp-keystore") || key.contains(".idp-certificates")) {
+                values.put(key.replace("bg-eauth.", "mk-eid.saml."), value);
+              }
+            });
+    values.put("most.national.mk-eid.saml.idp-entity-id", "https://eid.mk.example/saml");
+    values.put("most.national.mk-eid.saml.idp-sso-url", "https://eid.mk.example/saml/sso");
+    return values;
+  }
+
+  @Test
+  void eidMkSpeaksSamlUnlessToldOtherwise() throws Exception {
+    Map<String, String> values = mkEidSaml();
+    values.put("most.national.mk-eid.saml.relaxations", "RSA_2048_KEYS");
+
+    ConfiguredNationalEids eids = build(values);
+
+    CountryAdapter mk = eids.adapters().get(0);
+    assertThat(mk.id()).isEqualTo("mk-eid");
+    assertThat(mk.country()).isEqualTo(CountryCode.MK);
+    assertThat(mk).isInstanceOf(eu.mostbridge.saml.SamlCountryAdapter.class);
+    assertThat(mk.supportedLevels()).hasSize(3);
+    assertThat(mk.relaxations()).containsExactly("RSA_2048_KEYS");
+    assertThat(eids.samlServiceProviders().get("mk-eid").entityId())
+        .isEqualTo("https://most.example/saml/mk-eid");
+    assertThat(eids.samlServiceProviders().get("mk-eid").assertionConsumerService())
+        .hasToString("https://most.example/callback/mk-eid");
+  }
+
+  @Test
+  void eidMkWithoutItsBindingsSectionStopsStartUpSayingWhatIsMissing() {
+    Map<String, String> oidcOnly = mkEid();
+    oidcOnly.remove("most.national.mk-eid.binding");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(oidcOnly).adapters());
+
+    assertThat(failure)
+        .hasMessageContaining("SAML (the default)")
+        .hasMessageContaining("most.national.mk-eid.saml.*")
+        .hasMessageContaining("most.national.mk-eid.binding=OIDC");
+  }
+
+  @Test
+  void aKeyStoreWithoutTheAliasNamesTheSectionAndTheAlias() throws Exception {
+    Map<String, String> values = mkEidSaml();
+    values.put("most.national.mk-eid.saml.sp-signing-alias", "absent");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure)
+        .hasMessageContaining("most.national.mk-eid.saml.sp-keystore")
+        .hasMessageContaining("absent");
   }
 }

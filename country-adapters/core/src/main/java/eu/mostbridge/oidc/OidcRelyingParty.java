@@ -348,41 +348,59 @@ public final class OidcRelyingParty {
     if (!(idToken instanceof SignedJWT signed)) {
       throw new AuthenticationFailure(Reason.BAD_SIGNATURE, "The ID token is not signed");
     }
-    String algorithm = signed.getHeader().getAlgorithm().getName();
-    if (!op.idTokenAlgorithms().contains(algorithm)) {
-      throw new AuthenticationFailure(
-          Reason.BAD_SIGNATURE,
-          "The ID token is signed with "
-              + ErrorText.quote(algorithm)
-              + ", not one of "
-              + op.idTokenAlgorithms());
-    }
     String nonce = pending.protocolState().get(NONCE);
     if (nonce == null) {
       throw new AuthenticationFailure(Reason.MALFORMED_ANSWER, "The pending login has no nonce");
     }
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    Set<JWSAlgorithm> allowed =
-        op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
     IDTokenClaimsVerifier verifier =
         new IDTokenClaimsVerifier(
             new Issuer(op.issuer()),
             new ClientID(client.clientId()),
             new Nonce(nonce),
             (int) op.clockSkew().toSeconds());
-    processor.setJWTClaimsSetVerifier(
-        (claims, context) -> {
-          verifier.verify(claims, context);
-          // The JOSE library checks expiry against the system clock; check ours too.
-          if (claims.getExpirationTime() != null
-              && !clock
-                  .instant()
-                  .minus(op.clockSkew())
-                  .isBefore(claims.getExpirationTime().toInstant())) {
-            throw BadJWTExceptions.EXPIRED_EXCEPTION;
-          }
-        });
+    return verified(
+        signed,
+        "ID token",
+        processor ->
+            processor.setJWTClaimsSetVerifier(
+                (claims, context) -> {
+                  verifier.verify(claims, context);
+                  // The JOSE library checks expiry against the system clock; check ours too.
+                  if (claims.getExpirationTime() != null
+                      && !clock
+                          .instant()
+                          .minus(op.clockSkew())
+                          .isBefore(claims.getExpirationTime().toInstant())) {
+                    throw BadJWTExceptions.EXPIRED_EXCEPTION;
+                  }
+                }));
+  }
+
+  /**
+   * {@code signed} verified with the provider's keys under its allowed algorithms, its claims by
+   * what {@code rules} sets on the processor; every refusal typed, naming {@code what}.
+   */
+  private JWTClaimsSet verified(
+      SignedJWT signed,
+      String what,
+      java.util.function.Consumer<DefaultJWTProcessor<SecurityContext>> rules)
+      throws AuthenticationFailure {
+    String algorithm = signed.getHeader().getAlgorithm().getName();
+    if (!op.idTokenAlgorithms().contains(algorithm)) {
+      throw new AuthenticationFailure(
+          Reason.BAD_SIGNATURE,
+          "The "
+              + what
+              + " is signed with "
+              + ErrorText.quote(algorithm)
+              + ", not one of "
+              + op.idTokenAlgorithms());
+    }
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    Set<JWSAlgorithm> allowed =
+        op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
+    rules.accept(processor);
     try {
       return processor.process(signed, null);
     } catch (BadJWTException e) {
@@ -391,11 +409,11 @@ public final class OidcRelyingParty {
           message.toLowerCase(Locale.ROOT).contains("expired")
               ? Reason.EXPIRED
               : Reason.WRONG_PARTY,
-          "The ID token is refused: " + ErrorText.quote(message));
+          "The " + what + " is refused: " + ErrorText.quote(message));
     } catch (BadJOSEException | JOSEException e) {
       throw new AuthenticationFailure(
           Reason.BAD_SIGNATURE,
-          "The ID token signature is refused: " + ErrorText.quote(e.getMessage()));
+          "The " + what + " signature is refused: " + ErrorText.quote(e.getMessage()));
     } catch (RuntimeException e) {
       throw new AuthenticationFailure(
           Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");
@@ -446,19 +464,10 @@ public final class OidcRelyingParty {
     } catch (java.text.ParseException e) {
       throw new AuthenticationFailure(Reason.BAD_SIGNATURE, "The access token is not a signed JWT");
     }
-    String algorithm = signed.getHeader().getAlgorithm().getName();
-    if (!op.idTokenAlgorithms().contains(algorithm)) {
-      throw new AuthenticationFailure(
-          Reason.BAD_SIGNATURE,
-          "The access token is signed with "
-              + ErrorText.quote(algorithm)
-              + ", not one of "
-              + op.idTokenAlgorithms());
-    }
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    Set<JWSAlgorithm> allowed =
-        op.idTokenAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, keys));
+    return verified(signed, "access token", this::accessTokenRules);
+  }
+
+  private void accessTokenRules(DefaultJWTProcessor<SecurityContext> processor) {
     // Keycloak, on which the MVR eID runs, types its access tokens "JWT" or not at all; RFC 9068
     // types them at+jwt.
     processor.setJWSTypeVerifier(
@@ -502,23 +511,6 @@ public final class OidcRelyingParty {
             throw new BadJWTException("authenticated in the future");
           }
         });
-    try {
-      return processor.process(signed, null);
-    } catch (BadJWTException e) {
-      String message = String.valueOf(e.getMessage());
-      throw new AuthenticationFailure(
-          message.toLowerCase(Locale.ROOT).contains("expired")
-              ? Reason.EXPIRED
-              : Reason.WRONG_PARTY,
-          "The access token is refused: " + ErrorText.quote(message));
-    } catch (BadJOSEException | JOSEException e) {
-      throw new AuthenticationFailure(
-          Reason.BAD_SIGNATURE,
-          "The access token signature is refused: " + ErrorText.quote(e.getMessage()));
-    } catch (RuntimeException e) {
-      throw new AuthenticationFailure(
-          Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");
-    }
   }
 
   private Map<String, Object> userInfo(BearerAccessToken token) throws AuthenticationFailure {

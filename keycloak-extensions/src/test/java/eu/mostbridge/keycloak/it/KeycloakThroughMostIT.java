@@ -491,14 +491,30 @@ class KeycloakThroughMostIT {
                 + "&kc_idp_hint=most&redirect_uri="
                 + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8));
     assertThat(choose.uri().toString()).as(choose.body()).startsWith(mostBase + "/login/");
-    WebClient.Page picker =
-        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
-    WebClient.Page consent =
-        browser.submit(picker, "login", Map.of("persona", persona, "action", "login"));
+    WebClient.Page picker = eidMkPicker(browser, choose);
+    WebClient.Page consent = eidMkLogin(browser, picker, persona);
     if (!consent.hasForm("/consent")) {
       return consent;
     }
     return browser.submit(consent, "/consent", Map.of("action", "allow"));
+  }
+
+  /** eid.mk chosen at Most: its simulator's persona page, through SAML's form post. */
+  private static WebClient.Page eidMkPicker(WebClient browser, WebClient.Page choose)
+      throws Exception {
+    WebClient.Page page =
+        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
+    return page.hasForm("SingleSignOnService")
+        ? browser.submit(page, "SingleSignOnService", Map.of())
+        : page;
+  }
+
+  /** Logs in at the eid.mk simulator as {@code persona}; the answer posted back to Most. */
+  private static WebClient.Page eidMkLogin(WebClient browser, WebClient.Page picker, String persona)
+      throws Exception {
+    WebClient.Page page =
+        browser.submit(picker, "login", Map.of("persona", persona, "action", "login"));
+    return page.hasForm("/callback/") ? browser.submit(page, "/callback/", Map.of()) : page;
   }
 
   @SuppressWarnings("unchecked")
@@ -651,10 +667,8 @@ class KeycloakThroughMostIT {
 
     // The citizen's browser asks Most for substantial instead of high.
     WebClient.Page choose = browser.get(asked.replace("LoA%2Fhigh", "LoA%2Fsubstantial"));
-    WebClient.Page picker =
-        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
-    WebClient.Page consent =
-        browser.submit(picker, "login", Map.of("persona", "mk-ljubica", "action", "login"));
+    WebClient.Page picker = eidMkPicker(browser, choose);
+    WebClient.Page consent = eidMkLogin(browser, picker, "mk-ljubica");
     WebClient.Page back = browser.submit(consent, "/consent", Map.of("action", "allow"));
 
     assertThat(back.uri().toString()).as(back.body()).doesNotStartWith(RP_CALLBACK);
@@ -927,13 +941,11 @@ class KeycloakThroughMostIT {
             + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8);
     WebClient.Page choose = browser.get(highPortal);
     assertThat(choose.uri().toString()).as(choose.body()).startsWith(mostBase + "/login/");
-    WebClient.Page picker =
-        browser.submit(choose, "/method", Map.of("method", "mk-eid", "action", "continue"));
+    WebClient.Page picker = eidMkPicker(browser, choose);
     assertThat(picker.body())
         .as("only personas reaching high are offered")
         .doesNotContain("mk-ljubica");
-    WebClient.Page consent =
-        browser.submit(picker, "login", Map.of("persona", "mk-gjorgji", "action", "login"));
+    WebClient.Page consent = eidMkLogin(browser, picker, "mk-gjorgji");
     WebClient.Page stepped = browser.submit(consent, "/consent", Map.of("action", "allow"));
     assertThat(stepped.uri().toString()).as(stepped.body()).startsWith(RP_CALLBACK + "?");
     Map<String, Object> steppedUp = idTokenClaims("high-portal", stepped.query().get("code"));

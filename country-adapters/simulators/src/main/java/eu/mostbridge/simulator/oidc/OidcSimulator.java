@@ -72,6 +72,8 @@ public final class OidcSimulator implements HttpHandler {
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
   private final Set<OidcMisbehaviour> faults = ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.UnaryOperator<JWTClaimsSet> accessTokenRewrite =
+      java.util.function.UnaryOperator.identity();
 
   private record Authorization(
       String redirectUri, String state, String nonce, String codeChallenge, String level) {}
@@ -105,6 +107,15 @@ public final class OidcSimulator implements HttpHandler {
   public void misbehave(Set<OidcMisbehaviour> newFaults) {
     faults.clear();
     faults.addAll(newFaults);
+  }
+
+  /**
+   * From now on, write each access token's claims through {@code rewrite} before signing, for a
+   * test that needs one claim wrong in a way no named fault covers ({@code
+   * UnaryOperator.identity()} undoes it).
+   */
+  public void rewriteAccessTokens(java.util.function.UnaryOperator<JWTClaimsSet> rewrite) {
+    accessTokenRewrite = rewrite;
   }
 
   @Override
@@ -329,36 +340,21 @@ public final class OidcSimulator implements HttpHandler {
   }
 
   private String idToken(Grant grant) {
-    Set<OidcMisbehaviour> now =
-        faults.isEmpty() ? EnumSet.noneOf(OidcMisbehaviour.class) : EnumSet.copyOf(faults);
-    Instant issued =
-        now.contains(OidcMisbehaviour.EXPIRED)
-            ? Instant.now().minus(Duration.ofHours(1))
-            : Instant.now();
-    String level =
-        now.contains(OidcMisbehaviour.LOWER_LEVEL) ? "low" : grant.authorization().level();
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .issuer(
-                now.contains(OidcMisbehaviour.WRONG_ISSUER)
-                    ? "https://wrong.example"
-                    : issuer.toString())
-            .subject(subject(grant.persona()))
-            .audience(
-                now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
-                    ? "another-client"
-                    : settings.clientId())
-            .issueTime(Date.from(issued))
-            .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
-            .claim("auth_time", authTime(grant, now))
-            .claim(
-                "nonce",
-                now.contains(OidcMisbehaviour.WRONG_NONCE)
-                    ? random()
-                    : grant.authorization().nonce())
-            .claim("acr", settings.acrValues().get(level));
-    identityClaims(grant.persona(), level).forEach(claims::claim);
-    return signed(claims.build(), now);
+    return token(
+        grant,
+        java.util.function.UnaryOperator.identity(),
+        (claims, now) ->
+            claims
+                .audience(
+                    now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
+                        ? "another-client"
+                        : settings.clientId())
+                .claim(
+                    "nonce",
+                    now.contains(OidcMisbehaviour.WRONG_NONCE)
+                        ? random()
+                        : grant.authorization().nonce())
+                .claim("acr", settings.acrValues().get(level(grant, now))));
   }
 
   /**
@@ -366,14 +362,35 @@ public final class OidcSimulator implements HttpHandler {
    * expiry, {@code auth_time}, the granted {@code scope} with the level, and the identity claims.
    */
   private String accessToken(Grant grant) {
+    return token(
+        grant,
+        accessTokenRewrite,
+        (claims, now) ->
+            claims
+                .audience("account")
+                .claim("typ", "Bearer")
+                .claim(
+                    "azp",
+                    now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
+                        ? "another-client"
+                        : settings.clientId())
+                .claim("scope", "openid " + settings.acrValues().get(level(grant, now))));
+  }
+
+  /**
+   * A token about {@code grant} with what both kinds carry (issuer, subject, times, {@code
+   * auth_time}, the identity), {@code specific} adding the rest, under the faults in force.
+   */
+  private String token(
+      Grant grant,
+      java.util.function.UnaryOperator<JWTClaimsSet> rewrite,
+      java.util.function.BiConsumer<JWTClaimsSet.Builder, Set<OidcMisbehaviour>> specific) {
     Set<OidcMisbehaviour> now =
         faults.isEmpty() ? EnumSet.noneOf(OidcMisbehaviour.class) : EnumSet.copyOf(faults);
     Instant issued =
         now.contains(OidcMisbehaviour.EXPIRED)
             ? Instant.now().minus(Duration.ofHours(1))
             : Instant.now();
-    String level =
-        now.contains(OidcMisbehaviour.LOWER_LEVEL) ? "low" : grant.authorization().level();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(
@@ -381,19 +398,16 @@ public final class OidcSimulator implements HttpHandler {
                     ? "https://wrong.example"
                     : issuer.toString())
             .subject(subject(grant.persona()))
-            .audience("account")
             .issueTime(Date.from(issued))
             .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
-            .claim("typ", "Bearer")
-            .claim(
-                "azp",
-                now.contains(OidcMisbehaviour.WRONG_AUDIENCE)
-                    ? "another-client"
-                    : settings.clientId())
-            .claim("auth_time", authTime(grant, now))
-            .claim("scope", "openid " + settings.acrValues().get(level));
-    identityClaims(grant.persona(), level).forEach(claims::claim);
-    return signed(claims.build(), now);
+            .claim("auth_time", authTime(grant, now));
+    specific.accept(claims, now);
+    identityClaims(grant.persona(), level(grant, now)).forEach(claims::claim);
+    return signed(rewrite.apply(claims.build()), now);
+  }
+
+  private static String level(Grant grant, Set<OidcMisbehaviour> now) {
+    return now.contains(OidcMisbehaviour.LOWER_LEVEL) ? "low" : grant.authorization().level();
   }
 
   private static long authTime(Grant grant, Set<OidcMisbehaviour> now) {

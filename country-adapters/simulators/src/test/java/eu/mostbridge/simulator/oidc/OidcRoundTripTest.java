@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationFailure.Reason;
 import eu.mostbridge.adapter.AuthenticationRequest;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -213,6 +216,60 @@ class OidcRoundTripTest {
               AuthenticationFailure.class,
               () -> login(adapter, LevelOfAssurance.HIGH, CountryCode.MK, "bg-maria"));
       assertThat(failure).as("%s refused", fault).isNotNull();
+    }
+  }
+
+  /** Each check of the access token, by one claim made wrong; the first row is the control. */
+  @ParameterizedTest
+  @CsvSource({
+    "as issued, ",
+    "no azp, issued to another client (azp)",
+    "azp of another client, issued to another client (azp)",
+    "typ ID, not an access token (typ ID)",
+    "no iat, no issue time",
+    "iat in an hour, no issue time, or one in the future",
+    "nbf in an hour, not yet valid",
+    "auth_time in an hour, authenticated in the future",
+    "nonce of another login, another login (nonce)",
+    "acr 0, reused a session",
+    "no subject, no subject",
+  })
+  void eachCheckOfTheMvrsAccessTokenRefusesItsOwnForgery(String change, String refusal)
+      throws Exception {
+    OidcCountryAdapter adapter = mvrOwnFlowAdapter(MvrEid.levelScopes());
+    Date inAnHour = Date.from(java.time.Instant.now().plus(Duration.ofHours(1)));
+    mvrOwnFlow.rewriteAccessTokens(
+        claims -> {
+          JWTClaimsSet.Builder b = new JWTClaimsSet.Builder(claims);
+          return switch (change) {
+            case "as issued" -> claims;
+            case "no azp" -> b.claim("azp", null).build();
+            case "azp of another client" -> b.claim("azp", "another-client").build();
+            case "typ ID" -> b.claim("typ", "ID").build();
+            case "no iat" -> b.issueTime(null).build();
+            case "iat in an hour" -> b.issueTime(inAnHour).build();
+            case "nbf in an hour" -> b.notBeforeTime(inAnHour).build();
+            case "auth_time in an hour" ->
+                b.claim("auth_time", inAnHour.toInstant().getEpochSecond()).build();
+            case "nonce of another login" -> b.claim("nonce", "another").build();
+            case "acr 0" -> b.claim("acr", "0").build();
+            case "no subject" -> b.subject(null).build();
+            default -> throw new IllegalArgumentException(change);
+          };
+        });
+    try {
+      if (refusal == null) {
+        assertThat(login(adapter, LevelOfAssurance.HIGH, CountryCode.MK, "bg-maria")).isNotNull();
+        return;
+      }
+      AuthenticationFailure failure =
+          catchThrowableOfType(
+              AuthenticationFailure.class,
+              () -> login(adapter, LevelOfAssurance.HIGH, CountryCode.MK, "bg-maria"));
+      assertThat(failure).as(change).isNotNull();
+      assertThat(failure.getMessage()).as(change).contains(refusal);
+    } finally {
+      mvrOwnFlow.rewriteAccessTokens(java.util.function.UnaryOperator.identity());
     }
   }
 
