@@ -125,11 +125,58 @@ public class ConfiguredNationalEids implements NationalEidSource {
                             : MvrEid.acrValues(),
                         new MvrClaimsMapper(claimNames(mvr.claims())))));
     national.mkEid().ifPresent(mk -> eidMk(mk, adapters, sps));
+    Set<String> acceptingCbc = new java.util.HashSet<>();
+    national
+        .bgEauth()
+        .filter(e -> acceptsCbc(e.relaxations().orElse(EAuthSettings.RELAXATIONS)))
+        .ifPresent(e -> acceptingCbc.add(EAUTH));
+    national
+        .mkEid()
+        .flatMap(NationalConfig.EidMk::saml)
+        .filter(m -> acceptsCbc(m.relaxations().orElse(Set.of())))
+        .ifPresent(m -> acceptingCbc.add(EID_MK));
+    refuseSharedDecryptionKeys(sps, acceptingCbc);
     return new Built(List.copyOf(adapters), Map.copyOf(sps));
   }
 
   private String base() {
     return config.issuer().toString().replaceAll("/+$", "");
+  }
+
+  private static boolean acceptsCbc(Set<AlgorithmPolicy.Relaxation> relaxations) {
+    return relaxations.contains(AlgorithmPolicy.Relaxation.AES_CBC_ENCRYPTION);
+  }
+
+  /**
+   * Refuses two national eIDs that decrypt with the same key when either accepts AES-CBC: an
+   * encrypted key taken from one's answer could be brought to the other's ACS inside a CBC
+   * ciphertext, and the bounded padding oracle of the CBC peer would then work against the key of
+   * the strict one. Each SAML national eID gets its own encryption key.
+   */
+  private static void refuseSharedDecryptionKeys(
+      Map<String, ServiceProviderIdentity> sps, Set<String> acceptingCbc) {
+    List<String> ids = new ArrayList<>(sps.keySet());
+    for (int i = 0; i < ids.size(); i++) {
+      for (int j = i + 1; j < ids.size(); j++) {
+        String a = ids.get(i);
+        String b = ids.get(j);
+        if (!acceptingCbc.contains(a) && !acceptingCbc.contains(b)) {
+          continue;
+        }
+        Set<java.security.PublicKey> keys = new java.util.HashSet<>();
+        sps.get(a).decryption().forEach(c -> keys.add(c.getPublicKey()));
+        if (sps.get(b).decryption().stream().anyMatch(c -> keys.contains(c.getPublicKey()))) {
+          throw new IllegalStateException(
+              PREFIX
+                  + a
+                  + " and "
+                  + PREFIX
+                  + b
+                  + " decrypt with the same key while one of them accepts AES-CBC: give each"
+                  + " national eID its own encryption key (docs/DEPLOYMENT.md)");
+        }
+      }
+    }
   }
 
   /** eid.mk by the binding configured, SAML unless told otherwise. */
@@ -188,7 +235,14 @@ public class ConfiguredNationalEids implements NationalEidSource {
             + ".* is not configured (docs/BROKER.md; for OpenID Connect set "
             + PREFIX
             + EID_MK
-            + ".binding=OIDC and the oidc section)");
+            + ".binding=OIDC and the oidc section: the keys issuer, client-id, client-secret and"
+            + " the endpoints moved from "
+            + PREFIX
+            + EID_MK
+            + ".* to "
+            + PREFIX
+            + EID_MK
+            + ".oidc.*)");
   }
 
   private ServiceProviderIdentity serviceProvider(

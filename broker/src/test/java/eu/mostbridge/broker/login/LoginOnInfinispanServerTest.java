@@ -104,7 +104,7 @@ class LoginOnInfinispanServerTest {
     InfinispanServerResource.kill();
     try {
       Browser.Page back = answered.browser().submit(answer, "/callback/", Map.of());
-      assertThat(back.status()).as("the answer is not read").isEqualTo(503);
+      assertThat(back.status()).as("refused while the state is unreachable").isEqualTo(503);
       assertThat(back.response().headers().firstValue("Retry-After")).contains("5");
       Browser.assertNoStackTrace(back);
 

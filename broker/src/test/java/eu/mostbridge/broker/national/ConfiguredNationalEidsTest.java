@@ -48,9 +48,10 @@ class ConfiguredNationalEidsTest {
         new InMemoryReplayCache());
   }
 
-  private Map<String, String> eauth() throws Exception {
-    SimulatorKeys signing = SimulatorKeys.rsa("sp signing");
-    SimulatorKeys encryption = SimulatorKeys.rsa("sp encryption");
+  /** A PKCS#12 file with Most's SAML keys, aliases signing and encryption. */
+  private Path keyStore(String name) throws Exception {
+    SimulatorKeys signing = SimulatorKeys.rsa(name + " signing");
+    SimulatorKeys encryption = SimulatorKeys.rsa(name + " encryption");
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     char[] password = "changeit".toCharArray();
@@ -61,19 +62,30 @@ class ConfiguredNationalEidsTest {
         encryption.privateKey(),
         password,
         new X509Certificate[] {encryption.certificate()});
-    Path keystore = dir.resolve("sp.p12");
+    Path keystore = dir.resolve(name + ".p12");
     try (OutputStream out = Files.newOutputStream(keystore)) {
       store.store(out, password);
     }
-    // eAuth's own signing certificate is RSA-2048.
-    X509Certificate idp = SimulatorKeys.rsa("eauth", 2048).certificate();
-    Path pem = dir.resolve("eauth.pem");
+    return keystore;
+  }
+
+  /** A PEM file with a national IdP's signing certificate of {@code bits}. */
+  private Path idpCertificate(String name, int bits) throws Exception {
+    X509Certificate idp = SimulatorKeys.rsa(name, bits).certificate();
+    Path pem = dir.resolve(name + ".pem");
     Files.writeString(
         pem,
         "-----BEGIN CERTIFICATE-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(idp.getEncoded())
             + "\n-----END CERTIFICATE-----\n");
+    return pem;
+  }
+
+  private Map<String, String> eauth() throws Exception {
+    Path keystore = keyStore("eauth-sp");
+    // eAuth's own signing certificate is RSA-2048.
+    Path pem = idpCertificate("eauth", 2048);
     Map<String, String> values = new HashMap<>();
     values.put("most.national.bg-eauth.sp-keystore", keystore.toString());
     values.put("most.national.bg-eauth.sp-keystore-password", "changeit");
@@ -188,29 +200,65 @@ class ConfiguredNationalEidsTest {
     assertThat(failure).hasMessageContaining("most.national.mk-eid.oidc.jwks-uri");
   }
 
-  /** eid.mk's SAML section: Most's keys and eid.mk's signing certificate. */
+  /** eid.mk's SAML section: Most's own keys for it and eid.mk's RSA-3072 signing certificate. */
   private Map<String, String> mkEidSaml() throws Exception {
     Map<String, String> values = new HashMap<>();
-    eauth()
-        .forEach(
-            (key, value) -> {
-              if (key.contains(".sp-keystore") || key.contains(".idp-certificates")) {
-                values.put(key.replace("bg-eauth.", "mk-eid.saml."), value);
-              }
-            });
+    values.put("most.national.mk-eid.saml.sp-keystore", keyStore("mk-sp").toString());
+    values.put("most.national.mk-eid.saml.sp-keystore-password", "changeit");
+    values.put(
+        "most.national.mk-eid.saml.idp-certificates", idpCertificate("eid-mk", 3072).toString());
     values.put("most.national.mk-eid.saml.idp-entity-id", "https://eid.mk.example/saml");
     values.put("most.national.mk-eid.saml.idp-sso-url", "https://eid.mk.example/saml/sso");
     return values;
   }
 
   @Test
+  void eidMkOverSamlIsStrictByDefault() throws Exception {
+    CountryAdapter mk = build(mkEidSaml()).adapters().get(0);
+
+    assertThat(mk.relaxations()).isEmpty();
+    assertThat(mk.failedAnswerLimit()).isEmpty();
+  }
+
+  @Test
+  void eidMkRequestsAreNotSignedWithAWeakerAlgorithmUnlessRelaxed() throws Exception {
+    Map<String, String> values = mkEidSaml();
+    values.put(
+        "most.national.mk-eid.saml.request-signature-algorithm",
+        "http://www.w3.org/2000/09/xmldsig#rsa-sha1");
+
+    IllegalArgumentException failure =
+        catchThrowableOfType(IllegalArgumentException.class, () -> build(values).adapters());
+
+    assertThat(failure).hasMessageContaining("requests cannot be signed with");
+    values.put("most.national.mk-eid.saml.relaxations", "SHA1_SIGNATURE");
+    assertThat(build(values).adapters().get(0).relaxations()).containsExactly("SHA1_SIGNATURE");
+  }
+
+  @Test
+  void eAuthAndEidMkMayNotDecryptWithOneKey() throws Exception {
+    Map<String, String> values = eauth();
+    values.putAll(mkEidSaml());
+    values.put(
+        "most.national.mk-eid.saml.sp-keystore", values.get("most.national.bg-eauth.sp-keystore"));
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure)
+        .hasMessageContaining("most.national.bg-eauth and most.national.mk-eid")
+        .hasMessageContaining("its own encryption key");
+  }
+
+  @Test
   void eidMkSpeaksSamlUnlessToldOtherwise() throws Exception {
     Map<String, String> values = mkEidSaml();
     values.put("most.national.mk-eid.saml.relaxations", "RSA_2048_KEYS");
+    values.putAll(eauth());
 
     ConfiguredNationalEids eids = build(values);
 
-    CountryAdapter mk = eids.adapters().get(0);
+    CountryAdapter mk = eids.adapters().get(1);
     assertThat(mk.id()).isEqualTo("mk-eid");
     assertThat(mk.country()).isEqualTo(CountryCode.MK);
     assertThat(mk).isInstanceOf(eu.mostbridge.saml.SamlCountryAdapter.class);

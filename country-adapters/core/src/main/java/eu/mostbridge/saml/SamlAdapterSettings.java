@@ -38,6 +38,14 @@ public record SamlAdapterSettings(
     Objects.requireNonNull(binding, "binding");
     Objects.requireNonNull(requestSignatureAlgorithm, "requestSignatureAlgorithm");
     Objects.requireNonNull(pendingLifetime, "pendingLifetime");
+    if (!idp.algorithms().allowsSignature(requestSignatureAlgorithm)) {
+      throw new IllegalArgumentException(
+          id
+              + ": requests cannot be signed with "
+              + requestSignatureAlgorithm
+              + ", not an algorithm of the peer's policy (a weaker one needs its named"
+              + " relaxation)");
+    }
     if (levels.isEmpty() || levels.values().stream().distinct().count() != levels.size()) {
       throw new IllegalArgumentException(
           id + ": each offered level needs its own AuthnContextClassRef");

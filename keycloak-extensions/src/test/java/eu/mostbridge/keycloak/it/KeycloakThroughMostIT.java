@@ -944,6 +944,7 @@ class KeycloakThroughMostIT {
     WebClient.Page picker = eidMkPicker(browser, choose);
     assertThat(picker.body())
         .as("only personas reaching high are offered")
+        .contains("mk-gjorgji")
         .doesNotContain("mk-ljubica");
     WebClient.Page consent = eidMkLogin(browser, picker, "mk-gjorgji");
     WebClient.Page stepped = browser.submit(consent, "/consent", Map.of("action", "allow"));
