@@ -4,6 +4,7 @@ import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.identity.CountryCode;

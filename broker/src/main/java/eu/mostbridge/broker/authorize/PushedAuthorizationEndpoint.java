@@ -8,6 +8,7 @@ import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.token.ClientAuthenticator;
 import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.token.TokenError;

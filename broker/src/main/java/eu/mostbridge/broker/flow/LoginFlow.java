@@ -1,7 +1,6 @@
 package eu.mostbridge.broker.flow;
 
 import eu.mostbridge.adapter.PendingAuthentication;
-import eu.mostbridge.broker.authorize.ValidatedAuthorization;
 import eu.mostbridge.identity.CommonIdentity;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 /**
- * The citizen's way through a login: choosing the national eID, the consent, and the return to the
- * relying party. Each step loads the login's state, checks it belongs to this browser and carries
- * its CSRF token, acts, and stores the next version.
+ * The citizen's pages of a login: choosing the national eID and the consent. Each step loads the
+ * login through {@code flow.LoginSteps}, checks it belongs to this browser and carries its CSRF
+ * token, acts, and stores the next version.
  */
 package eu.mostbridge.broker.login;

@@ -13,7 +13,7 @@ import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
-import eu.mostbridge.broker.login.LoginSteps;
+import eu.mostbridge.broker.flow.LoginSteps;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Pages;

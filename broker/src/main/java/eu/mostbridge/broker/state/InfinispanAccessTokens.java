@@ -2,6 +2,7 @@ package eu.mostbridge.broker.state;
 
 import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.AccessTokens;
+import eu.mostbridge.broker.web.SecretKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,9 @@
 package eu.mostbridge.broker.state;
 
+import eu.mostbridge.broker.flow.StateUnavailableException;
 import eu.mostbridge.broker.token.AuthorizationCodes;
 import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.web.SecretKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package eu.mostbridge.broker.state;
 
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.flow.StateUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

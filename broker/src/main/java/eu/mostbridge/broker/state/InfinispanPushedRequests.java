@@ -1,6 +1,8 @@
 package eu.mostbridge.broker.state;
 
-import eu.mostbridge.broker.authorize.PushedRequests;
+import eu.mostbridge.broker.flow.PushedRequests;
+import eu.mostbridge.broker.flow.StateUnavailableException;
+import eu.mostbridge.broker.web.SecretKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;

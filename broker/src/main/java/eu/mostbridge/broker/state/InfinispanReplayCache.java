@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.state;
 
+import eu.mostbridge.broker.flow.StateUnavailableException;
 import eu.mostbridge.replay.ReplayCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

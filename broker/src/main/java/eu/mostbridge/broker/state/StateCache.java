@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.state;
 
+import eu.mostbridge.broker.flow.StateUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

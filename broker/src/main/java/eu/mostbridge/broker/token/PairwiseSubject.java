@@ -1,6 +1,6 @@
 package eu.mostbridge.broker.token;
 
-import eu.mostbridge.identity.identifier.PersonIdentifier;
+import eu.mostbridge.identity.PersonIdentifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

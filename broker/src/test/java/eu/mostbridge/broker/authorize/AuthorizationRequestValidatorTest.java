@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.client.InvalidClientFileException;
+import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import java.net.URI;

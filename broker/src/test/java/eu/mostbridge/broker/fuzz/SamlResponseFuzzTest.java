@@ -10,6 +10,7 @@ import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.bg.eauth.EAuthAdapter;
 import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
@@ -42,8 +43,8 @@ import org.opensaml.security.x509.BasicX509Credential;
  * The SAML response path (Base64, hardened parse, signature and decryption, the profile, mapping)
  * of the eAuth adapter on arbitrary documents, and on a genuine signed, encrypted answer with
  * fuzzed bytes spliced in (so most inputs parse and reach the signature, decryption and profile
- * checks): every answer ends in an identity or an {@link AuthenticationFailure}, never another
- * exception.
+ * checks): every answer ends in the genuine person's identity or an {@link AuthenticationFailure}
+ * that does not hide a failure of Most's own code, never another exception.
  */
 class SamlResponseFuzzTest {
   private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([0-9a-f]+)\"");
@@ -51,6 +52,9 @@ class SamlResponseFuzzTest {
       Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"");
   private static final EAuthAdapter ADAPTER;
   private static final PendingAuthentication PENDING;
+
+  /** The national number of the persona the genuine answer is about (bg-maria). */
+  private static final String GENUINE_PERSON = "8703141379";
 
   /** A genuine, signed answer to {@link #PENDING}, which the fuzzer splices its bytes into. */
   private static final byte[] GENUINE;
@@ -158,12 +162,36 @@ class SamlResponseFuzzTest {
       xml = data.consumeRemainingAsBytes();
     }
     try {
-      ADAPTER.complete(
-          new NationalAnswer(
-              "POST", Map.of("SAMLResponse", List.of(Base64.getEncoder().encodeToString(xml)))),
-          PENDING);
-    } catch (AuthenticationFailure expected) {
-      // the documented refusal
+      CommonIdentity accepted =
+          ADAPTER.complete(
+              new NationalAnswer(
+                  "POST", Map.of("SAMLResponse", List.of(Base64.getEncoder().encodeToString(xml)))),
+              PENDING);
+      // A change the validation let through touched nothing signed: it is the genuine person.
+      if (!GENUINE_PERSON.equals(accepted.personIdentifier().value())) {
+        throw new AssertionError("A changed answer was accepted for another person");
+      }
+    } catch (AuthenticationFailure refused) {
+      // The documented refusal; but a refusal that hides a failure of Most's own code (the
+      // validator turns any runtime exception into MALFORMED_ANSWER, never a 500) is a bug.
+      if (refused.getCause() instanceof RuntimeException failure && thrownByMost(failure)) {
+        throw new AssertionError("Most's own code failed on an answer", failure);
+      }
     }
+  }
+
+  /**
+   * Whether the first frame outside the JDK (which a precondition such as {@code
+   * Objects.requireNonNull} throws from) is Most's: a library failing on input nobody foresaw is
+   * the library's.
+   */
+  private static boolean thrownByMost(RuntimeException failure) {
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      String name = frame.getClassName();
+      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+        return name.startsWith("eu.mostbridge.");
+      }
+    }
+    return false;
   }
 }

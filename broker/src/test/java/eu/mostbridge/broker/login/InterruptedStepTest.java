@@ -3,7 +3,7 @@ package eu.mostbridge.broker.login;
 import static eu.mostbridge.broker.login.LoginFlowTest.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.mostbridge.broker.authorize.PushedRequests;
+import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.state.CacheOutage;
 import eu.mostbridge.broker.state.Caches;
 import eu.mostbridge.broker.state.StateCaches;

@@ -29,7 +29,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -88,16 +88,33 @@ class OidcAttackTest {
 
   // --- Most as a relying party of the national OIDC eIDs ----------------------------------------
 
+  /**
+   * Each fault of the national provider with the refusal it must get: the audit reason and a part
+   * of its detail, or ({@code rp}) the OAuth error the relying party receives. A reused session is
+   * an OpenID provider's single sign-on, accepted unless the relying party asks for a new login
+   * (LoginFlowTest's prompt=login and max_age tests); the MVR's own access-token flow always asks
+   * (OidcRoundTripTest).
+   */
   @ParameterizedTest
-  // A reused session is an OpenID provider's single sign-on, accepted unless the relying party
-  // asks for a new login (LoginFlowTest's prompt=login and max_age tests); the MVR's own
-  // access-token flow always asks (OidcRoundTripTest).
-  @EnumSource(
-      value = OidcMisbehaviour.class,
-      names = "REUSED_SESSION",
-      mode = EnumSource.Mode.EXCLUDE)
-  void everyMisbehaviourOfTheNationalOpenIdProviderIsRefused(OidcMisbehaviour fault)
-      throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "WRONG_SIGNING_KEY | BAD_SIGNATURE | The ID token signature is refused",
+        "UNSIGNED | BAD_SIGNATURE | The ID token is not signed",
+        "HMAC_WITH_PUBLIC_KEY | BAD_SIGNATURE | HS256",
+        "EXPIRED | EXPIRED | Expired JWT",
+        "WRONG_AUDIENCE | WRONG_PARTY | Unexpected JWT audience",
+        "WRONG_ISSUER | WRONG_PARTY | Unexpected JWT issuer",
+        "WRONG_NONCE | WRONG_PARTY | Unexpected JWT nonce",
+        "WRONG_STATE | WRONG_PARTY | No login waits for an answer to this request",
+        "MISSING_ISS | WRONG_PARTY | The authorization response's iss (none)",
+        "LOWER_LEVEL | rp | unmet_authentication_requirements",
+        "MISSING_IDENTIFIER | INVALID_IDENTITY | citizen_identifier is missing",
+        "ERROR_RESPONSE | rp | access_denied",
+        "USERINFO_OTHER_SUBJECT | WRONG_PARTY | userinfo describes another subject",
+      })
+  void everyMisbehaviourOfTheNationalOpenIdProviderIsRefused(
+      OidcMisbehaviour fault, String reason, String detail) throws Exception {
     mvr().misbehave(Set.of(fault));
     Browser browser = new Browser();
     Browser.Page choose = authorize(browser, Map.of());
@@ -106,16 +123,25 @@ class OidcAttackTest {
     Browser.Page after =
         browser.submit(picker, "login", Map.of("persona", "bg-maria", "action", "login"));
 
-    if (after.uri().getHost().equals("localhost")) {
-      SamlAttackTest.assertRefused(after, flowId(choose));
-    } else {
-      // An error the national eID itself reports (the citizen did not get in) goes back to the
-      // relying party as an OAuth error, never as a code.
+    if (reason.equals("rp")) {
+      // An error the national eID itself reports, or a level below the one asked: the relying
+      // party hears it as an OAuth error, never as a code.
+      assertThat(after.uri().getHost()).as(after.body()).isNotEqualTo("localhost");
       assertThat(after.query())
-          .containsKey("error")
+          .containsEntry("error", detail)
           .containsEntry("iss", BASE)
           .doesNotContainKey("code");
+    } else {
+      assertThat(SamlAttackTest.assertRefused(after, flowId(choose)))
+          .startsWith(reason + ": ")
+          .contains(detail);
     }
+  }
+
+  @Test
+  void everyFaultOfTheProviderHasItsExpectedRefusal() {
+    // A fault added to the simulator must be given its refusal above (or excluded with a reason).
+    assertThat(OidcMisbehaviour.values()).hasSize(14);
   }
 
   // --- Most as an OpenID provider ---------------------------------------------------------------

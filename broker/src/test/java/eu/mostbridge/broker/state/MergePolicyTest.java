@@ -2,14 +2,15 @@ package eu.mostbridge.broker.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.mostbridge.broker.authorize.PushedRequests;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
+import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.IssuedCode;
 import eu.mostbridge.broker.token.RequestedClaims;
+import eu.mostbridge.broker.web.SecretKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package eu.mostbridge.identity;
 
-import eu.mostbridge.identity.identifier.PersonIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package eu.mostbridge.tool;
 
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.NationalIdentifierScheme;
 import eu.mostbridge.identity.identifier.NationalIdentityNumber;
 import eu.mostbridge.identity.romanization.Romanization;

@@ -3,7 +3,6 @@ package eu.mostbridge.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.mostbridge.identity.identifier.PersonIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import eu.mostbridge.identity.ScriptTag;
-import eu.mostbridge.identity.identifier.IdentifierProblem;
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.NationalIdentifierScheme;
 import eu.mostbridge.identity.identifier.NationalIdentityNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
-import eu.mostbridge.identity.identifier.IdentifierProblem;
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.identity.CountryCode;
-import eu.mostbridge.identity.identifier.IdentifierProblem;
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package eu.mostbridge.identity.identifier;
 
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 

@@ -1,6 +1,7 @@
 package eu.mostbridge.identity.identifier;
 
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.InvalidIdentifierException;
 
 /**
  * A kind of national identity number, found through {@link java.util.ServiceLoader} so that tools

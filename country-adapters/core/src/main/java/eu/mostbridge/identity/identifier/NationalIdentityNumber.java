@@ -2,6 +2,7 @@ package eu.mostbridge.identity.identifier;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.PersonIdentifier;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package eu.mostbridge.identity.identifier;
 
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.PersonIdentifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package eu.mostbridge.identity.identifier;
 
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.PersonIdentifier;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;

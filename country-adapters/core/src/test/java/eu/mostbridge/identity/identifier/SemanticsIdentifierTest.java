@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

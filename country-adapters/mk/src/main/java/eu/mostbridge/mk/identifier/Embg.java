@@ -2,9 +2,9 @@ package eu.mostbridge.mk.identifier;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.IdentifierDigits;
-import eu.mostbridge.identity.identifier.IdentifierProblem;
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
 import eu.mostbridge.identity.identifier.ParsedNationalNumber;
 import eu.mostbridge.identity.identifier.SemanticsIdentifier;
 import java.time.LocalDate;

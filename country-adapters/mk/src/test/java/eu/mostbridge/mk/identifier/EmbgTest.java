@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
+import eu.mostbridge.identity.IdentifierProblem;
+import eu.mostbridge.identity.InvalidIdentifierException;
 import eu.mostbridge.identity.consistency.IdentityConsistency;
 import eu.mostbridge.identity.consistency.InconsistentAttribute;
-import eu.mostbridge.identity.identifier.IdentifierProblem;
-import eu.mostbridge.identity.identifier.InvalidIdentifierException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package eu.mostbridge.identity.identifier;
+package eu.mostbridge.identity;
 
 /**
  * An identifier that does not parse or validate. The message names the scheme and what is wrong,

@@ -1,4 +1,4 @@
-package eu.mostbridge.identity.identifier;
+package eu.mostbridge.identity;
 
 /** What is wrong with an identifier, so callers and tests can tell failures apart by type. */
 public enum IdentifierProblem {

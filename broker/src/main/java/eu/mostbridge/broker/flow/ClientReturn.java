@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.login;
+package eu.mostbridge.broker.flow;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.login;
+package eu.mostbridge.broker.flow;
 
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import eu.mostbridge.broker.audit.AuditEvent;
@@ -6,14 +6,11 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
-import eu.mostbridge.broker.flow.LoginFlow;
-import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
-import eu.mostbridge.broker.state.SecretKeys;
-import eu.mostbridge.broker.state.StateUnavailableException;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.SecretKeys;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,6 +1,7 @@
-package eu.mostbridge.simulator;
+package eu.mostbridge.simulator.standalone;
 
 import com.sun.net.httpserver.HttpServer;
+import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.oidc.OidcSimulator;
 import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.state;
+package eu.mostbridge.broker.flow;
 
 /**
  * A cache could not answer: this replica is in a minority partition, a peer timed out, or the cache
@@ -24,7 +24,7 @@ public final class StateUnavailableException extends RuntimeException {
   }
 
   /** This replica already holds {@code bound} entries of {@code cache}; it takes no new one. */
-  static StateUnavailableException full(String cache, long bound) {
+  public static StateUnavailableException full(String cache, long bound) {
     return new StateUnavailableException(cache, bound);
   }
 

@@ -1,6 +1,5 @@
-package eu.mostbridge.identity.identifier;
+package eu.mostbridge.identity;
 
-import eu.mostbridge.identity.CountryCode;
 import java.util.Objects;
 
 /**

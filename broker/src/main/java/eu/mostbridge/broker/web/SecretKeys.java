@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.state;
+package eu.mostbridge.broker.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.authorize;
+package eu.mostbridge.broker.flow;
 
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.token.RequestedClaims;

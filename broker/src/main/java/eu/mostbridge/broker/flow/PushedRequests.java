@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.authorize;
+package eu.mostbridge.broker.flow;
 
 import java.time.Duration;
 import java.time.Instant;

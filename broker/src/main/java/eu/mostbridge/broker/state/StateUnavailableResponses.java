@@ -1,9 +1,10 @@
-package eu.mostbridge.broker.login;
+package eu.mostbridge.broker.state;
 
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
-import eu.mostbridge.broker.state.StateUnavailableException;
+import eu.mostbridge.broker.flow.LoginSteps;
+import eu.mostbridge.broker.flow.StateUnavailableException;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
