@@ -46,9 +46,13 @@ class CitizenJourneyTest {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    assumeTrue(
-        Chromium.installed(),
-        "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)");
+    String missing =
+        "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)";
+    // Skipped on a developer's machine without it; under CI (MOST_CI, set by .ci/run) a failure.
+    if (System.getenv("MOST_CI") != null) {
+      assertThat(Chromium.installed()).as(missing).isTrue();
+    }
+    assumeTrue(Chromium.installed(), missing);
     demo = DemoServer.start();
     Properties messages = new Properties();
     try (Reader in =

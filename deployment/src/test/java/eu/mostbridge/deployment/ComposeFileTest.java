@@ -39,8 +39,12 @@ class ComposeFileTest {
 
   @Test
   void dockerComposeAcceptsEveryProfile() throws Exception {
-    assumeTrue(
-        composeInstalled(), "docker-compose is not installed (apt-get install docker-compose)");
+    String missing = "docker-compose is not installed (apt-get install docker-compose)";
+    // Skipped on a developer's machine without it; under CI (MOST_CI, set by .ci/run) a failure.
+    if (System.getenv("MOST_CI") != null) {
+      assertThat(composeInstalled()).as(missing).isTrue();
+    }
+    assumeTrue(composeInstalled(), missing);
     compose("config", "-q");
     assertThat(compose("--profile", "production", "config", "--services").lines())
         .containsExactlyInAnyOrder("most-demo", "simulators", "most", "keycloak");

@@ -10,6 +10,7 @@ import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.ErrorDescription;
 import eu.mostbridge.broker.web.BrowserCookies;
+import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import java.util.Optional;
 public class AuthorizationEndpoint {
   private final AuthorizationRequestValidator validator;
   private final LoginSteps steps;
+  private final ErrorPages errorPages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
   private final PushedRequests pushed;
@@ -44,6 +46,7 @@ public class AuthorizationEndpoint {
   public AuthorizationEndpoint(
       AuthorizationRequestValidator validator,
       LoginSteps steps,
+      ErrorPages errorPages,
       ClientReturn clientReturn,
       AuditLog audit,
       PushedRequests pushed,
@@ -52,6 +55,7 @@ public class AuthorizationEndpoint {
     this.cookies = cookies;
     this.validator = validator;
     this.steps = steps;
+    this.errorPages = errorPages;
     this.clientReturn = clientReturn;
     this.audit = audit;
   }
@@ -97,7 +101,7 @@ public class AuthorizationEndpoint {
               .with("description", failure.description())
               .with("shown_to_citizen", failure.redirectTo().isEmpty()));
       if (failure.redirectTo().isEmpty()) {
-        return steps.errorPage(
+        return errorPages.page(
             400, steps.texts(Optional.empty(), acceptLanguage), "error.unknown_client");
       }
       return clientReturn.error(
@@ -138,6 +142,6 @@ public class AuthorizationEndpoint {
 
   private Response refusedRequestUri(String acceptLanguage) {
     audit.record(AuditEvent.of("authorization.refused").with("outcome", "invalid_request_uri"));
-    return steps.errorPage(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
+    return errorPages.page(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
   }
 }

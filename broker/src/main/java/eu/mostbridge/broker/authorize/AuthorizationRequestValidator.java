@@ -300,12 +300,13 @@ public class AuthorizationRequestValidator {
 
   /**
    * Exact match with a registered URI, or RFC 8252's loopback rule: a registered {@code
-   * http://127.0.0.1/...} or {@code http://[::1]/...} matches the same URI with any port.
+   * http://127.0.0.1/...} or {@code http://[::1]/...} matches the same URI with any port; for a
+   * client allowed any loopback redirect, any such URI on either loopback address.
    */
   static boolean registered(ClientRegistration client, URI redirect) {
     if (client.anyLoopbackRedirect()
         && "http".equals(redirect.getScheme())
-        && "127.0.0.1".equals(redirect.getHost())
+        && ("127.0.0.1".equals(redirect.getHost()) || "[::1]".equals(redirect.getHost()))
         && redirect.getRawUserInfo() == null
         && redirect.getRawFragment() == null) {
       return true;

@@ -8,6 +8,7 @@ import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.token.ClientAuthenticator;
 import eu.mostbridge.broker.token.ErrorDescription;
@@ -58,7 +59,7 @@ public class PushedAuthorizationEndpoint {
     this.validator = validator;
     this.pushed = pushed;
     this.audit = audit;
-    this.endpoint = URI.create(config.issuer().toString().replaceAll("/+$", "") + "/par");
+    this.endpoint = IssuerUrl.of(config).resolve("/par");
   }
 
   @POST

@@ -25,8 +25,9 @@ import java.util.Set;
  * @param postLogoutRedirectUris where RP-initiated logout may return, exactly
  * @param minimalIdToken its ID tokens carry no personal claims (they are read at userinfo), so an
  *     ID token it puts in a logout URL discloses nobody's national number or name
- * @param anyLoopbackRedirect any {@code http://127.0.0.1:<port>/<path>} is accepted as redirect
- *     URI: only the demo's {@code demo-tester}, never from a clients file
+ * @param anyLoopbackRedirect any {@code http://127.0.0.1:<port>/<path>} or {@code
+ *     http://[::1]:<port>/<path>} is accepted as redirect URI: only the demo's {@code demo-tester},
+ *     never from a clients file
  */
 public record ClientRegistration(
     String id,

@@ -5,6 +5,7 @@ import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class DemoClients implements BuiltInClients {
     if (!config.demo().enabled()) {
       return List.of();
     }
-    String base = config.issuer().toString().replaceAll("/+$", "");
+    String base = IssuerUrl.of(config).base();
     return List.of(
         service(
             BG_SERVICE,

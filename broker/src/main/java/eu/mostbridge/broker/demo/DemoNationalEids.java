@@ -7,6 +7,7 @@ import eu.mostbridge.bg.eauth.EAuthSettings;
 import eu.mostbridge.bg.mvr.MvrClaimsMapper;
 import eu.mostbridge.bg.mvr.MvrEid;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.national.NationalEidSource;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
@@ -129,7 +130,7 @@ public class DemoNationalEids implements NationalEidSource {
   }
 
   private Demo build() {
-    String base = config.issuer().toString().replaceAll("/+$", "");
+    String base = IssuerUrl.of(config).base();
     String simulators =
         config.demo().simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
     Personas personas;

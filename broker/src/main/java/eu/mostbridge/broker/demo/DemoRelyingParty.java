@@ -13,6 +13,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
@@ -70,7 +71,7 @@ public class DemoRelyingParty {
   public record Claim(String name, String value) {}
 
   private String base() {
-    return config.issuer().toString().replaceAll("/+$", "");
+    return IssuerUrl.of(config).base();
   }
 
   private String clientId(String service) {

@@ -17,6 +17,7 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.ClaimType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -68,7 +69,7 @@ public class DiscoveryResource {
   }
 
   static OIDCProviderMetadata metadata(URI issuer, SigningKeys keys) {
-    String base = issuer.toString().replaceAll("/+$", "");
+    String base = IssuerUrl.of(issuer).base();
     OIDCProviderMetadata m =
         new OIDCProviderMetadata(
             new Issuer(base),

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +24,7 @@ public class ClientReturn {
   private final Issuer issuer;
 
   public ClientReturn(BrokerConfig config) {
-    this.issuer = new Issuer(config.issuer().toString().replaceAll("/+$", ""));
+    this.issuer = new Issuer(IssuerUrl.of(config).base());
   }
 
   public Response error(URI redirectUri, Optional<String> state, ErrorObject error) {

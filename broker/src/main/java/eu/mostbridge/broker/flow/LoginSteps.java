@@ -8,6 +8,7 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.web.BrowserCookies;
+import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.SecretKeys;
@@ -43,6 +44,7 @@ public class LoginSteps {
   private final BrokerConfig config;
   private final IssuerUrl issuer;
   private final Pages pages;
+  private final ErrorPages errorPages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
   private final LoginMetrics metrics;
@@ -52,6 +54,7 @@ public class LoginSteps {
       BrowserCookies cookies,
       BrokerConfig config,
       Pages pages,
+      ErrorPages errorPages,
       ClientReturn clientReturn,
       AuditLog audit,
       LoginMetrics metrics) {
@@ -60,6 +63,7 @@ public class LoginSteps {
     this.config = config;
     this.issuer = IssuerUrl.of(config);
     this.pages = pages;
+    this.errorPages = errorPages;
     this.clientReturn = clientReturn;
     this.audit = audit;
     this.metrics = metrics;
@@ -96,7 +100,7 @@ public class LoginSteps {
     if (stored.isEmpty()) {
       audit.record(AuditEvent.of("login.unknown").with("outcome", "expired_or_unknown"));
       throw new WebApplicationException(
-          errorPage(400, texts(Optional.empty(), acceptLanguage), "error.expired"));
+          errorPages.page(400, texts(Optional.empty(), acceptLanguage), "error.expired"));
     }
     LoginFlow flow = stored.get().flow();
     if (!ofThisBrowser(flow, cookie)) {
@@ -105,7 +109,7 @@ public class LoginSteps {
               .with("flow", flow.id())
               .with("client", flow.request().client().id()));
       throw new WebApplicationException(
-          errorPage(403, texts(Optional.of(flow), acceptLanguage), "error.browser"));
+          errorPages.page(403, texts(Optional.of(flow), acceptLanguage), "error.browser"));
     }
     return stored.get();
   }
@@ -121,7 +125,7 @@ public class LoginSteps {
               .with("flow", flow.id())
               .with("client", flow.request().client().id()));
       throw new WebApplicationException(
-          errorPage(403, texts(Optional.of(flow), acceptLanguage), "error.bad_request"));
+          errorPages.page(403, texts(Optional.of(flow), acceptLanguage), "error.bad_request"));
     }
     return stored;
   }
@@ -139,7 +143,7 @@ public class LoginSteps {
               .with("cookie", cookies.name())
               .with("count", several.count()));
       throw new WebApplicationException(
-          errorPage(400, texts(Optional.empty(), acceptLanguage), "error.cookies"));
+          errorPages.page(400, texts(Optional.empty(), acceptLanguage), "error.cookies"));
     }
   }
 
@@ -248,7 +252,7 @@ public class LoginSteps {
             .with("flow", flow.id())
             .with("client", flow.request().client().id())
             .with("step", step));
-    return errorPage(400, texts(Optional.of(flow), acceptLanguage), "error.expired");
+    return errorPages.page(400, texts(Optional.of(flow), acceptLanguage), "error.expired");
   }
 
   /**
@@ -274,16 +278,6 @@ public class LoginSteps {
         flow.request().minimumLevel().name().toLowerCase(Locale.ROOT),
         error.getCode());
     return clientReturn.error(flow.request().redirectUri(), flow.request().state(), error);
-  }
-
-  /** An error page with the text {@code messageKey}, without a way back. */
-  public Response errorPage(int status, Texts texts, String messageKey, Object... arguments) {
-    Map<String, Object> data = new HashMap<>();
-    data.put("title", texts.all().get("error_title"));
-    data.put("message", texts.format(messageKey, arguments));
-    data.put("flow", null);
-    data.put("reference", null);
-    return pages.render(status, "error", texts, data);
   }
 
   /**

@@ -14,9 +14,10 @@ import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
-import eu.mostbridge.broker.flow.LoginSteps;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.broker.web.BrowserCookies;
+import eu.mostbridge.broker.web.ErrorPages;
+import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +50,7 @@ import java.util.Optional;
 public class LogoutEndpoint {
   private final ClientRegistry clients;
   private final SigningKeys keys;
-  private final LoginSteps steps;
+  private final ErrorPages errorPages;
   private final Pages pages;
   private final AuditLog audit;
   private final String issuer;
@@ -68,7 +69,7 @@ public class LogoutEndpoint {
   public LogoutEndpoint(
       ClientRegistry clients,
       SigningKeys keys,
-      LoginSteps steps,
+      ErrorPages errorPages,
       Pages pages,
       AuditLog audit,
       BrokerConfig config,
@@ -76,7 +77,7 @@ public class LogoutEndpoint {
     this.cookies = cookies;
     this.clients = clients;
     this.keys = keys;
-    this.steps = steps;
+    this.errorPages = errorPages;
     this.pages = pages;
     this.audit = audit;
     this.issuer = IssuerUrl.of(config).base();
@@ -103,8 +104,8 @@ public class LogoutEndpoint {
             AuditEvent.of("logout.refused")
                 .with("outcome", "invalid_request")
                 .with("description", parameter.getKey() + " repeated or too long"));
-        return steps.errorPage(
-            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+        return errorPages.page(
+            400, Texts.of(Language.choose(Optional.empty(), acceptLanguage)), "error.bad_request");
       }
     }
     Optional<ClientRegistration> client = Optional.empty();
@@ -113,15 +114,15 @@ public class LogoutEndpoint {
       client = clientOfHint(hint);
       if (client.isEmpty()) {
         audit.record(AuditEvent.of("logout.refused").with("outcome", "invalid id_token_hint"));
-        return steps.errorPage(
-            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+        return errorPages.page(
+            400, Texts.of(Language.choose(Optional.empty(), acceptLanguage)), "error.bad_request");
       }
     }
     String clientId = parameters.getFirst("client_id");
     if (clientId != null) {
       if (client.isPresent() && !client.get().id().equals(clientId)) {
-        return steps.errorPage(
-            400, steps.texts(Optional.empty(), acceptLanguage), "error.bad_request");
+        return errorPages.page(
+            400, Texts.of(Language.choose(Optional.empty(), acceptLanguage)), "error.bad_request");
       }
       client = client.or(() -> clients.find(clientId));
     }

@@ -8,6 +8,7 @@ import eu.mostbridge.bg.mvr.MvrClaimNames;
 import eu.mostbridge.bg.mvr.MvrClaimsMapper;
 import eu.mostbridge.bg.mvr.MvrEid;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
@@ -140,7 +141,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
   }
 
   private String base() {
-    return config.issuer().toString().replaceAll("/+$", "");
+    return IssuerUrl.of(config).base();
   }
 
   private static boolean acceptsCbc(Set<AlgorithmPolicy.Relaxation> relaxations) {

@@ -16,6 +16,7 @@ import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.flow.LoginSteps;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
+import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
@@ -90,6 +91,7 @@ public class NationalCallbackResource {
   private final LoginFlowStore flows;
   private final BrowserCookies cookies;
   private final LoginSteps steps;
+  private final ErrorPages errorPages;
   private final Pages pages;
   private final ReleasedClaims claims;
   private final AuditLog audit;
@@ -101,6 +103,7 @@ public class NationalCallbackResource {
       LoginFlowStore flows,
       BrowserCookies cookies,
       LoginSteps steps,
+      ErrorPages errorPages,
       Pages pages,
       ReleasedClaims claims,
       AuditLog audit,
@@ -110,6 +113,7 @@ public class NationalCallbackResource {
     this.flows = flows;
     this.cookies = cookies;
     this.steps = steps;
+    this.errorPages = errorPages;
     this.pages = pages;
     this.claims = claims;
     this.audit = audit;
@@ -168,7 +172,7 @@ public class NationalCallbackResource {
     Optional<CountryAdapter> adapter = eids.byId(adapterId);
     Texts anonymous = steps.texts(Optional.empty(), acceptLanguage);
     if (adapter.isEmpty()) {
-      return steps.errorPage(404, anonymous, "error.bad_request");
+      return errorPages.page(404, anonymous, "error.bad_request");
     }
     BrowserCookies.Presented cookie = cookies.read(headers);
     steps.refuseConflictingCookies(cookie, acceptLanguage);
@@ -209,7 +213,7 @@ public class NationalCallbackResource {
               .with("flow", flow.id())
               .with("client", flow.request().client().id())
               .with("national_eid", adapterId));
-      return steps.errorPage(403, steps.texts(Optional.of(flow), acceptLanguage), "error.browser");
+      return errorPages.page(403, steps.texts(Optional.of(flow), acceptLanguage), "error.browser");
     }
     PendingAuthentication pending = flow.national().orElseThrow();
     Optional<FailedAnswerLimit> limit = adapter.get().failedAnswerLimit();
@@ -329,7 +333,7 @@ public class NationalCallbackResource {
             .with("detail", why.getMessage())
             .with("relaxations", adapter.relaxations())
             .with("has_browser_cookie", cookie instanceof BrowserCookies.One));
-    return steps.errorPage(400, texts, "error.unsolicited", eidName);
+    return errorPages.page(400, texts, "error.unsolicited", eidName);
   }
 
   /** Whether {@code flow} still waits for {@code adapterId}'s answer to {@code correlation}. */

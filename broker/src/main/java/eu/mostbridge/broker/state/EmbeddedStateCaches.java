@@ -217,8 +217,8 @@ final class EmbeddedStateCaches implements StateCaches {
       // The coordinator's leave starts a rebalance of every cache among the others, which it
       // coordinates: it stays long enough for them to end. A survivor whose state transfer loses
       // its source mid-way can wait for it forever in Infinispan 16.0 (infinispan#17220, fixed in
-      // 16.2, whose infinispan-api is not served here): in CI, 82 segments of login-flows pending
-      // for minutes after a coordinator left 70 ms after starting their rebalance.
+      // 16.2, whose infinispan-api is not served here), which a leave right after the start of a
+      // rebalance provokes.
       Thread.sleep((manager.isCoordinator() ? COORDINATOR_LEAVE_PAUSE : LEAVE_PAUSE).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,18 +3,20 @@ package eu.mostbridge.broker.state;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
-import eu.mostbridge.broker.flow.LoginSteps;
 import eu.mostbridge.broker.flow.StateUnavailableException;
+import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * When the broker's state cannot be reached (a replica cut off in a minority partition, a peer that
@@ -24,21 +26,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @ApplicationScoped
 public class StateUnavailableResponses {
-  /** The endpoints that relying parties call directly and that answer in JSON. */
-  private static final Set<String> CLIENT_ENDPOINTS = Set.of("/token", "/userinfo", "/par");
-
   private static final String RETRY_AFTER_SECONDS = "5";
 
-  private final LoginSteps steps;
+  private final ErrorPages errorPages;
   private final AuditLog audit;
 
-  public StateUnavailableResponses(LoginSteps steps, AuditLog audit) {
-    this.steps = steps;
+  public StateUnavailableResponses(ErrorPages errorPages, AuditLog audit) {
+    this.errorPages = errorPages;
     this.audit = audit;
   }
 
   @ServerExceptionMapper
-  public Response unavailable(StateUnavailableException e, UriInfo uri, HttpHeaders headers) {
+  public Response unavailable(
+      StateUnavailableException e, UriInfo uri, HttpHeaders headers, SimpleResourceInfo resource) {
     String path = uri.getPath();
     audit.record(
         AuditEvent.of("state.unavailable")
@@ -46,7 +46,7 @@ public class StateUnavailableResponses {
             .with("reason", e.reason())
             .with("path", path)
             .with("outcome", "temporarily_unavailable"));
-    if (CLIENT_ENDPOINTS.contains(path)) {
+    if (answersJson(resource)) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .header("Retry-After", RETRY_AFTER_SECONDS)
@@ -62,8 +62,29 @@ public class StateUnavailableResponses {
         Texts.of(
             Language.choose(
                 Optional.empty(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-    return Response.fromResponse(steps.errorPage(503, texts, "error.unavailable"))
+    return Response.fromResponse(errorPages.page(503, texts, "error.unavailable"))
         .header("Retry-After", RETRY_AFTER_SECONDS)
         .build();
+  }
+
+  /**
+   * Whether the endpoint that failed answers relying parties in JSON (token, userinfo, pushed
+   * requests: it says so in its {@code @Produces}); every other endpoint is a citizen's page.
+   */
+  private static boolean answersJson(SimpleResourceInfo resource) {
+    if (resource == null || resource.getResourceClass() == null) {
+      return false;
+    }
+    try {
+      Produces produces =
+          resource
+              .getResourceClass()
+              .getMethod(resource.getMethodName(), resource.parameterTypes())
+              .getAnnotation(Produces.class);
+      return produces != null
+          && Arrays.stream(produces.value()).anyMatch(type -> type.endsWith("json"));
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 }

@@ -23,6 +23,7 @@ import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.replay.ReplayCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
@@ -60,7 +61,7 @@ public class ClientAuthenticator {
   public ClientAuthenticator(ClientRegistry clients, ReplayCache replay, BrokerConfig config) {
     this.clients = clients;
     this.replay = replay;
-    this.issuer = config.issuer().toString().replaceAll("/+$", "");
+    this.issuer = IssuerUrl.of(config).base();
   }
 
   /**

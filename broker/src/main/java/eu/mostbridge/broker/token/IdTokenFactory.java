@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.mostbridge.broker.client.ClientRegistration;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.identity.CommonIdentity;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class IdTokenFactory {
       Instant now) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
-            .issuer(issuer.toString().replaceAll("/+$", ""))
+            .issuer(IssuerUrl.of(issuer).base())
             .audience(client.id())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(LIFETIME)));

@@ -15,6 +15,7 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -71,7 +72,7 @@ public class TokenEndpoint {
     this.audit = audit;
     this.metrics = metrics;
     this.config = config;
-    this.endpoint = URI.create(config.issuer().toString().replaceAll("/+$", "") + "/token");
+    this.endpoint = IssuerUrl.of(config).resolve("/token");
   }
 
   @POST

@@ -19,8 +19,8 @@ public final class Texts {
 
   /**
    * The supported languages' texts, read once: every page render asks for them, and copying a
-   * bundle's hundred keys into a new map each time was repeated work (0.2 % of a load profile's
-   * samples). Other tags are read each time.
+   * bundle's hundred keys into a new map each time would repeat the same work on every page. Other
+   * tags are read each time.
    */
   private static final Map<String, Texts> SUPPORTED =
       Language.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(l -> l, Texts::read));

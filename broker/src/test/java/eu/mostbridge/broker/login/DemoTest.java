@@ -57,9 +57,11 @@ class DemoTest {
     return page;
   }
 
-  @Test
-  void theDemoTesterAcceptsAnyLoopbackRedirectWithoutASecret() throws Exception {
-    String redirect = "http://127.0.0.1:49152/any/path";
+  /** RFC 8252 section 7.3: the IPv4 and the IPv6 loopback address, any port. */
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "[::1]"})
+  void theDemoTesterAcceptsAnyLoopbackRedirectWithoutASecret(String loopback) throws Exception {
+    String redirect = "http://" + loopback + ":49152/any/path";
     String verifier = UUID.randomUUID() + "." + UUID.randomUUID();
     Browser browser = new Browser();
     Browser.Page choose =
