@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>{@code demo-mk-service}: a Macedonian service receiving Bulgarian citizens (pseudonyms), at
  *       {@code /demo/mk-service/};
  *   <li>{@code demo-tester}: a public client (no secret, PKCE) accepting any redirect URI {@code
- *       http://127.0.0.1:<port>/<path>}, for trying any OIDC library against the demo.
+ *       http://127.0.0.1:<port>/<path>} or {@code http://[::1]:<port>/<path>}, for trying any OIDC
+ *       library against the demo.
  * </ul>
  */
 @ApplicationScoped

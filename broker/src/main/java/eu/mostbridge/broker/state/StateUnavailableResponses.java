@@ -69,7 +69,8 @@ public class StateUnavailableResponses {
 
   /**
    * Whether the endpoint that failed answers relying parties in JSON (token, userinfo, pushed
-   * requests: it says so in its {@code @Produces}); every other endpoint is a citizen's page.
+   * requests: it says so in its method's or class's {@code @Produces}); every other endpoint is a
+   * citizen's page.
    */
   private static boolean answersJson(SimpleResourceInfo resource) {
     if (resource == null || resource.getResourceClass() == null) {
@@ -81,6 +82,9 @@ public class StateUnavailableResponses {
               .getResourceClass()
               .getMethod(resource.getMethodName(), resource.parameterTypes())
               .getAnnotation(Produces.class);
+      if (produces == null) {
+        produces = resource.getResourceClass().getAnnotation(Produces.class);
+      }
       return produces != null
           && Arrays.stream(produces.value()).anyMatch(type -> type.endsWith("json"));
     } catch (NoSuchMethodException e) {

@@ -120,6 +120,26 @@ class LoginOnInfinispanServerTest {
       Response token = LoginFlowTest.redeem(CLIENT, "any-code", CALLBACK, "x".repeat(43));
       assertThat(token.statusCode()).isEqualTo(503);
       assertThat(token.jsonPath().getString("error")).isEqualTo("temporarily_unavailable");
+      // Every endpoint that answers relying parties in JSON answers its 503 in JSON too.
+      Response userinfo =
+          io.restassured.RestAssured.given()
+              .header("Authorization", "Bearer " + "x".repeat(43))
+              .get("/userinfo");
+      assertThat(userinfo.statusCode()).as(userinfo.asString()).isEqualTo(503);
+      assertThat(userinfo.jsonPath().getString("error")).isEqualTo("temporarily_unavailable");
+      Response pushed =
+          io.restassured.RestAssured.given()
+              .auth()
+              .preemptive()
+              .basic(CLIENT, "test")
+              .formParam("response_type", "code")
+              .formParam("scope", "openid")
+              .formParam("redirect_uri", CALLBACK)
+              .formParam("code_challenge", Browser.s256("y".repeat(43)))
+              .formParam("code_challenge_method", "S256")
+              .post("/par");
+      assertThat(pushed.statusCode()).as(pushed.asString()).isEqualTo(503);
+      assertThat(pushed.jsonPath().getString("error")).isEqualTo("temporarily_unavailable");
       assertThat(Management.given().get("/q/health/ready").statusCode()).isEqualTo(503);
     } finally {
       InfinispanServerResource.startServer();
