@@ -53,10 +53,10 @@ class CommonAttributeTest {
     assertThat(config.getCountries()).isEmpty();
     assertThat(config.getMinimumLevel()).as("unset: substantial").isEqualTo(EidasLevel.SUBSTANTIAL);
 
-    config.setCountries("BG##mk##XX");
+    config.setCountries("BG##mk##XX, me");
     config.setMinimumLevel(EidasLevel.HIGH);
 
-    assertThat(config.getCountries()).isEqualTo(Set.of("BG", "MK"));
+    assertThat(config.getCountries()).isEqualTo(Set.of("BG", "MK", "ME"));
     assertThat(config.getMinimumLevel()).isEqualTo(EidasLevel.HIGH);
   }
 

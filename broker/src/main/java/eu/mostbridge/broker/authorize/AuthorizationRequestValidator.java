@@ -4,6 +4,7 @@ import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.RequestedClaims;
 import eu.mostbridge.broker.web.Language;
@@ -31,8 +32,6 @@ import java.util.regex.Pattern;
  */
 @jakarta.enterprise.context.ApplicationScoped
 public class AuthorizationRequestValidator {
-  private static final Set<String> KNOWN_SCOPES =
-      Set.of("openid", "profile", "eidas:country:bg", "eidas:country:mk");
 
   /**
    * The longest value of each parameter Most reads (in characters). Most keeps a login's values for
@@ -76,8 +75,14 @@ public class AuthorizationRequestValidator {
 
   private final ClientRegistry clients;
 
-  public AuthorizationRequestValidator(ClientRegistry clients) {
+  /** openid, profile and one {@code eidas:country:<code>} per country a national eID serves. */
+  private final Set<String> knownScopes;
+
+  public AuthorizationRequestValidator(ClientRegistry clients, NationalEidRegistry countries) {
     this.clients = clients;
+    Set<String> scopes = new LinkedHashSet<>(List.of("openid", "profile"));
+    scopes.addAll(countries.countryScopes());
+    this.knownScopes = Set.copyOf(scopes);
   }
 
   /** The validated request, or the reason it is refused. */
@@ -143,7 +148,7 @@ public class AuthorizationRequestValidator {
       return back.error("invalid_scope", "The scope must include openid");
     }
     for (String scope : scopes) {
-      if (!KNOWN_SCOPES.contains(scope)) {
+      if (!knownScopes.contains(scope)) {
         return back.error("invalid_scope", "Unknown scope " + ErrorText.quote(scope));
       }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import java.net.URI;
@@ -77,11 +78,21 @@ public final class ClientFile {
   }
 
   /**
+   * As {@link #parse(String, String, Set)} for the countries of the national eIDs on the class
+   * path.
+   */
+  public static List<ClientRegistration> parse(String text, String defaultAlgorithm)
+      throws InvalidClientFileException {
+    return parse(text, defaultAlgorithm, new NationalEidRegistry().countries());
+  }
+
+  /**
    * Parses and validates; a client that names no {@code tokenAlgorithm} gets {@code
    * defaultAlgorithm}, the broker's {@code most.signing.default-algorithm}, so a deployment with
    * only RSA keys need not repeat RS256 for every client. Throws with every problem listed.
    */
-  public static List<ClientRegistration> parse(String text, String defaultAlgorithm)
+  public static List<ClientRegistration> parse(
+      String text, String defaultAlgorithm, Set<CountryCode> served)
       throws InvalidClientFileException {
     Raw raw;
     try {
@@ -133,7 +144,7 @@ public final class ClientFile {
       }
       Optional<URI> jwks =
           Optional.ofNullable(c.jwksUri()).map(u -> uri(where, "jwksUri", u, problems));
-      Set<CountryCode> countries = countries(where, c.allowedCountries(), problems);
+      Set<CountryCode> countries = countries(where, c.allowedCountries(), served, problems);
       LevelOfAssurance level = LevelOfAssurance.LOW;
       try {
         level =
@@ -229,16 +240,17 @@ public final class ClientFile {
     }
   }
 
+  /** {@code allowedCountries}: some of the countries this build of Most serves ({@code served}). */
   private static Set<CountryCode> countries(
-      String where, List<String> values, List<String> problems) {
+      String where, List<String> values, Set<CountryCode> served, List<String> problems) {
     Set<CountryCode> countries = new LinkedHashSet<>();
     if (values == null || values.isEmpty()) {
-      problems.add(where + ": allowedCountries must list BG, MK or both");
+      problems.add(where + ": allowedCountries must list some of " + served);
       return countries;
     }
     for (String value : values) {
-      if (!"BG".equals(value) && !"MK".equals(value)) {
-        problems.add(where + ": allowedCountries may hold only BG and MK, not " + value);
+      if (served.stream().noneMatch(c -> c.alpha2().equals(value))) {
+        problems.add(where + ": allowedCountries may hold only " + served + ", not " + value);
       } else {
         countries.add(CountryCode.of(value));
       }

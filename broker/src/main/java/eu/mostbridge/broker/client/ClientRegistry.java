@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.client;
 
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -19,7 +20,8 @@ public class ClientRegistry {
   private final Map<String, ClientRegistration> clients = new LinkedHashMap<>();
 
   @Inject
-  public ClientRegistry(BrokerConfig config, Instance<BuiltInClients> builtIn) {
+  public ClientRegistry(
+      BrokerConfig config, Instance<BuiltInClients> builtIn, NationalEidRegistry countries) {
     builtIn.forEach(source -> source.clients().forEach(this::add));
     if (config.clientsFile().isEmpty()) {
       return; // ProductionReadiness refuses to start without clients outside the demo
@@ -32,7 +34,8 @@ public class ClientRegistry {
       throw new IllegalStateException("most.clients-file " + file + " cannot be read", e);
     }
     try {
-      ClientFile.parse(text, config.signing().defaultAlgorithm()).forEach(this::add);
+      ClientFile.parse(text, config.signing().defaultAlgorithm(), countries.countries())
+          .forEach(this::add);
     } catch (InvalidClientFileException e) {
       throw new IllegalStateException(file + ": " + e.getMessage(), e);
     }

@@ -3,9 +3,11 @@ package eu.mostbridge.broker.demo;
 import com.sun.net.httpserver.HttpHandler;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.bg.eauth.EAuthAdapter;
+import eu.mostbridge.bg.eauth.EAuthFactory;
 import eu.mostbridge.bg.eauth.EAuthSettings;
 import eu.mostbridge.bg.mvr.MvrClaimsMapper;
 import eu.mostbridge.bg.mvr.MvrEid;
+import eu.mostbridge.bg.mvr.MvrEidFactory;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.national.NationalEidSource;
@@ -13,6 +15,7 @@ import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssuranceNotation;
 import eu.mostbridge.mk.eid.EidMkBinding;
 import eu.mostbridge.mk.eid.EidMkClaimsMapper;
+import eu.mostbridge.mk.eid.EidMkFactory;
 import eu.mostbridge.mk.eid.EidMkProfile;
 import eu.mostbridge.oidc.OidcAdapterSettings;
 import eu.mostbridge.oidc.OidcClient;
@@ -69,8 +72,8 @@ public class DemoNationalEids implements NationalEidSource {
   public static final String MVR = "mvr";
   public static final String EID_MK = "eid-mk";
 
-  private static final String EAUTH_ID = "bg-eauth";
-  private static final String MK_ID = "mk-eid";
+  private static final String EAUTH_ID = EAuthFactory.ID;
+  private static final String MK_ID = EidMkFactory.ID;
 
   private final BrokerConfig config;
   private final ReplayCache replayCache;
@@ -206,7 +209,7 @@ public class DemoNationalEids implements NationalEidSource {
     OidcCountryAdapter mvrAdapter =
         new OidcCountryAdapter(
             new OidcAdapterSettings(
-                "bg-mvr-eid",
+                MvrEidFactory.ID,
                 CountryCode.BG,
                 mvrPeer,
                 client(secret, mvrCallback),

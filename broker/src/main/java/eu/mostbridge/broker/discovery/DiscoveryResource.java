@@ -18,6 +18,7 @@ import com.nimbusds.openid.connect.sdk.claims.ClaimType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.keys.SigningKeys;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -43,8 +44,8 @@ public class DiscoveryResource {
   private final String metadata;
   private final String jwks;
 
-  public DiscoveryResource(BrokerConfig config, SigningKeys keys) {
-    JSONObject document = metadata(config.issuer(), keys).toJSONObject();
+  public DiscoveryResource(BrokerConfig config, SigningKeys keys, NationalEidRegistry countries) {
+    JSONObject document = metadata(config.issuer(), keys, countries).toJSONObject();
     // Said outright, whatever the library omits: OpenID Connect Discovery reads an absent
     // request_uri_parameter_supported as true, and request URIs other than PAR's are refused.
     document.put("request_uri_parameter_supported", false);
@@ -68,7 +69,8 @@ public class DiscoveryResource {
     return jwks;
   }
 
-  static OIDCProviderMetadata metadata(URI issuer, SigningKeys keys) {
+  static OIDCProviderMetadata metadata(
+      URI issuer, SigningKeys keys, NationalEidRegistry countries) {
     String base = IssuerUrl.of(issuer).base();
     OIDCProviderMetadata m =
         new OIDCProviderMetadata(
@@ -95,7 +97,9 @@ public class DiscoveryResource {
     m.setIdentityTrustFrameworks(List.of(new IdentityTrustFramework("eidas")));
     m.setVerifiedClaims(
         List.of("given_name", "family_name", "birthdate", "gender", "person_identifier"));
-    m.setScopes(Scope.parse("openid profile eidas:country:bg eidas:country:mk"));
+    Scope scopes = new Scope("openid", "profile");
+    countries.countryScopes().forEach(scopes::add);
+    m.setScopes(scopes);
     List<ACR> acrs = new ArrayList<>();
     for (LevelOfAssurance level : LevelOfAssurance.values()) {
       acrs.add(new ACR(level.uri()));

@@ -11,6 +11,7 @@ import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.flow.ClientReturn;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
@@ -152,7 +153,7 @@ public class LoginResource {
       methods.add(
           new Method(
               adapter.id(),
-              texts.all().getOrDefault("method." + adapter.id(), adapter.id()),
+              eids.displayName(adapter.id(), texts.language()),
               byCountry.size() == 1 && methods.isEmpty()));
     }
     List<MethodGroup> groups = new ArrayList<>();
@@ -160,8 +161,7 @@ public class LoginResource {
         (country, methods) ->
             groups.add(
                 new MethodGroup(
-                    texts.all().getOrDefault("country." + country.alpha2(), country.alpha2()),
-                    methods)));
+                    NationalEidRegistry.countryName(country, texts.language()), methods)));
     Map<String, Object> data = new HashMap<>();
     data.put("title", texts.all().get("choose_title"));
     data.put("intro", texts.format("choose_intro", service));
@@ -225,7 +225,7 @@ public class LoginResource {
           adapter.start(
               new AuthenticationRequest(
                   flow.request().minimumLevel(),
-                  destinationFor(adapter.country()),
+                  eids.destinationFor(adapter.country()),
                   steps.url("/callback/" + adapter.id()),
                   Locale.forLanguageTag(texts.language()),
                   flow.request().forceLogin()));
@@ -313,7 +313,7 @@ public class LoginResource {
         texts.format(
             "consent_intro",
             service,
-            texts.all().getOrDefault("method." + flow.method().orElse(""), "")));
+            flow.method().map(id -> eids.displayName(id, texts.language())).orElse("")));
     data.put(
         "identifierNote",
         switch (flow.request().client().identifierPolicy()) {
@@ -392,10 +392,5 @@ public class LoginResource {
             .with("origin", origin)
             .person(claims.auditHandle(identity)));
     return clientReturn.code(flow.request().redirectUri(), flow.request().state(), code);
-  }
-
-  /** Most is bilateral: a citizen of one country always goes to the other's services. */
-  static CountryCode destinationFor(CountryCode origin) {
-    return CountryCode.BG.equals(origin) ? CountryCode.MK : CountryCode.BG;
   }
 }

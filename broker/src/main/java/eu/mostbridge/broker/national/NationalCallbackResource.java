@@ -177,7 +177,7 @@ public class NationalCallbackResource {
     BrowserCookies.Presented cookie = cookies.read(headers);
     steps.refuseConflictingCookies(cookie, acceptLanguage);
     NationalAnswer answer = new NationalAnswer(method, parameters);
-    String eidName = anonymous.all().getOrDefault("method." + adapterId, adapterId);
+    String eidName = eids.displayName(adapterId, anonymous.language());
     String correlation;
     try {
       correlation = adapter.get().correlationOf(answer);

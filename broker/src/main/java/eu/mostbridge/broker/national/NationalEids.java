@@ -1,6 +1,7 @@
 package eu.mostbridge.broker.national;
 
 import eu.mostbridge.adapter.CountryAdapter;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.saml.ServiceProviderIdentity;
@@ -26,7 +27,10 @@ public class NationalEids {
   private final Map<String, CountryAdapter> byId = new LinkedHashMap<>();
   private final Map<String, ServiceProviderIdentity> serviceProviders = new LinkedHashMap<>();
 
-  public NationalEids(Instance<NationalEidSource> sources) {
+  private final NationalEidRegistry registry;
+
+  public NationalEids(Instance<NationalEidSource> sources, NationalEidRegistry registry) {
+    this.registry = registry;
     sources.forEach(source -> serviceProviders.putAll(source.samlServiceProviders()));
     sources.forEach(
         source ->
@@ -59,6 +63,30 @@ public class NationalEids {
 
   public List<CountryAdapter> all() {
     return List.copyOf(byId.values());
+  }
+
+  /**
+   * The relying party's country, for the eIDAS person identifier: Most bridges two countries, and a
+   * citizen of one reaches the services of the other, the one other country this build knows (or,
+   * failing that, offers). With no one other country, the citizen's own is used.
+   */
+  public CountryCode destinationFor(CountryCode origin) {
+    List<CountryCode> known = others(registry.countries().stream(), origin);
+    if (known.size() == 1) {
+      return known.get(0);
+    }
+    List<CountryCode> offered = others(byId.values().stream().map(CountryAdapter::country), origin);
+    return offered.size() == 1 ? offered.get(0) : origin;
+  }
+
+  private static List<CountryCode> others(
+      java.util.stream.Stream<CountryCode> countries, CountryCode origin) {
+    return countries.distinct().filter(c -> !c.equals(origin)).toList();
+  }
+
+  /** The eID's name on the choice and consent pages in {@code language}. */
+  public String displayName(String id, String language) {
+    return registry.displayName(id, language);
   }
 
   /** The eIDs a citizen of {@code countries} may use to reach at least {@code minimum}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.client.InvalidClientFileException;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -36,7 +37,8 @@ class AuthorizationRequestValidatorTest {
                         secretHash: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
                         allowedCountries: [BG]
                         minimumLevel: substantial
-                    """)));
+                    """)),
+            new NationalEidRegistry());
   }
 
   private static Map<String, List<String>> request(Consumer<Map<String, String>> change) {

@@ -90,7 +90,7 @@ class ClientFileTest {
         .anyMatch(p -> p.contains("fragment"))
         .anyMatch(p -> p.contains("not absolute"))
         .anyMatch(p -> p.contains("secretHash must be"))
-        .anyMatch(p -> p.contains("only BG and MK"))
+        .anyMatch(p -> p.contains("allowedCountries may hold only"))
         .anyMatch(p -> p.contains("minimumLevel"))
         .anyMatch(p -> p.contains("identifierPolicy"))
         .anyMatch(p -> p.contains("tokenAlgorithm"))
@@ -119,7 +119,7 @@ class ClientFileTest {
 
     assertThat(e.problems())
         .contains("clients[0]: is empty", "client a: a redirectUri is empty")
-        .anyMatch(p -> p.contains("only BG and MK"));
+        .anyMatch(p -> p.contains("allowedCountries may hold only"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import eu.mostbridge.broker.authorize.AuthorizationRequestValidator;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistry;
 import eu.mostbridge.broker.client.InvalidClientFileException;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.token.ClientAuthenticator;
 import eu.mostbridge.broker.token.TokenError;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ class AuthorizationRequestFuzzTest {
                           redirectUris: [https://c.test/cb, http://127.0.0.1/cb]
                           public: true
                           allowedCountries: [BG, MK]
-                      """)));
+                      """)),
+              new NationalEidRegistry());
     } catch (InvalidClientFileException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.replay.InMemoryReplayCache;
 import eu.mostbridge.simulator.SimulatorKeys;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
@@ -30,20 +32,28 @@ class ConfiguredNationalEidsTest {
   @TempDir Path dir;
 
   private ConfiguredNationalEids build(Map<String, String> values) {
+    return build(values, Map.of());
+  }
+
+  /** Built from {@code values} as properties and {@code environment} as environment variables. */
+  private ConfiguredNationalEids build(
+      Map<String, String> values, Map<String, String> environment) {
     Map<String, String> all = new HashMap<>(values);
     all.put("most.issuer", "https://most.example");
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
+            .withCustomizers(new NationalSectionsConfig())
             .withMapping(BrokerConfig.class)
             .withConverter(
                 io.quarkus.runtime.configuration.MemorySize.class,
                 100,
                 new io.quarkus.runtime.configuration.MemorySizeConverter())
-            .withMapping(NationalConfig.class)
             .withSources(new MapBackedConfigSource("test", all) {})
+            .withSources(new EnvConfigSource(environment, 300) {})
             .build();
     return new ConfiguredNationalEids(
-        config.getConfigMapping(NationalConfig.class),
+        new NationalEidRegistry(),
+        config,
         config.getConfigMapping(BrokerConfig.class),
         new InMemoryReplayCache());
   }
@@ -295,5 +305,49 @@ class ConfiguredNationalEidsTest {
     assertThat(failure)
         .hasMessageContaining("most.national.mk-eid.saml.sp-keystore")
         .hasMessageContaining("absent");
+  }
+
+  @Test
+  void aSectionNoNationalEidReadsStopsStartUpNamingIt() throws Exception {
+    Map<String, String> values = eauth();
+    values.put("most.national.bg-eath.provider-oid", "2.16.100.1");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure)
+        .hasMessageContaining("most.national.bg-eath.provider-oid")
+        .hasMessageContaining("it has [bg-eauth, bg-mvr-eid, ")
+        .hasMessageContaining("mk-eid]");
+  }
+
+  @Test
+  void environmentVariablesConfigureANationalEidAsPropertiesDo() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    eauth()
+        .forEach(
+            (key, value) ->
+                environment.put(
+                    key.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"), value));
+
+    ConfiguredNationalEids eids = build(Map.of(), environment);
+
+    assertThat(eids.adapters()).extracting(CountryAdapter::id).containsExactly("bg-eauth");
+    assertThat(eids.adapters().get(0).supportedLevels())
+        .as("the levels under service-oids.* are found under their environment names too")
+        .containsExactlyInAnyOrder(LevelOfAssurance.LOW, LevelOfAssurance.HIGH);
+  }
+
+  @Test
+  void aKeyTheNationalEidDoesNotReadStopsStartUpNamingIt() throws Exception {
+    Map<String, String> values = eauth();
+    values.put("most.national.bg-eauth.idp-sso-ur", "https://eauth.example/sso");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure)
+        .hasMessageContaining("most.national.bg-eauth.idp-sso-ur")
+        .hasMessageContaining("not keys of bg-eauth");
   }
 }

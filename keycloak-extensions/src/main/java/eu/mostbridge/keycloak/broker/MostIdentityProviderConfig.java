@@ -16,6 +16,7 @@ import org.keycloak.models.RealmModel;
 public class MostIdentityProviderConfig extends OIDCIdentityProviderConfig {
   private static final long serialVersionUID = 1L;
   static final String COUNTRIES = "mostCountries";
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
   static final String MINIMUM_LEVEL = "mostMinimumLevel";
 
   public MostIdentityProviderConfig(IdentityProviderModel model) {
@@ -26,15 +27,23 @@ public class MostIdentityProviderConfig extends OIDCIdentityProviderConfig {
     super();
   }
 
-  /** BG, MK or both; empty means every country Most's registration of this realm allows. */
+  /**
+   * ISO 3166 codes of the countries whose citizens the realm takes (Most's discovery lists them as
+   * {@code eidas:country:<code>} scopes); empty means every country Most's registration of this
+   * realm allows. Anything that is no country code is dropped: Most then never sees it.
+   */
   public Set<String> getCountries() {
     String value = getConfig().getOrDefault(COUNTRIES, "");
     Set<String> countries = new LinkedHashSet<>();
     Arrays.stream(value.split("[,\\s#]+"))
         .map(c -> c.trim().toUpperCase(Locale.ROOT))
-        .filter(c -> c.equals("BG") || c.equals("MK"))
+        .filter(MostIdentityProviderConfig::isCountryCode)
         .forEach(countries::add);
     return countries;
+  }
+
+  private static boolean isCountryCode(String code) {
+    return ISO_COUNTRIES.contains(code) || "EL".equals(code); // EL: Greece, as eIDAS writes it
   }
 
   public void setCountries(String countries) {
