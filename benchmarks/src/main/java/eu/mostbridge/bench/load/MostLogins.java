@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A login through Most: its choice page, eid.mk, its consent page, its code and tokens. */
+/**
+ * A login through Most: eid.mk (the only eID its client's citizens have, so no choice page), its
+ * consent page, its code and tokens.
+ */
 final class MostLogins extends Logins {
   private final URI issuer;
   private final Set<String> hosts;
@@ -31,8 +34,12 @@ final class MostLogins extends Logins {
     return List.of("authorize", "method", "callback", "consent", "token", "userinfo");
   }
 
-  private Page choicePage(VirtualBrowser browser, String state, String nonce, String verifier) {
-    Page choice =
+  /**
+   * From the relying party's authorization request to the redirect to eid.mk: straight there when
+   * eid.mk is the only eID that fits (as for the client here), through the choice page otherwise.
+   */
+  private Page toNationalEid(VirtualBrowser browser, String state, String nonce, String verifier) {
+    Page page =
         follow(
             browser,
             browser.get(
@@ -43,36 +50,29 @@ final class MostLogins extends Logins {
                         + VirtualBrowser.form(authorization(state, nonce, verifier)))),
             hosts::contains,
             uri -> "authorize");
-    if (choice.status() != 200) {
-      throw new LoginFailed("authorize: " + choice.status() + " " + trim(choice.body()));
+    if (page.status() == 200 && page.body().contains("name=\"method\"")) {
+      page =
+          browser.submit(
+              "method", page, "/method", Map.of("method", "mk-eid", "action", "continue"));
     }
-    return choice;
-  }
-
-  private Page toNationalEid(VirtualBrowser browser, Page choice) {
-    Page sent =
-        browser.submit(
-            "method", choice, "/method", Map.of("method", "mk-eid", "action", "continue"));
-    if (sent.location() == null) {
-      throw new LoginFailed("method: " + sent.status() + " " + trim(sent.body()));
+    if (page.location() == null) {
+      throw new LoginFailed("authorize: " + page.status() + " " + trim(page.body()));
     }
-    return sent;
+    return page;
   }
 
   @Override
   void startOnly(VirtualBrowser browser) {
-    toNationalEid(browser, choicePage(browser, random(), random(), random()));
+    toNationalEid(browser, random(), random(), random());
   }
 
   @Override
   void startOnlyLargest(VirtualBrowser browser) {
     toNationalEid(
         browser,
-        choicePage(
-            browser,
-            (random() + "-").repeat(64).substring(0, 2048),
-            (random() + "-").repeat(16).substring(0, 512),
-            random()));
+        (random() + "-").repeat(64).substring(0, 2048),
+        (random() + "-").repeat(16).substring(0, 512),
+        random());
   }
 
   @Override
@@ -80,7 +80,7 @@ final class MostLogins extends Logins {
     String state = random();
     String nonce = random();
     String verifier = random() + random();
-    Page sent = toNationalEid(browser, choicePage(browser, state, nonce, verifier));
+    Page sent = toNationalEid(browser, state, nonce, verifier);
     URI back = atNationalEid(browser, sent.next(), persona);
     Page consent =
         follow(browser, browser.get("callback", back), hosts::contains, uri -> "callback");

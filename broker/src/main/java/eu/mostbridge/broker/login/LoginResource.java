@@ -135,20 +135,33 @@ public class LoginResource {
         .toList();
   }
 
+  /**
+   * The choice of national eID; skipped, as Keycloak's {@code kc_idp_hint} skips its login page,
+   * when exactly one eID fits the request, unless the citizen asked for the page ({@code
+   * ?choose=1}: choosing again after a failed answer, or switching the language).
+   */
   @GET
   public Response choose(
       @PathParam("flow") String flowId,
       @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
-      @QueryParam("lang") String lang) {
-    LoginFlow flow =
-        withChosenLanguage(
-            steps.load(flowId, cookies.read(headers), acceptLanguage), lang, acceptLanguage);
+      @QueryParam("lang") String lang,
+      @QueryParam("choose") String choose) {
+    Stored stored = steps.load(flowId, cookies.read(headers), acceptLanguage);
+    LoginFlow flow = withChosenLanguage(stored, lang, acceptLanguage);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    List<CountryAdapter> offered =
+        eids.offering(flow.request().countries(), flow.request().minimumLevel());
+    if (offered.size() == 1
+        && lang == null
+        && choose == null
+        && flow.method().isEmpty()
+        && flow.identity().isEmpty()) {
+      return startNational(stored, offered.get(0), texts, acceptLanguage, "only_one_fits");
+    }
     String service = flow.request().client().name(texts.language());
     Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
-    for (CountryAdapter adapter :
-        eids.offering(flow.request().countries(), flow.request().minimumLevel())) {
+    for (CountryAdapter adapter : offered) {
       List<Method> methods = byCountry.computeIfAbsent(adapter.country(), c -> new ArrayList<>());
       methods.add(
           new Method(
@@ -203,7 +216,8 @@ public class LoginResource {
         return steps.alreadyEnded(flow, "restart", acceptLanguage);
       }
       steps.forgetNationalRequest(flow);
-      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "?choose=1")))
+          .build();
     }
     Optional<CountryAdapter> chosen =
         eids.offering(flow.request().countries(), flow.request().minimumLevel()).stream()
@@ -217,7 +231,16 @@ public class LoginResource {
               .with("client", flow.request().client().id()));
       return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
     }
-    CountryAdapter adapter = chosen.get();
+    return startNational(stored, chosen.get(), texts, acceptLanguage, "citizen");
+  }
+
+  /**
+   * Sends the browser to the national eID {@code adapter}, chosen by the citizen or, {@code choice}
+   * says, the only one that fits.
+   */
+  private Response startNational(
+      Stored stored, CountryAdapter adapter, Texts texts, String acceptLanguage, String choice) {
+    LoginFlow flow = stored.flow();
     Instant now = Instant.now();
     AuthenticationStart start;
     try {
@@ -258,6 +281,7 @@ public class LoginResource {
             .with("flow", flow.id())
             .with("client", flow.request().client().id())
             .with("national_eid", adapter.id())
+            .with("choice", choice)
             .with("requested_level", start.pending().requestedLevel().uri())
             .with("relaxations", adapter.relaxations()));
     return browserStep(start.step(), texts);

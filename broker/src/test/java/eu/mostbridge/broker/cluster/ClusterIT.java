@@ -178,10 +178,7 @@ class ClusterIT {
 
   /** Chooses eid.mk and is sent to its simulator (the login now waits for the national answer). */
   private static Browser.Page toNationalEid(StartedLogin login) throws Exception {
-    Browser.Page page =
-        login
-            .browser()
-            .submit(login.page(), "/method", Map.of("method", "mk-eid", "action", "continue"));
+    Browser.Page page = login.browser().choose(login.page(), "mk-eid");
     assertThat(page.body()).as(page.body()).contains("SIMULATOR");
     return page;
   }
@@ -523,15 +520,7 @@ class ClusterIT {
       Thread.sleep(run * 200L);
 
       for (StartedLogin login : choosing) {
-        Browser.Page simulator =
-            again(
-                () ->
-                    login
-                        .browser()
-                        .submit(
-                            login.page(),
-                            "/method",
-                            Map.of("method", "mk-eid", "action", "continue")));
+        Browser.Page simulator = again(() -> login.browser().choose(login.page(), "mk-eid"));
         assertThat(simulator.body()).as("run %d, at the choice", run).contains("SIMULATOR");
         atNationalEid.put(login, simulator);
       }

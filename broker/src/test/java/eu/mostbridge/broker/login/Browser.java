@@ -185,6 +185,18 @@ public final class Browser {
     throw new AssertionError("More than 10 redirects");
   }
 
+  /**
+   * Chooses {@code method} on the choice page {@code page}. A login that only one national eID fits
+   * skips the choice and goes straight to it: then {@code page} is already that eID's first page,
+   * and is returned as it is.
+   */
+  public Page choose(Page page, String method) throws IOException, InterruptedException {
+    if (!page.body().contains("name=\"method\"")) {
+      return page;
+    }
+    return submit(page, "/method", Map.of("method", method, "action", "continue"));
+  }
+
   public static String unescape(String html) {
     return html.replace("&quot;", "\"")
         .replace("&#39;", "'")

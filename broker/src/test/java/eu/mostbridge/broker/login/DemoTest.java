@@ -45,8 +45,7 @@ class DemoTest {
   /** Chooses {@code method} and logs in as {@code persona}, over SAML or OpenID Connect. */
   private static Browser.Page throughSimulator(
       Browser browser, Browser.Page choose, String method, String persona) throws Exception {
-    Browser.Page page =
-        browser.submit(choose, "/method", Map.of("method", method, "action", "continue"));
+    Browser.Page page = browser.choose(choose, method);
     if (page.body().contains("action=\"" + BASE + "/sim/")) {
       page = browser.submit(page, "/sim/", Map.of()); // the SAML HTTP-POST binding
     }

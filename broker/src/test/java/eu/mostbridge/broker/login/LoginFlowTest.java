@@ -77,8 +77,7 @@ class LoginFlowTest {
   static Browser.Page national(StartedLogin started, String method, String persona, String action)
       throws Exception {
     Browser browser = started.browser();
-    Browser.Page page =
-        browser.submit(started.page(), "/method", Map.of("method", method, "action", "continue"));
+    Browser.Page page = browser.choose(started.page(), method);
     if (page.body().contains("action=\"" + BASE + "/sim/")) {
       page = browser.submit(page, "/sim/", Map.of()); // the SAML HTTP-POST binding
     }
@@ -360,6 +359,33 @@ class LoginFlowTest {
         .containsEntry("state", started.state())
         .containsEntry("iss", BASE)
         .doesNotContainKey("code");
+  }
+
+  @Test
+  void aLoginOnlyOneEidFitsGoesStraightToItAndTheCitizenMayStillChooseOrCancel() throws Exception {
+    // The municipality takes Macedonian citizens only, and eid.mk is their one eID.
+    StartedLogin started = authorize(BG_MUNICIPALITY, BG_CALLBACK, Map.of());
+
+    assertThat(started.page().body())
+        .as("no choice page: the SAML request to eid.mk, posted")
+        .doesNotContain("name=\"method\"")
+        .contains("action=\"" + BASE + "/sim/eid-mk/")
+        .contains("SAMLRequest");
+    Browser.Page choice = started.browser().get(started.page().uri() + "?choose=1");
+    assertThat(choice.body()).contains("value=\"mk-eid\"").doesNotContain("value=\"bg-eauth\"");
+    Browser.Page back = started.browser().submit(choice, "/method", Map.of("action", "cancel"));
+    assertThat(back.query())
+        .containsEntry("error", "access_denied")
+        .containsEntry("state", started.state());
+  }
+
+  @Test
+  void aLoginTwoEidsFitShowsTheChoice() throws Exception {
+    StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
+
+    assertThat(started.page().body())
+        .contains("value=\"bg-eauth\"")
+        .contains("value=\"bg-mvr-eid\"");
   }
 
   @Test

@@ -45,10 +45,7 @@ class BrowserBindingTest {
 
   /** Chooses {@code method}: the page that sends the browser on to the national eID. */
   private static Browser.Page choose(StartedLogin started, String method) throws Exception {
-    Browser.Page page =
-        started
-            .browser()
-            .submit(started.page(), "/method", Map.of("method", method, "action", "continue"));
+    Browser.Page page = started.browser().choose(started.page(), method);
     if (page.body().contains("action=\"" + BASE + "/sim/")) {
       page = started.browser().submit(page, "/sim/", Map.of()); // the SAML HTTP-POST binding
     }
