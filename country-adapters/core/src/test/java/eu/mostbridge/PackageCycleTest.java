@@ -8,9 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter core's packages depend on each other one way only (identity at the bottom, its
- * identifier schemes, romanization and consistency above it; adapter, replay, fetch; the SAML and
- * OpenID Connect layers on top). A new cycle fails the build here.
+ * The adapter core's packages depend on each other one way only (identity and config at the bottom,
+ * identity's identifier schemes, romanization and consistency above it; adapter, replay, fetch; the
+ * SAML and OpenID Connect layers; national, the SPI of a national eID, on top). A new cycle fails
+ * the build here.
  */
 class PackageCycleTest {
   @Test

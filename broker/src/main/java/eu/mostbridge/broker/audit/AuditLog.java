@@ -3,7 +3,7 @@ package eu.mostbridge.broker.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -18,9 +18,15 @@ public class AuditLog {
   private static final Logger AUDIT = Logger.getLogger("most.audit");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Clock clock;
+
+  public AuditLog(Clock clock) {
+    this.clock = clock;
+  }
+
   public void record(AuditEvent event) {
     Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", Instant.now().toString());
+    line.put("time", clock.instant().toString());
     line.put("event", event.type());
     line.putAll(event.fields());
     try {

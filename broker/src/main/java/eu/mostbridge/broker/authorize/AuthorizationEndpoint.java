@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +35,7 @@ import java.util.Optional;
  */
 @Path("/authorize")
 public class AuthorizationEndpoint {
+  private final Clock clock;
   private final AuthorizationRequestValidator validator;
   private final LoginSteps steps;
   private final ErrorPages errorPages;
@@ -50,7 +51,9 @@ public class AuthorizationEndpoint {
       ClientReturn clientReturn,
       AuditLog audit,
       PushedRequests pushed,
-      BrowserCookies cookies) {
+      BrowserCookies cookies,
+      Clock clock) {
+    this.clock = clock;
     this.pushed = pushed;
     this.cookies = cookies;
     this.validator = validator;
@@ -73,7 +76,7 @@ public class AuthorizationEndpoint {
     return pushed
         .find(requestUri.get(0))
         .filter(p -> p.clientId().equals(clientId.get(0)))
-        .filter(p -> p.usableAt(Instant.now()));
+        .filter(p -> p.usableAt(clock.instant()));
   }
 
   @GET
@@ -120,7 +123,7 @@ public class AuthorizationEndpoint {
             LoginSteps.binding(key),
             request,
             RandomTokens.next(),
-            Instant.now());
+            clock.instant());
     steps.create(flow);
     // The login is stored before the pushed request is used up: a failure in between leaves the
     // request for the browser's next try. A login that lost the use to another is never shown.

@@ -22,8 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,8 @@ import java.util.Set;
  */
 @Path("/par")
 public class PushedAuthorizationEndpoint {
+  private final Clock clock;
+
   /** How long a pushed request waits for the browser. */
   public static final Duration LIFETIME = Duration.ofSeconds(60);
 
@@ -54,7 +56,9 @@ public class PushedAuthorizationEndpoint {
       AuthorizationRequestValidator validator,
       PushedRequests pushed,
       AuditLog audit,
-      BrokerConfig config) {
+      BrokerConfig config,
+      Clock clock) {
+    this.clock = clock;
     this.authenticator = authenticator;
     this.validator = validator;
     this.pushed = pushed;
@@ -90,7 +94,7 @@ public class PushedAuthorizationEndpoint {
           new PushedRequests.Pushed(
               client.id(),
               AuthorizationRequestValidator.kept(parameters),
-              Instant.now().plus(LIFETIME)),
+              clock.instant().plus(LIFETIME)),
           LIFETIME);
       audit.record(AuditEvent.of("par.accepted").with("client", client.id()));
       return Response.status(201)

@@ -53,6 +53,20 @@ public class NationalEidRegistry {
       throw new IllegalStateException(
           factory.getClass().getName() + ": the national eID " + id + " has no English name");
     }
+    String envForm = id.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    for (String known : byId.keySet()) {
+      String knownForm = known.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+      if (!known.equals(id) && (envForm.startsWith(knownForm) || knownForm.startsWith(envForm))) {
+        throw new IllegalStateException(
+            "The national eIDs "
+                + known
+                + " and "
+                + id
+                + " cannot be told apart in environment variables (MOST_NATIONAL_"
+                + knownForm
+                + "…): choose an id that does not extend another");
+      }
+    }
     NationalEidFactory other = byId.putIfAbsent(id, factory);
     if (other != null) {
       throw new IllegalStateException(

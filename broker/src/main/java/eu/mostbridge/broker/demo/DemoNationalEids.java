@@ -62,6 +62,8 @@ import org.opensaml.security.x509.BasicX509Credential;
  */
 @ApplicationScoped
 public class DemoNationalEids implements NationalEidSource {
+  private final Clock clock;
+
   /** The simulators' mount points under {@code /sim/}: stable, outside tools use them. */
   public static final String EAUTH = "eauth";
 
@@ -79,7 +81,8 @@ public class DemoNationalEids implements NationalEidSource {
   private final ReplayCache replayCache;
   private volatile Demo demo;
 
-  public DemoNationalEids(BrokerConfig config, ReplayCache replayCache) {
+  public DemoNationalEids(BrokerConfig config, ReplayCache replayCache, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.replayCache = replayCache;
   }
@@ -188,7 +191,7 @@ public class DemoNationalEids implements NationalEidSource {
                 EAuthSettings.REQUEST_SIGNATURE_ALGORITHM,
                 Duration.ofMinutes(10)),
             replayCache,
-            Clock.systemUTC());
+            clock);
 
     // BG MVR eID: by default as its public code shows its login flow (no ID token, the identity
     // in the signed access token, the level as a scope), RS256 as Keycloak signs by default; both
@@ -217,7 +220,7 @@ public class DemoNationalEids implements NationalEidSource {
                 Duration.ofMinutes(10)),
             new MvrClaimsMapper(),
             replayCache,
-            Clock.systemUTC(),
+            clock,
             OidcRelyingParty.remoteKeys(mvrPeer));
 
     // MK eid.mk: SAML with Most's assumed eIDAS-style profile by default, strict; or OpenID
@@ -262,7 +265,7 @@ public class DemoNationalEids implements NationalEidSource {
                   Duration.ofMinutes(10)),
               new EidMkClaimsMapper(profile),
               replayCache,
-              Clock.systemUTC());
+              clock);
       sps.put(MK_ID, mkSp);
     } else {
       mk =
@@ -283,7 +286,7 @@ public class DemoNationalEids implements NationalEidSource {
                   Duration.ofMinutes(10)),
               new EidMkClaimsMapper(profile),
               replayCache,
-              Clock.systemUTC(),
+              clock,
               OidcRelyingParty.remoteKeys(mkPeer));
     }
 

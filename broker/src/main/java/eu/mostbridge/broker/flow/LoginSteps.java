@@ -18,8 +18,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class LoginSteps {
+  private final Clock clock;
   private static final Logger LOG = Logger.getLogger(LoginSteps.class);
 
   /** How often a step re-reads a login another step changed under it before it gives up. */
@@ -57,7 +58,9 @@ public class LoginSteps {
       ErrorPages errorPages,
       ClientReturn clientReturn,
       AuditLog audit,
-      LoginMetrics metrics) {
+      LoginMetrics metrics,
+      Clock clock) {
+    this.clock = clock;
     this.flows = flows;
     this.cookies = cookies;
     this.config = config;
@@ -85,7 +88,7 @@ public class LoginSteps {
   public Optional<Stored> find(String flowId) {
     // Its own expiry too: a copy re-written by Infinispan's conflict resolution has a new lifespan.
     return (flowId == null ? Optional.<Stored>empty() : flows.find(flowId))
-        .filter(s -> Instant.now().isBefore(s.flow().expiresAt(config.lifetimes().login())));
+        .filter(s -> clock.instant().isBefore(s.flow().expiresAt(config.lifetimes().login())));
   }
 
   /**
@@ -238,7 +241,7 @@ public class LoginSteps {
 
   /** The time left until {@code flow} expires, at least a second. */
   public Duration timeLeft(LoginFlow flow) {
-    Duration left = Duration.between(Instant.now(), flow.expiresAt(config.lifetimes().login()));
+    Duration left = Duration.between(clock.instant(), flow.expiresAt(config.lifetimes().login()));
     return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
   }
 

@@ -32,6 +32,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +41,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ import java.util.Optional;
  */
 @Path("/login/{flow}")
 public class LoginResource {
+  private final Clock clock;
   private final LoginSteps steps;
   private final NationalEids eids;
   private final LoginFlowStore flows;
@@ -80,7 +83,9 @@ public class LoginResource {
       AuditLog audit,
       LoginMetrics metrics,
       BrokerConfig config,
-      BrowserCookies cookies) {
+      BrowserCookies cookies,
+      Clock clock) {
+    this.clock = clock;
     this.cookies = cookies;
     this.steps = steps;
     this.eids = eids;
@@ -93,6 +98,12 @@ public class LoginResource {
     this.metrics = metrics;
     this.config = config;
   }
+
+  /** The audit's {@code choice} of a national login started by the citizen's choice. */
+  private static final String CITIZEN = "citizen";
+
+  /** The audit's {@code choice} of a national login started as the only eID that fits. */
+  private static final String ONLY_ONE_FITS = "only_one_fits";
 
   /** One country's national eIDs on the choice page. */
   public record MethodGroup(String country, List<Method> methods) {}
@@ -137,8 +148,9 @@ public class LoginResource {
 
   /**
    * The choice of national eID; skipped, as Keycloak's {@code kc_idp_hint} skips its login page,
-   * when exactly one eID fits the request, unless the citizen asked for the page ({@code
-   * ?choose=1}: choosing again after a failed answer, or switching the language).
+   * when exactly one eID fits the request and the citizen has made no choice yet in this login
+   * (after a failed answer, a reload shows the page) nor asked for the page ({@code ?choose=1}, the
+   * language switch). A HEAD request never starts a national login.
    */
   @GET
   public Response choose(
@@ -146,18 +158,21 @@ public class LoginResource {
       @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @QueryParam("lang") String lang,
-      @QueryParam("choose") String choose) {
+      @QueryParam("choose") String choose,
+      @Context jakarta.ws.rs.core.Request request) {
     Stored stored = steps.load(flowId, cookies.read(headers), acceptLanguage);
     LoginFlow flow = withChosenLanguage(stored, lang, acceptLanguage);
     Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
     List<CountryAdapter> offered =
         eids.offering(flow.request().countries(), flow.request().minimumLevel());
     if (offered.size() == 1
+        && HttpMethod.GET.equals(request.getMethod())
         && lang == null
         && choose == null
         && flow.method().isEmpty()
-        && flow.identity().isEmpty()) {
-      return startNational(stored, offered.get(0), texts, acceptLanguage, "only_one_fits");
+        && flow.identity().isEmpty()
+        && flow.stepStarted().equals(flow.started())) {
+      return startNational(stored, offered.get(0), texts, acceptLanguage, ONLY_ONE_FITS);
     }
     String service = flow.request().client().name(texts.language());
     Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
@@ -212,7 +227,7 @@ public class LoginResource {
           acceptLanguage);
     }
     if ("restart".equals(action)) {
-      if (steps.advance(stored, f -> Optional.of(f.choosingAgain(Instant.now()))).isEmpty()) {
+      if (steps.advance(stored, f -> Optional.of(f.choosingAgain(clock.instant()))).isEmpty()) {
         return steps.alreadyEnded(flow, "restart", acceptLanguage);
       }
       steps.forgetNationalRequest(flow);
@@ -231,7 +246,7 @@ public class LoginResource {
               .with("client", flow.request().client().id()));
       return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
     }
-    return startNational(stored, chosen.get(), texts, acceptLanguage, "citizen");
+    return startNational(stored, chosen.get(), texts, acceptLanguage, CITIZEN);
   }
 
   /**
@@ -241,7 +256,7 @@ public class LoginResource {
   private Response startNational(
       Stored stored, CountryAdapter adapter, Texts texts, String acceptLanguage, String choice) {
     LoginFlow flow = stored.flow();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     AuthenticationStart start;
     try {
       start =
@@ -264,18 +279,28 @@ public class LoginResource {
         adapter.id(), start.pending().correlationId(), flow.id(), steps.timeLeft(flow));
     // A step that raced with this one (the citizen's second click, another tab of this login)
     // may have moved the login on: the citizen's latest choice waits, earlier ones are forgotten.
+    // A start without a choice never replaces one already made (a reload racing the first load).
+    boolean skipped = !CITIZEN.equals(choice);
+    java.util.concurrent.atomic.AtomicReference<LoginFlow> replaced =
+        new java.util.concurrent.atomic.AtomicReference<>(flow);
     Optional<LoginFlow> awaiting =
         steps.advance(
             stored,
-            current ->
-                current.identity().isPresent()
-                    ? Optional.empty()
-                    : Optional.of(current.awaiting(adapter.id(), start.pending(), now)));
+            current -> {
+              replaced.set(current);
+              return current.identity().isPresent() || (skipped && current.method().isPresent())
+                  ? Optional.empty()
+                  : Optional.of(current.awaiting(adapter.id(), start.pending(), now));
+            });
     if (awaiting.isEmpty()) {
       steps.forgetNationalRequest(flow.awaiting(adapter.id(), start.pending(), now));
+      if (skipped && replaced.get().identity().isEmpty()) {
+        return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "?choose=1")))
+            .build();
+      }
       return steps.alreadyEnded(flow, "method", acceptLanguage);
     }
-    steps.forgetNationalRequest(flow);
+    steps.forgetNationalRequest(replaced.get());
     audit.record(
         AuditEvent.of("national.started")
             .with("flow", flow.id())
@@ -383,7 +408,7 @@ public class LoginResource {
     LoginFlow flow = stored.flow();
     CommonIdentity identity = flow.identity().get();
     String code = RandomTokens.next();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Duration lifetime = config.lifetimes().code();
     codes.issue(
         code,

@@ -32,7 +32,10 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class ConfiguredNationalEids implements NationalEidSource {
+  private final Clock clock;
   static final String PREFIX = "most.national";
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ConfiguredNationalEids.class);
 
   private final NationalEidRegistry registry;
   private final Config config;
@@ -43,7 +46,12 @@ public class ConfiguredNationalEids implements NationalEidSource {
   private record Built(List<CountryAdapter> adapters, Map<String, ServiceProviderIdentity> sps) {}
 
   public ConfiguredNationalEids(
-      NationalEidRegistry registry, Config config, BrokerConfig broker, ReplayCache replayCache) {
+      NationalEidRegistry registry,
+      Config config,
+      BrokerConfig broker,
+      ReplayCache replayCache,
+      Clock clock) {
+    this.clock = clock;
     this.registry = registry;
     this.config = config;
     this.broker = broker;
@@ -84,11 +92,7 @@ public class ConfiguredNationalEids implements NationalEidSource {
       NationalEid eid =
           factory.create(
               new NationalEidContext(
-                  factory.id(),
-                  section,
-                  IssuerUrl.of(broker).base(),
-                  replayCache,
-                  Clock.systemUTC()));
+                  factory.id(), section, IssuerUrl.of(broker).base(), replayCache, clock));
       if (!eid.adapter().id().equals(factory.id())
           || !eid.adapter().country().equals(factory.country())) {
         throw new IllegalStateException(
@@ -99,6 +103,9 @@ public class ConfiguredNationalEids implements NationalEidSource {
         throw new InvalidConfigurationException(
             unread + " are not keys of " + factory.id() + " (docs/BROKER.md lists them)");
       }
+      LOG.infof(
+          "National eID %s (%s, %s) configured from %s.*",
+          factory.id(), factory.country(), eid.protocol(), section.name());
       eids.add(eid);
     }
     Map<String, ServiceProviderIdentity> sps = new LinkedHashMap<>();
@@ -109,16 +116,10 @@ public class ConfiguredNationalEids implements NationalEidSource {
 
   /** A key under {@code most.national.} that no registered eID reads is a typo or a missing jar. */
   private void refuseUnknownSections() {
-    String root = ConfigSections.canonical(PREFIX) + "_";
-    List<String> known =
-        registry.factories().stream()
-            .map(f -> ConfigSections.canonical(PREFIX + "." + f.id()) + "_")
-            .toList();
     Set<String> unknown = new TreeSet<>();
-    for (String name : ConfigSections.names(config)) {
-      String canonical = ConfigSections.canonical(name);
-      if (canonical.startsWith(root) && known.stream().noneMatch(canonical::startsWith)) {
-        unknown.add(name);
+    for (ConfigSections.Name name : ConfigSections.names(config)) {
+      if (registry.factories().stream().noneMatch(f -> name.isUnder(PREFIX + "." + f.id()))) {
+        unknown.add(name.name());
       }
     }
     if (!unknown.isEmpty()) {

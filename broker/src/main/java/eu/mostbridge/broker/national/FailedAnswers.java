@@ -5,6 +5,7 @@ import eu.mostbridge.broker.state.InfinispanReplayCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -22,6 +23,8 @@ import java.util.HexFormat;
  */
 @ApplicationScoped
 public class FailedAnswers {
+  private final Clock clock;
+
   /**
    * Answers one source may begin to have read within {@link #IN_FLIGHT}: answers sent together
    * would otherwise all be read before the first of them is counted. Eight a second is more than
@@ -35,7 +38,8 @@ public class FailedAnswers {
 
   private final InfinispanReplayCache records;
 
-  public FailedAnswers(InfinispanReplayCache records) {
+  public FailedAnswers(InfinispanReplayCache records, Clock clock) {
+    this.clock = clock;
     this.records = records;
   }
 
@@ -63,7 +67,7 @@ public class FailedAnswers {
     if (records.recorded(scope(eid, "source"), slot(from, limit.perSource())).isPresent()) {
       return new SourceRefused(false);
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (take(scope(eid, "in-flight"), from, IN_FLIGHT_PER_SOURCE, now.plus(IN_FLIGHT)) == 0) {
       return new SourceRefused(true);
     }
@@ -82,7 +86,7 @@ public class FailedAnswers {
             scope(eid, "source"),
             source(source),
             limit.perSource(),
-            Instant.now().plus(limit.window()));
+            clock.instant().plus(limit.window()));
     return n == 0 || n == limit.perSource();
   }
 

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ import java.util.Set;
  */
 @Path("/callback/{adapter}")
 public class NationalCallbackResource {
+  private final Clock clock;
   static final String RESUBMITTED = "most_resubmitted";
 
   /**
@@ -108,7 +110,9 @@ public class NationalCallbackResource {
       ReleasedClaims claims,
       AuditLog audit,
       LoginMetrics metrics,
-      FailedAnswers failedAnswers) {
+      FailedAnswers failedAnswers,
+      Clock clock) {
+    this.clock = clock;
     this.eids = eids;
     this.flows = flows;
     this.cookies = cookies;
@@ -244,7 +248,7 @@ public class NationalCallbackResource {
       }
       answerNumber = ((FailedAnswers.Admitted) admission).slot();
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     CommonIdentity identity;
     try {
       identity = adapter.get().complete(answer, pending);
@@ -413,7 +417,7 @@ public class NationalCallbackResource {
             stored,
             current ->
                 current.national().filter(p -> p.equals(pending)).isPresent()
-                    ? Optional.of(current.choosingAgain(Instant.now()))
+                    ? Optional.of(current.choosingAgain(clock.instant()))
                     : Optional.empty());
     if (again.isEmpty()) {
       return steps.alreadyEnded(flow, "national_answer", acceptLanguage);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,11 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Path("/saml/{adapter}")
 public class ServiceProviderMetadataResource {
+  private final Clock clock;
   static final Duration VALIDITY = Duration.ofDays(7);
 
   private final NationalEids eids;
 
-  public ServiceProviderMetadataResource(NationalEids eids) {
+  public ServiceProviderMetadataResource(NationalEids eids, Clock clock) {
+    this.clock = clock;
     this.eids = eids;
   }
 
@@ -46,7 +49,7 @@ public class ServiceProviderMetadataResource {
   public Response metadata(@PathParam("adapter") String adapterId) {
     ServiceProviderIdentity sp =
         eids.serviceProvider(adapterId).orElseThrow(NotFoundException::new);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Signed current =
         signed.compute(
             adapterId,

@@ -1,7 +1,6 @@
 package eu.mostbridge.broker.state;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -194,9 +193,9 @@ final class EmbeddedStateCaches implements StateCaches {
     if (members() <= 1) {
       return;
     }
-    Instant deadline = Instant.now().plus(DRAIN);
+    long deadline = System.nanoTime() + DRAIN.toNanos();
     try {
-      while (rebalancing() && Instant.now().isBefore(deadline)) {
+      while (rebalancing() && System.nanoTime() - deadline < 0) {
         Thread.sleep(100);
       }
       boolean clean = !rebalancing();

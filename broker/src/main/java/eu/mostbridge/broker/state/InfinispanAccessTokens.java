@@ -4,8 +4,8 @@ import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.AccessTokens;
 import eu.mostbridge.broker.web.SecretKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,10 +15,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InfinispanAccessTokens implements AccessTokens {
+  private final Clock clock;
   private final StateCache tokens;
   private final StateCodec codec;
 
-  public InfinispanAccessTokens(StateCaches caches, StateCodec codec) {
+  public InfinispanAccessTokens(StateCaches caches, StateCodec codec, Clock clock) {
+    this.clock = clock;
     this.tokens = caches.cache(Caches.ACCESS_TOKENS);
     this.codec = codec;
   }
@@ -51,7 +53,7 @@ public class InfinispanAccessTokens implements AccessTokens {
                     REVOKED,
                     codec
                         .read(read.value(), AccessGrant.class)
-                        .map(grant -> Duration.between(Instant.now(), grant.expiresAt()))
+                        .map(grant -> Duration.between(clock.instant(), grant.expiresAt()))
                         .filter(left -> !left.isNegative())
                         .orElse(Duration.ofSeconds(1))))
         .orElse(false);

@@ -20,9 +20,10 @@ public class InfinispanReplayCache implements ReplayCache {
   private static final Logger LOG = Logger.getLogger(InfinispanReplayCache.class);
 
   private final StateCache cache;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  public InfinispanReplayCache(StateCaches caches) {
+  public InfinispanReplayCache(StateCaches caches, Clock clock) {
+    this.clock = clock;
     this.cache = caches.cache(Caches.REPLAY);
   }
 

@@ -30,6 +30,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ClientAuthenticator {
+  private final Clock clock;
   private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS =
       Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
 
@@ -58,7 +60,9 @@ public class ClientAuthenticator {
   private final String issuer;
   private final Map<String, JWKSource<SecurityContext>> keySources = new ConcurrentHashMap<>();
 
-  public ClientAuthenticator(ClientRegistry clients, ReplayCache replay, BrokerConfig config) {
+  public ClientAuthenticator(
+      ClientRegistry clients, ReplayCache replay, BrokerConfig config, Clock clock) {
+    this.clock = clock;
     this.clients = clients;
     this.replay = replay;
     this.issuer = IssuerUrl.of(config).base();
@@ -187,7 +191,7 @@ public class ClientAuthenticator {
       throw TokenError.invalidClient("The client assertion's jti is longer than accepted");
     }
     Instant expiry = claims.getExpirationTime().toInstant();
-    if (expiry.isAfter(Instant.now().plusSeconds(600))) {
+    if (expiry.isAfter(clock.instant().plusSeconds(600))) {
       throw TokenError.invalidClient("The client assertion must expire within 10 minutes");
     }
     switch (replay.record("client-assertion", client.id() + '\u0000' + claims.getJWTID(), expiry)) {

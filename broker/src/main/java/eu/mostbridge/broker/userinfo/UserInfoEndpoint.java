@@ -18,7 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 @Path("/userinfo")
 public class UserInfoEndpoint {
+  private final Clock clock;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AccessTokens tokens;
@@ -35,7 +36,12 @@ public class UserInfoEndpoint {
   private final AuditLog audit;
 
   public UserInfoEndpoint(
-      AccessTokens tokens, ClientRegistry clients, ReleasedClaims claims, AuditLog audit) {
+      AccessTokens tokens,
+      ClientRegistry clients,
+      ReleasedClaims claims,
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.tokens = tokens;
     this.clients = clients;
     this.claims = claims;
@@ -62,7 +68,7 @@ public class UserInfoEndpoint {
       return refused("invalid_request", "Send the access token as Authorization: Bearer");
     }
     Optional<AccessGrant> grant = tokens.find(token.getValue());
-    if (grant.isEmpty() || !Instant.now().isBefore(grant.get().expiresAt())) {
+    if (grant.isEmpty() || !clock.instant().isBefore(grant.get().expiresAt())) {
       return refused("invalid_token", "The access token is unknown, expired or revoked");
     }
     Optional<ClientRegistration> client = clients.find(grant.get().clientId());

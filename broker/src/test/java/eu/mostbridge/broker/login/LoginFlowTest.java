@@ -13,6 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.TestClock;
 import eu.mostbridge.broker.demo.DemoNationalEids;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
@@ -58,10 +60,13 @@ class LoginFlowTest {
   @Inject DemoNationalEids demo;
   @Inject PushedRequests pushedRequests;
   @Inject LoginFlowStore loginFlows;
+  @Inject TestClock clock;
+  @Inject BrokerConfig config;
 
   @AfterEach
   void behave() {
     mvr().misbehave(Set.of());
+    clock.reset();
   }
 
   private OidcSimulator mvr() {
@@ -380,6 +385,21 @@ class LoginFlowTest {
   }
 
   @Test
+  void onceTheCitizenChoseAgainTheLoginPageShowsTheChoiceInsteadOfStartingTheEidAgain()
+      throws Exception {
+    StartedLogin started = authorize(BG_MUNICIPALITY, BG_CALLBACK, Map.of());
+    String login = started.page().uri().toString();
+    Browser.Page choice = started.browser().get(login + "?choose=1");
+    Browser.Page again = started.browser().submit(choice, "/method", Map.of("action", "restart"));
+    assertThat(again.body()).contains("value=\"mk-eid\"");
+
+    // A reload, or the browser's Back to the login page: the citizen chooses, Most does not.
+    Browser.Page reload = started.browser().get(login);
+
+    assertThat(reload.body()).contains("name=\"method\"").doesNotContain("SAMLRequest");
+  }
+
+  @Test
   void aLoginTwoEidsFitShowsTheChoice() throws Exception {
     StartedLogin started = authorize(MK_PORTAL, MK_PORTAL_CALLBACK, Map.of());
 
@@ -636,13 +656,23 @@ class LoginFlowTest {
   @Test
   void anExpiredCodeIsInvalidGrant() throws Exception {
     Map<String, String> code = codeFor(MK_PORTAL, MK_PORTAL_CALLBACK);
-    Thread.sleep(3_500); // the test profile's code lifetime is 3 s
+    clock.advance(config.lifetimes().code().plusSeconds(1));
 
     Response refused =
         redeem(MK_PORTAL, code.get("code"), MK_PORTAL_CALLBACK, code.get("verifier"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.jsonPath().getString("error")).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void aCodeIsRedeemedUntilTheEndOfItsLifetime() throws Exception {
+    Map<String, String> code = codeFor(MK_PORTAL, MK_PORTAL_CALLBACK);
+    clock.advance(config.lifetimes().code().minusSeconds(2));
+
+    Response tokens = redeem(MK_PORTAL, code.get("code"), MK_PORTAL_CALLBACK, code.get("verifier"));
+
+    assertThat(tokens.statusCode()).as(tokens.asString()).isEqualTo(200);
   }
 
   @Test

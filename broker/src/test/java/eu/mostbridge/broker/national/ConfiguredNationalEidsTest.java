@@ -48,6 +48,10 @@ class ConfiguredNationalEidsTest {
                 io.quarkus.runtime.configuration.MemorySize.class,
                 100,
                 new io.quarkus.runtime.configuration.MemorySizeConverter())
+            .withConverter(
+                java.time.Duration.class,
+                100,
+                new io.quarkus.runtime.configuration.DurationConverter())
             .withSources(new MapBackedConfigSource("test", all) {})
             .withSources(new EnvConfigSource(environment, 300) {})
             .build();
@@ -55,7 +59,8 @@ class ConfiguredNationalEidsTest {
         new NationalEidRegistry(),
         config,
         config.getConfigMapping(BrokerConfig.class),
-        new InMemoryReplayCache());
+        new InMemoryReplayCache(),
+        java.time.Clock.systemUTC());
   }
 
   /** A PKCS#12 file with Most's SAML keys, aliases signing and encryption. */
@@ -349,5 +354,40 @@ class ConfiguredNationalEidsTest {
     assertThat(failure)
         .hasMessageContaining("most.national.bg-eauth.idp-sso-ur")
         .hasMessageContaining("not keys of bg-eauth");
+  }
+
+  @Test
+  void aKeyInAnotherCaseOrWithAnotherSeparatorIsNoKeyAndStopsStartUp() throws Exception {
+    Map<String, String> values = eauth();
+    values.put("most.national.bg-eauth.Relaxations", "RSA_2048_KEYS");
+
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+
+    assertThat(failure).hasMessageContaining("most.national.bg-eauth.Relaxations");
+  }
+
+  @Test
+  void blankEnvironmentVariablesConfigureNothing() throws Exception {
+    ConfiguredNationalEids eids =
+        build(eauth(), Map.of("MOST_NATIONAL_MK_EID_OIDC_CLIENT_SECRET", ""));
+
+    assertThat(eids.adapters()).extracting(CountryAdapter::id).containsExactly("bg-eauth");
+  }
+
+  @Test
+  void durationsAreReadAsEveryOtherSettingOfTheBroker() throws Exception {
+    Map<String, String> values = mkEid();
+    values.put("most.national.mk-eid.oidc.pending-lifetime", "1h30m");
+    values.put("most.national.mk-eid.oidc.http-timeout", "10S");
+
+    assertThat(build(values).adapters()).hasSize(1);
+
+    values.put("most.national.mk-eid.oidc.pending-lifetime", "soon");
+    IllegalStateException failure =
+        catchThrowableOfType(IllegalStateException.class, () -> build(values).adapters());
+    assertThat(failure)
+        .hasMessageContaining("most.national.mk-eid.oidc.pending-lifetime must be a duration")
+        .hasMessageNotContaining("soon");
   }
 }

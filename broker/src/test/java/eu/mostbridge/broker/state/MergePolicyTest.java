@@ -66,7 +66,7 @@ class MergePolicyTest {
                     allowedCountries: [BG, MK]
                 """));
     codec = new StateCodec(clients);
-    uses = new InfinispanReplayCache(caches);
+    uses = new InfinispanReplayCache(caches, java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -163,7 +163,8 @@ class MergePolicyTest {
 
   @Test
   void aRevokedAccessTokenStaysRevokedWhenAStaleCopyComesBack() {
-    InfinispanAccessTokens tokens = new InfinispanAccessTokens(caches, codec);
+    InfinispanAccessTokens tokens =
+        new InfinispanAccessTokens(caches, codec, java.time.Clock.systemUTC());
     String handle =
         tokens.store(
             "token-1",
