@@ -94,8 +94,8 @@ public class AuthorizationEndpoint {
       parameters = pushedRequest.get().parameters();
     }
     AuthorizationRequestValidator.Result result = validator.validate(parameters);
-    if (result.refused().isPresent()) {
-      AuthorizationFailure failure = result.refused().get();
+    if (result instanceof AuthorizationRequestValidator.Refused refused) {
+      AuthorizationFailure failure = refused.failure();
       List<String> clientId = parameters.get("client_id");
       audit.record(
           AuditEvent.of("authorization.refused")
@@ -112,7 +112,7 @@ public class AuthorizationEndpoint {
           failure.state(),
           new ErrorObject(failure.error(), ErrorDescription.of(failure.description())));
     }
-    ValidatedAuthorization request = result.accepted().orElseThrow();
+    ValidatedAuthorization request = ((AuthorizationRequestValidator.Accepted) result).request();
     BrowserCookies.Presented cookie = cookies.read(headers);
     steps.refuseConflictingCookies(cookie, acceptLanguage);
     steps.admitNewLogin();

@@ -85,73 +85,149 @@ public class AuthorizationRequestValidator {
     this.knownScopes = Set.copyOf(scopes);
   }
 
-  /** The validated request, or the reason it is refused. */
+  /**
+   * The validated request, or the reason it is refused: each rule below in turn, the first that
+   * refuses deciding the answer.
+   */
   public Result validate(Map<String, List<String>> parameters) {
+    try {
+      requireNoRepeatedParameter(parameters);
+      ClientRegistration client = registeredClient(parameters);
+      URI redirect = registeredRedirect(parameters, client);
+      Back back = new Back(redirect, printableState(parameters, redirect));
+      requireWithinLimits(parameters, back);
+      refuseRequestObjects(parameters, back);
+      requireCodeInQuery(parameters, back);
+      Set<String> scopes = knownScopes(parameters, back);
+      Set<CountryCode> countries = allowedCountries(scopes, client, back);
+      String challenge = s256Challenge(parameters, back);
+      LevelOfAssurance minimum = acrValuesMinimum(parameters, client.minimumLevel(), back);
+      Set<String> prompts = prompts(parameters, back);
+      Optional<Duration> maxAge = maxAge(parameters, back);
+      ClaimsAsked claims = claimsAsked(parameters, minimum, back);
+      Optional<String> nonce = printableNonce(parameters, back);
+      return new Accepted(
+          new ValidatedAuthorization(
+              client,
+              redirect,
+              back.state(),
+              nonce,
+              challenge,
+              countries,
+              claims.minimum(),
+              uiLocale(parameters),
+              prompts.contains("login") || maxAge.map(Duration::isZero).orElse(false),
+              maxAge,
+              claims.requested(),
+              String.join(" ", scopes)));
+    } catch (Refusal refusal) {
+      return new Refused(refusal.failure);
+    }
+  }
+
+  /** A parameter given twice is refused before anything is read (RFC 6749 3.1). */
+  private static void requireNoRepeatedParameter(Map<String, List<String>> parameters)
+      throws Refusal {
     for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
       if (entry.getValue().size() > 1) {
-        return Result.refused(
-            AuthorizationFailure.shown(
-                "invalid_request", "The parameter " + entry.getKey() + " is repeated"));
+        throw Refusal.shown("invalid_request", "The parameter " + entry.getKey() + " is repeated");
       }
     }
+  }
+
+  /** The client, which must be registered: until then errors are shown, never redirected. */
+  private ClientRegistration registeredClient(Map<String, List<String>> parameters) throws Refusal {
     if (tooLong(parameters, "client_id") || tooLong(parameters, "redirect_uri")) {
-      return Result.refused(
-          AuthorizationFailure.shown(
-              "invalid_request", "client_id or redirect_uri is longer than accepted"));
+      throw Refusal.shown("invalid_request", "client_id or redirect_uri is longer than accepted");
     }
-    Optional<String> clientId = single(parameters, "client_id");
-    Optional<ClientRegistration> client = clientId.flatMap(clients::find);
-    if (client.isEmpty()) {
-      return Result.refused(AuthorizationFailure.shown("invalid_client", "Unknown client_id"));
-    }
+    return single(parameters, "client_id")
+        .flatMap(clients::find)
+        .orElseThrow(() -> Refusal.shown("invalid_client", "Unknown client_id"));
+  }
+
+  /** The redirect URI, one of the client's exactly, or by RFC 8252's loopback rule. */
+  private static URI registeredRedirect(
+      Map<String, List<String>> parameters, ClientRegistration client) throws Refusal {
     Optional<URI> redirect =
         single(parameters, "redirect_uri").flatMap(AuthorizationRequestValidator::uri);
-    if (redirect.isEmpty() || !registered(client.get(), redirect.get())) {
-      return Result.refused(
-          AuthorizationFailure.shown(
-              "invalid_request", "The redirect_uri is not registered for this client"));
+    if (redirect.isEmpty() || !registered(client, redirect.get())) {
+      throw Refusal.shown("invalid_request", "The redirect_uri is not registered for this client");
     }
+    return redirect.get();
+  }
+
+  /** The state, echoed only when it is within its limit and printable (RFC 6749: VSCHAR). */
+  private static Optional<String> printableState(Map<String, List<String>> parameters, URI redirect)
+      throws Refusal {
+    Back stateless = new Back(redirect, Optional.empty());
     if (tooLong(parameters, "state")) {
-      return new Back(redirect.get(), Optional.empty())
-          .error("invalid_request", "state is longer than " + LIMITS.get("state") + " characters");
+      throw stateless.refusal(
+          "invalid_request", "state is longer than " + LIMITS.get("state") + " characters");
     }
     Optional<String> state = single(parameters, "state");
     if (state.isPresent() && !PRINTABLE.matcher(state.get()).matches()) {
-      return new Back(redirect.get(), Optional.empty())
-          .error("invalid_request", "state may not hold control characters (RFC 6749: VSCHAR)");
+      throw stateless.refusal(
+          "invalid_request", "state may not hold control characters (RFC 6749: VSCHAR)");
     }
-    Back back = new Back(redirect.get(), state);
+    return state;
+  }
+
+  /** Every parameter Most reads within its {@link #LIMITS}. */
+  private static void requireWithinLimits(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     for (String name : LIMITS.keySet()) {
       if (tooLong(parameters, name)) {
-        return back.error(
+        throw back.refusal(
             "invalid_request", name + " is longer than " + LIMITS.get(name) + " characters");
       }
     }
+  }
 
+  /** Request objects and request URIs other than PAR's are not supported. */
+  private static void refuseRequestObjects(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     if (parameters.containsKey("request")) {
-      return back.error("request_not_supported", "Request objects are not supported");
+      throw back.refusal("request_not_supported", "Request objects are not supported");
     }
     if (parameters.containsKey("request_uri")) {
-      return back.error("request_uri_not_supported", "Request URIs are not supported");
+      throw back.refusal("request_uri_not_supported", "Request URIs are not supported");
     }
+  }
+
+  /** The code flow, answered in the query. */
+  private static void requireCodeInQuery(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     if (!single(parameters, "response_type").equals(Optional.of("code"))) {
-      return back.error("unsupported_response_type", "Only response_type=code is supported");
+      throw back.refusal("unsupported_response_type", "Only response_type=code is supported");
     }
     Optional<String> responseMode = single(parameters, "response_mode");
     if (responseMode.isPresent() && !responseMode.get().equals("query")) {
-      return back.error("invalid_request", "Only response_mode=query is supported");
+      throw back.refusal("invalid_request", "Only response_mode=query is supported");
     }
+  }
+
+  /** The scopes: openid among them, and only those Most knows. */
+  private Set<String> knownScopes(Map<String, List<String>> parameters, Back back) throws Refusal {
     Set<String> scopes =
         new LinkedHashSet<>(Arrays.asList(single(parameters, "scope").orElse("").split(" ", -1)));
     scopes.remove("");
     if (!scopes.contains("openid")) {
-      return back.error("invalid_scope", "The scope must include openid");
+      throw back.refusal("invalid_scope", "The scope must include openid");
     }
     for (String scope : scopes) {
       if (!knownScopes.contains(scope)) {
-        return back.error("invalid_scope", "Unknown scope " + ErrorText.quote(scope));
+        throw back.refusal("invalid_scope", "Unknown scope " + ErrorText.quote(scope));
       }
     }
+    return scopes;
+  }
+
+  /**
+   * The countries whose citizens may log in: those the {@code eidas:country:} scopes name, all of
+   * them the client's; without such a scope, every country the client may receive.
+   */
+  private static Set<CountryCode> allowedCountries(
+      Set<String> scopes, ClientRegistration client, Back back) throws Refusal {
     Set<CountryCode> countries = new LinkedHashSet<>();
     for (String scope : scopes) {
       if (scope.startsWith("eidas:country:")) {
@@ -159,124 +235,152 @@ public class AuthorizationRequestValidator {
             CountryCode.of(scope.substring("eidas:country:".length()).toUpperCase(Locale.ROOT)));
       }
     }
-    if (!client.get().allowedCountries().containsAll(countries)) {
-      return back.error(
+    if (!client.allowedCountries().containsAll(countries)) {
+      throw back.refusal(
           "invalid_scope", "The client may not receive citizens of a requested country");
     }
     if (countries.isEmpty()) {
-      countries.addAll(client.get().allowedCountries());
+      countries.addAll(client.allowedCountries());
     }
+    return countries;
+  }
+
+  /** PKCE with S256, always (RFC 9700). */
+  private static String s256Challenge(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     Optional<String> challenge = single(parameters, "code_challenge");
-    Optional<String> method = single(parameters, "code_challenge_method");
     if (challenge.isEmpty()) {
-      return back.error("invalid_request", "PKCE is required: send code_challenge with S256");
+      throw back.refusal("invalid_request", "PKCE is required: send code_challenge with S256");
     }
-    if (!method.equals(Optional.of("S256"))) {
-      return back.error("invalid_request", "Only code_challenge_method=S256 is accepted");
+    if (!single(parameters, "code_challenge_method").equals(Optional.of("S256"))) {
+      throw back.refusal("invalid_request", "Only code_challenge_method=S256 is accepted");
     }
     if (!S256_CHALLENGE.matcher(challenge.get()).matches()) {
-      return back.error("invalid_request", "The code_challenge is not a base64url SHA-256");
+      throw back.refusal("invalid_request", "The code_challenge is not a base64url SHA-256");
     }
-    LevelOfAssurance minimum = client.get().minimumLevel();
+    return challenge.get();
+  }
+
+  /**
+   * The weakest level the relying party accepts: its registered minimum, raised by {@code
+   * acr_values} (of which it accepts any, so the weakest counts), never lowered.
+   */
+  private static LevelOfAssurance acrValuesMinimum(
+      Map<String, List<String>> parameters, LevelOfAssurance registered, Back back) throws Refusal {
     Optional<String> acrValues = single(parameters, "acr_values");
-    if (acrValues.isPresent()) {
-      // The relying party accepts any level it lists: the weakest of them is its minimum.
-      Optional<LevelOfAssurance> requested = weakestOf(List.of(acrValues.get().split(" ", -1)));
-      if (requested.isEmpty()) {
-        return back.error("invalid_request", "acr_values must be eIDAS level URIs");
-      }
-      if (requested.get().compareTo(minimum) > 0) {
-        minimum = requested.get();
+    if (acrValues.isEmpty()) {
+      return registered;
+    }
+    LevelOfAssurance requested =
+        weakestOf(List.of(acrValues.get().split(" ", -1)))
+            .orElseThrow(
+                () -> back.refusal("invalid_request", "acr_values must be eIDAS level URIs"));
+    return requested.compareTo(registered) > 0 ? requested : registered;
+  }
+
+  /** The first of {@code ui_locales} Most speaks, if any. */
+  private static Optional<Locale> uiLocale(Map<String, List<String>> parameters) {
+    for (String tag : single(parameters, "ui_locales").orElse("").split(" ", -1)) {
+      String language = Locale.forLanguageTag(tag).getLanguage();
+      if (Language.SUPPORTED.contains(language)) {
+        return Optional.of(Locale.forLanguageTag(language));
       }
     }
-    Optional<Locale> locale = Optional.empty();
-    Optional<String> uiLocales = single(parameters, "ui_locales");
-    if (uiLocales.isPresent()) {
-      for (String tag : uiLocales.get().split(" ", -1)) {
-        String language = Locale.forLanguageTag(tag).getLanguage();
-        if (Language.SUPPORTED.contains(language)) {
-          locale = Optional.of(Locale.forLanguageTag(language));
-          break;
-        }
-      }
-    }
-    Optional<String> prompt = single(parameters, "prompt");
+    return Optional.empty();
+  }
+
+  /** {@code prompt}; {@code none} is refused, as a cross-border login always needs the citizen. */
+  private static Set<String> prompts(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     Set<String> prompts =
-        prompt.map(p -> Set.copyOf(Arrays.asList(p.split(" ", -1)))).orElse(Set.of());
+        single(parameters, "prompt")
+            .map(p -> Set.copyOf(Arrays.asList(p.split(" ", -1))))
+            .orElse(Set.of());
     if (prompts.contains("none")) {
-      return back.error("login_required", "A cross-border login always needs the citizen");
+      throw back.refusal("login_required", "A cross-border login always needs the citizen");
     }
-    Optional<Duration> maxAge = Optional.empty();
-    Optional<String> maxAgeText = single(parameters, "max_age");
-    if (maxAgeText.isPresent()) {
-      try {
-        long seconds = Long.parseLong(maxAgeText.get());
-        if (seconds < 0) {
-          throw new NumberFormatException();
-        }
-        maxAge = Optional.of(Duration.ofSeconds(Math.min(seconds, LONGEST_MAX_AGE)));
-      } catch (NumberFormatException e) {
-        return back.error("invalid_request", "max_age must be a non-negative number of seconds");
+    return prompts;
+  }
+
+  /** {@code max_age} in seconds, capped at {@link #LONGEST_MAX_AGE}. */
+  private static Optional<Duration> maxAge(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
+    Optional<String> maxAge = single(parameters, "max_age");
+    if (maxAge.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long seconds = Long.parseLong(maxAge.get());
+      if (seconds >= 0) {
+        return Optional.of(Duration.ofSeconds(Math.min(seconds, LONGEST_MAX_AGE)));
       }
+    } catch (NumberFormatException e) {
+      // refused below
     }
-    RequestedClaims requestedClaims = RequestedClaims.NONE;
+    throw back.refusal("invalid_request", "max_age must be a non-negative number of seconds");
+  }
+
+  /** What the {@code claims} parameter asks for, and the minimum level it may raise. */
+  private record ClaimsAsked(RequestedClaims requested, LevelOfAssurance minimum) {}
+
+  /**
+   * The {@code claims} parameter (OpenID Connect Core 5.5): the releasable claims asked for in the
+   * ID token, whether verified claims are asked for, and an {@code acr} asked for in the ID token,
+   * which is a minimum as {@code acr_values} is (Core 5.5.1.1).
+   */
+  private static ClaimsAsked claimsAsked(
+      Map<String, List<String>> parameters, LevelOfAssurance minimum, Back back) throws Refusal {
     Optional<String> claims = single(parameters, "claims");
-    if (claims.isPresent()) {
-      try {
-        OIDCClaimsRequest request = OIDCClaimsRequest.parse(claims.get());
-        Set<String> inIdToken = new LinkedHashSet<>();
-        if (request.getIDTokenClaimsRequest() != null) {
-          for (ClaimsSetRequest.Entry entry : request.getIDTokenClaimsRequest().getEntries()) {
-            if (RELEASABLE.contains(entry.getClaimName())) {
-              inIdToken.add(entry.getClaimName()); // others Most never releases: not kept
-            }
-            if ("acr".equals(entry.getClaimName())) {
-              // An acr asked for in the ID token is a minimum, as acr_values is (Core 5.5.1.1).
-              List<String> acrs = new java.util.ArrayList<>();
-              if (entry.getValueAsString() != null) {
-                acrs.add(entry.getValueAsString());
-              }
-              if (entry.getValuesAsListOfStrings() != null) {
-                acrs.addAll(entry.getValuesAsListOfStrings());
-              }
-              Optional<LevelOfAssurance> weakest = weakestOf(acrs);
-              if (!acrs.isEmpty() && weakest.isEmpty()) {
-                return back.error("invalid_request", "acr values must be eIDAS level URIs");
-              }
-              if (weakest.isPresent() && weakest.get().compareTo(minimum) > 0) {
-                minimum = weakest.get();
-              }
-            }
+    if (claims.isEmpty()) {
+      return new ClaimsAsked(RequestedClaims.NONE, minimum);
+    }
+    OIDCClaimsRequest request;
+    try {
+      request = OIDCClaimsRequest.parse(claims.get());
+    } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
+      throw back.refusal("invalid_request", "The claims parameter is not a valid claims request");
+    }
+    Set<String> inIdToken = new LinkedHashSet<>();
+    LevelOfAssurance raised = minimum;
+    if (request.getIDTokenClaimsRequest() != null) {
+      for (ClaimsSetRequest.Entry entry : request.getIDTokenClaimsRequest().getEntries()) {
+        if (RELEASABLE.contains(entry.getClaimName())) {
+          inIdToken.add(entry.getClaimName()); // others Most never releases: not kept
+        }
+        if ("acr".equals(entry.getClaimName())) {
+          List<String> acrs = new java.util.ArrayList<>();
+          if (entry.getValueAsString() != null) {
+            acrs.add(entry.getValueAsString());
+          }
+          if (entry.getValuesAsListOfStrings() != null) {
+            acrs.addAll(entry.getValuesAsListOfStrings());
+          }
+          Optional<LevelOfAssurance> weakest = weakestOf(acrs);
+          if (!acrs.isEmpty() && weakest.isEmpty()) {
+            throw back.refusal("invalid_request", "acr values must be eIDAS level URIs");
+          }
+          if (weakest.isPresent() && weakest.get().compareTo(raised) > 0) {
+            raised = weakest.get();
           }
         }
-        requestedClaims =
-            new RequestedClaims(
-                !request.getIDTokenVerifiedClaimsRequests().isEmpty()
-                    || !request.getUserInfoVerifiedClaimsRequests().isEmpty(),
-                inIdToken);
-      } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
-        return back.error("invalid_request", "The claims parameter is not a valid claims request");
       }
     }
+    return new ClaimsAsked(
+        new RequestedClaims(
+            !request.getIDTokenVerifiedClaimsRequests().isEmpty()
+                || !request.getUserInfoVerifiedClaimsRequests().isEmpty(),
+            inIdToken),
+        raised);
+  }
+
+  /** The nonce, printable. */
+  private static Optional<String> printableNonce(Map<String, List<String>> parameters, Back back)
+      throws Refusal {
     Optional<String> nonce = single(parameters, "nonce");
     if (nonce.isPresent() && !PRINTABLE.matcher(nonce.get()).matches()) {
-      return back.error("invalid_request", "nonce may not hold control characters");
+      throw back.refusal("invalid_request", "nonce may not hold control characters");
     }
-    boolean force = prompts.contains("login") || maxAge.map(Duration::isZero).orElse(false);
-    return Result.accepted(
-        new ValidatedAuthorization(
-            client.get(),
-            redirect.get(),
-            state,
-            nonce,
-            challenge.get(),
-            countries,
-            minimum,
-            locale,
-            force,
-            maxAge,
-            requestedClaims,
-            String.join(" ", scopes)));
+    return nonce;
   }
 
   /**
@@ -369,21 +473,44 @@ public class AuthorizationRequestValidator {
 
   /** Sends errors back to a verified redirect URI. */
   private record Back(URI redirectUri, Optional<String> state) {
-    Result error(String error, String description) {
-      return Result.refused(
+    Refusal refusal(String error, String description) {
+      return new Refusal(
           new AuthorizationFailure(error, description, Optional.of(redirectUri), state));
     }
   }
 
-  /** Either a validated request or a failure. */
-  public record Result(
-      Optional<ValidatedAuthorization> accepted, Optional<AuthorizationFailure> refused) {
-    static Result accepted(ValidatedAuthorization request) {
-      return new Result(Optional.of(request), Optional.empty());
+  /** A rule's refusal, which ends the validation with its failure. */
+  private static final class Refusal extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient AuthorizationFailure failure;
+
+    Refusal(AuthorizationFailure failure) {
+      super(failure.error(), null, false, false);
+      this.failure = failure;
     }
 
-    static Result refused(AuthorizationFailure failure) {
-      return new Result(Optional.empty(), Optional.of(failure));
+    /** A failure shown to the citizen: the client or its redirect URI is not to be trusted. */
+    static Refusal shown(String error, String description) {
+      return new Refusal(AuthorizationFailure.shown(error, description));
     }
   }
+
+  /** A validated request, or why it is refused. */
+  public sealed interface Result permits Accepted, Refused {
+    /** The request, when accepted. */
+    default Optional<ValidatedAuthorization> accepted() {
+      return this instanceof Accepted a ? Optional.of(a.request()) : Optional.empty();
+    }
+
+    /** The failure, when refused. */
+    default Optional<AuthorizationFailure> refused() {
+      return this instanceof Refused r ? Optional.of(r.failure()) : Optional.empty();
+    }
+  }
+
+  /** The request, valid by every rule. */
+  public record Accepted(ValidatedAuthorization request) implements Result {}
+
+  /** The failure of the first rule that refused the request. */
+  public record Refused(AuthorizationFailure failure) implements Result {}
 }

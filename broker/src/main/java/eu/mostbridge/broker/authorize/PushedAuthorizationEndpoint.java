@@ -83,8 +83,8 @@ public class PushedAuthorizationEndpoint {
       parameters.keySet().removeAll(CLIENT_AUTHENTICATION);
       parameters.put("client_id", List.of(client.id()));
       AuthorizationRequestValidator.Result result = validator.validate(parameters);
-      if (result.refused().isPresent()) {
-        AuthorizationFailure failure = result.refused().get();
+      if (result instanceof AuthorizationRequestValidator.Refused refused) {
+        AuthorizationFailure failure = refused.failure();
         throw new TokenError(
             new ErrorObject(failure.error(), ErrorDescription.of(failure.description())), 400);
       }
