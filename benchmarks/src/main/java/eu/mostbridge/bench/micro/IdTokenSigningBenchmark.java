@@ -57,7 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2048 bits; RSA-2048 here, the smallest and cheapest it accepts).
  *
  * <p>The benchmarks module cannot depend on the broker (a Quarkus application), so this class
- * rebuilds what {@code IdTokenFactory.create} does with {@code ReleasedClaims.all}, step for step,
+ * rebuilds what {@code IdTokenSigner.create} does with {@code ReleasedClaims.all}, step for step,
  * and each operation does all of it: the pairwise {@code sub} (HMAC-SHA-256 as {@code
  * PairwiseSubject} computes it), the personal claims (Latin and {@code #bg-Cyrl} names, birth date,
  * gender, eIDAS person identifier), {@code acr}, {@code amr}, {@code auth_time}, {@code iss},
@@ -150,7 +150,7 @@ public class IdTokenSigningBenchmark {
     return jwt.serialize();
   }
 
-  /** The claim set {@code IdTokenFactory} and {@code ReleasedClaims} build, in their order. */
+  /** The claim set {@code IdTokenSigner} and {@code ReleasedClaims} build, in their order. */
   JWTClaimsSet claims(Instant now) throws GeneralSecurityException {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()

@@ -10,7 +10,6 @@ import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
-import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.flow.ClientReturn;
 import eu.mostbridge.broker.flow.LoginFlow;
@@ -18,13 +17,11 @@ import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.flow.LoginSteps;
 import eu.mostbridge.broker.national.NationalEids;
-import eu.mostbridge.broker.token.AuthorizationCodes;
-import eu.mostbridge.broker.token.IssuedCode;
+import eu.mostbridge.broker.token.CodeGrant;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
-import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
@@ -63,26 +60,24 @@ public class LoginResource {
   private final LoginSteps steps;
   private final NationalEids eids;
   private final LoginFlowStore flows;
-  private final AuthorizationCodes codes;
+  private final CodeGrant grant;
   private final ReleasedClaims claims;
   private final Pages pages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
   private final LoginMetrics metrics;
-  private final BrokerConfig config;
   private final BrowserCookies cookies;
 
   public LoginResource(
       LoginSteps steps,
       NationalEids eids,
       LoginFlowStore flows,
-      AuthorizationCodes codes,
+      CodeGrant grant,
       ReleasedClaims claims,
       Pages pages,
       ClientReturn clientReturn,
       AuditLog audit,
       LoginMetrics metrics,
-      BrokerConfig config,
       BrowserCookies cookies,
       Clock clock) {
     this.clock = clock;
@@ -90,13 +85,12 @@ public class LoginResource {
     this.steps = steps;
     this.eids = eids;
     this.flows = flows;
-    this.codes = codes;
+    this.grant = grant;
     this.claims = claims;
     this.pages = pages;
     this.clientReturn = clientReturn;
     this.audit = audit;
     this.metrics = metrics;
-    this.config = config;
   }
 
   /** The audit's {@code choice} of a national login started by the citizen's choice. */
@@ -407,12 +401,9 @@ public class LoginResource {
     // ends it; the other's code is never shown and expires.
     LoginFlow flow = stored.flow();
     CommonIdentity identity = flow.identity().get();
-    String code = RandomTokens.next();
     Instant now = clock.instant();
-    Duration lifetime = config.lifetimes().code();
-    codes.issue(
-        code,
-        new IssuedCode(
+    String code =
+        grant.issue(
             flow.request().client().id(),
             flow.request().redirectUri(),
             flow.request().codeChallenge(),
@@ -420,9 +411,7 @@ public class LoginResource {
             identity,
             flow.method().orElseThrow(),
             flow.request().claims(),
-            flow.request().scope(),
-            now.plus(lifetime)),
-        lifetime);
+            flow.request().scope());
     if (steps.end(stored).isEmpty()) {
       return steps.alreadyEnded(flow, "consent", acceptLanguage);
     }

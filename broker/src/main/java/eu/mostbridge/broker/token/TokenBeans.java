@@ -44,8 +44,8 @@ public class TokenBeans {
 
   @Produces
   @ApplicationScoped
-  IdTokenFactory idTokenFactory(BrokerConfig config, SigningKeys keys, ReleasedClaims claims) {
-    return new IdTokenFactory(config.issuer(), keys, claims);
+  IdTokenSigner idTokenSigner(BrokerConfig config, SigningKeys keys, ReleasedClaims claims) {
+    return new IdTokenSigner(config.issuer(), keys, claims);
   }
 
   private static byte[] random(String key) {

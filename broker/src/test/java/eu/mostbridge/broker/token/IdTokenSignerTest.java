@@ -28,12 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class IdTokenFactoryTest {
+class IdTokenSignerTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
   private final SigningKeys keys = new SigningKeys(Optional.empty(), "ES256");
-  private final IdTokenFactory factory =
-      new IdTokenFactory(
+  private final IdTokenSigner factory =
+      new IdTokenSigner(
           URI.create("https://most.test/"),
           keys,
           new ReleasedClaims(
@@ -42,7 +42,7 @@ class IdTokenFactoryTest {
 
   private final List<ClientRegistration> clients;
 
-  IdTokenFactoryTest() throws Exception {
+  IdTokenSignerTest() throws Exception {
     clients =
         ClientFile.parse(
             """
@@ -75,6 +75,11 @@ class IdTokenFactoryTest {
         .build();
   }
 
+  /** The claims of {@code jwt}, as a relying party reads them from its compact form. */
+  private JWTClaimsSet verified(SignedJWT jwt) throws Exception {
+    return verified(jwt.serialize());
+  }
+
   private JWTClaimsSet verified(String token) throws Exception {
     SignedJWT jwt = SignedJWT.parse(token);
     com.nimbusds.jose.jwk.JWK key = keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -92,7 +97,7 @@ class IdTokenFactoryTest {
   void carriesTheCommonAttributeSetSignedByThePublishedKey() throws Exception {
     JWTClaimsSet claims =
         verified(
-            factory.create(
+            factory.sign(
                 maria(),
                 clients.get(1),
                 Optional.of("n-1"),
@@ -111,7 +116,7 @@ class IdTokenFactoryTest {
     assertThat(claims.getStringClaim("birthdate")).isEqualTo("1987-03-14");
     assertThat(claims.getStringClaim("gender")).isEqualTo("female");
     assertThat(claims.getLongClaim("auth_time")).isEqualTo(NOW.minusSeconds(30).getEpochSecond());
-    assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(IdTokenFactory.LIFETIME));
+    assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(IdTokenSigner.LIFETIME));
     assertThat(claims.getStringListClaim("amr")).containsExactly("bg-eauth");
     assertThat(claims.getClaim("verified_claims")).as("only when asked for").isNull();
   }
@@ -120,7 +125,7 @@ class IdTokenFactoryTest {
   void verifiedClaimsFollowIdentityAssuranceWithTheEidasTrustFramework() throws Exception {
     JWTClaimsSet claims =
         verified(
-            factory.create(
+            factory.sign(
                 maria(),
                 clients.get(1),
                 Optional.empty(),
@@ -147,8 +152,9 @@ class IdTokenFactoryTest {
   @Test
   void aPseudonymousClientNeverSeesTheNationalNumber() throws Exception {
     String token =
-        factory.create(
-            maria(), clients.get(0), Optional.empty(), "bg-eauth", RequestedClaims.NONE, NOW);
+        factory
+            .sign(maria(), clients.get(0), Optional.empty(), "bg-eauth", RequestedClaims.NONE, NOW)
+            .serialize();
     JWTClaimsSet claims = verified(token);
 
     assertThat(claims.getStringClaim("person_identifier")).matches("BG/MK/k1\\.[0-9a-f]{64}");
@@ -164,7 +170,7 @@ class IdTokenFactoryTest {
   void subjectsArePairwiseAndStable() throws Exception {
     String atA =
         verified(
-                factory.create(
+                factory.sign(
                     maria(),
                     clients.get(0),
                     Optional.empty(),
@@ -174,7 +180,7 @@ class IdTokenFactoryTest {
             .getSubject();
     String atAAgain =
         verified(
-                factory.create(
+                factory.sign(
                     maria(),
                     clients.get(0),
                     Optional.empty(),
@@ -184,7 +190,7 @@ class IdTokenFactoryTest {
             .getSubject();
     String atB =
         verified(
-                factory.create(
+                factory.sign(
                     maria(),
                     clients.get(1),
                     Optional.empty(),

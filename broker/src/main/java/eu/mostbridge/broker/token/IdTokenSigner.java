@@ -27,7 +27,7 @@ import java.util.Optional;
  * kid} in the header): {@code iss}, {@code aud}, {@code iat}, {@code exp}, the relying party's
  * {@code nonce}, and the claims of {@link ReleasedClaims}.
  */
-public final class IdTokenFactory {
+public final class IdTokenSigner {
   /** How long an ID token is valid: long enough to be verified, short enough not to be kept. */
   public static final Duration LIFETIME = Duration.ofMinutes(5);
 
@@ -35,7 +35,7 @@ public final class IdTokenFactory {
   private final SigningKeys keys;
   private final ReleasedClaims released;
 
-  public IdTokenFactory(URI issuer, SigningKeys keys, ReleasedClaims released) {
+  public IdTokenSigner(URI issuer, SigningKeys keys, ReleasedClaims released) {
     this.issuer = issuer;
     this.keys = keys;
     this.released = released;
@@ -47,7 +47,7 @@ public final class IdTokenFactory {
    * @param method the national eID used, for {@code amr}
    * @param requested what the {@code claims} parameter asked for
    */
-  public String create(
+  public SignedJWT sign(
       CommonIdentity identity,
       ClientRegistration client,
       Optional<String> nonce,
@@ -75,7 +75,7 @@ public final class IdTokenFactory {
     } catch (JOSEException e) {
       throw new IllegalStateException("The ID token cannot be signed", e);
     }
-    return jwt.serialize();
+    return jwt;
   }
 
   private static JWSSigner signer(JWK key) throws JOSEException {
