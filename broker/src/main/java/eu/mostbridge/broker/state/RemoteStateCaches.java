@@ -77,7 +77,9 @@ final class RemoteStateCaches implements StateCaches {
               .trustStoreFileName(config.trustStore().get().toString())
               .trustStoreType("PKCS12")
               .trustStorePassword(config.trustStorePassword().orElse("").toCharArray());
-      config.sniHostName().ifPresent(ssl::sniHostName);
+      // The Hot Rod client checks the certificate's host name only against an SNI host name, and
+      // refuses to start without one: by default the first server's, as the setting promises.
+      ssl.sniHostName(config.sniHostName().orElseGet(() -> firstHost(servers)));
     } else if (config.allowPlaintext()) {
       LOG.warn(
           "RELAXATION most.state.remote.allow-plaintext: Hot Rod without TLS; logins in flight"
@@ -149,5 +151,15 @@ final class RemoteStateCaches implements StateCaches {
   @Override
   public void close() {
     manager.stop();
+  }
+
+  /** The host of the first of {@code servers} ({@code host:port;host:port}, IPv6 in brackets). */
+  static String firstHost(String servers) {
+    String first = servers.split(";", -1)[0].trim();
+    if (first.startsWith("[")) {
+      return first.substring(1, first.indexOf(']'));
+    }
+    int colon = first.lastIndexOf(':');
+    return colon < 0 ? first : first.substring(0, colon);
   }
 }

@@ -19,8 +19,24 @@ import java.util.concurrent.TimeUnit;
 public class InfinispanServerResource implements QuarkusTestResourceLifecycleManager {
   private static final Path FIXTURE = Path.of("..", "infinispan-test-server", "target");
 
+  /** The user Most authenticates as on a {@link #SECURED} server, and its password. */
+  static final String USER = "most";
+
+  static final String PASSWORD = "synthetic-test-password";
+
+  /** The init argument that starts the server as production runs it: TLS and SCRAM-SHA-512. */
+  static final String SECURED = "secured";
+
   private static volatile Process server;
   private static volatile int port;
+  private static volatile List<String> security = List.of();
+  private static volatile Path trustStore;
+  private boolean secured;
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    secured = Boolean.parseBoolean(initArgs.getOrDefault(SECURED, "false"));
+  }
 
   @Override
   public Map<String, String> start() {
@@ -28,7 +44,25 @@ public class InfinispanServerResource implements QuarkusTestResourceLifecycleMan
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
+      security = secured ? keys() : List.of();
       startServer();
+      if (secured) {
+        return Map.of(
+            "most.state.mode",
+            "remote",
+            "most.state.remote.servers",
+            "127.0.0.1:" + port,
+            "most.state.remote.username",
+            USER,
+            "most.state.remote.password",
+            PASSWORD,
+            "most.state.remote.trust-store",
+            trustStore.toString(),
+            "most.state.remote.trust-store-password",
+            "changeit",
+            "most.state.remote.cache-mode",
+            "local");
+      }
       return Map.of(
           "most.state.mode", "remote",
           "most.state.remote.servers", "127.0.0.1:" + port,
@@ -37,6 +71,83 @@ public class InfinispanServerResource implements QuarkusTestResourceLifecycleMan
     } catch (IOException e) {
       throw new IllegalStateException("The Hot Rod test server did not start", e);
     }
+  }
+
+  /**
+   * The server's TLS key (a certificate for 127.0.0.1, made by the JDK's keytool) and the trust
+   * store with its certificate, for Most; the server's arguments that use them.
+   */
+  private static List<String> keys() throws IOException {
+    Path dir = Files.createTempDirectory(FIXTURE.toAbsolutePath(), "tls-");
+    Path keyStore = dir.resolve("server.p12");
+    Path certificate = dir.resolve("server.crt");
+    trustStore = dir.resolve("trust.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    keytool(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "san=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-keystore",
+        keyStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    keytool(
+        keytool,
+        "-exportcert",
+        "-alias",
+        "server",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        certificate.toString());
+    keytool(
+        keytool,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "server",
+        "-file",
+        certificate.toString(),
+        "-keystore",
+        trustStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    return List.of(keyStore.toString(), "changeit", USER, PASSWORD);
+  }
+
+  private static void keytool(String... command) throws IOException {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IOException("keytool failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /** The trust store with the secured server's certificate. */
+  static Path trustStore() {
+    return trustStore;
   }
 
   /** Starts the server on the same port again (after {@link #kill()}); its caches start empty. */
@@ -50,14 +161,16 @@ public class InfinispanServerResource implements QuarkusTestResourceLifecycleMan
               .orElseThrow(() -> new IOException("Build module infinispan-test-server first"));
     }
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-cp",
-            FIXTURE.resolve("lib").toAbsolutePath() + "/*:" + jar.toAbsolutePath(),
-            "eu.mostbridge.testserver.HotRodTestServer",
-            String.valueOf(port),
-            FIXTURE.resolve("hotrod-state-" + port).toAbsolutePath().toString());
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                FIXTURE.resolve("lib").toAbsolutePath() + "/*:" + jar.toAbsolutePath(),
+                "eu.mostbridge.testserver.HotRodTestServer",
+                String.valueOf(port),
+                FIXTURE.resolve("hotrod-state-" + port).toAbsolutePath().toString()));
+    command.addAll(security);
     Process started =
         new ProcessBuilder(command)
             .redirectError(FIXTURE.resolve("hotrod-server.log").toFile())
