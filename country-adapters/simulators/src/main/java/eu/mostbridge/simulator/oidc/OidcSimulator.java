@@ -74,6 +74,8 @@ public final class OidcSimulator implements HttpHandler {
   private final Set<OidcMisbehaviour> faults = ConcurrentHashMap.newKeySet();
   private volatile java.util.function.UnaryOperator<JWTClaimsSet> accessTokenRewrite =
       java.util.function.UnaryOperator.identity();
+  private volatile java.util.function.UnaryOperator<byte[]> tokenResponseRewrite =
+      java.util.function.UnaryOperator.identity();
 
   private record Authorization(
       String redirectUri, String state, String nonce, String codeChallenge, String level) {}
@@ -116,6 +118,14 @@ public final class OidcSimulator implements HttpHandler {
    */
   public void rewriteAccessTokens(java.util.function.UnaryOperator<JWTClaimsSet> rewrite) {
     accessTokenRewrite = rewrite;
+  }
+
+  /**
+   * From now on, send each successful token response's bytes through {@code rewrite}: a fuzz target
+   * splices its input into genuine answers ({@code UnaryOperator.identity()} undoes it).
+   */
+  public void rewriteTokenResponses(java.util.function.UnaryOperator<byte[]> rewrite) {
+    tokenResponseRewrite = rewrite;
   }
 
   @Override
@@ -294,7 +304,13 @@ public final class OidcSimulator implements HttpHandler {
       response.put("refresh_token", random());
       response.put("scope", "openid " + settings.acrValues().get(grant.authorization().level()));
     }
-    json(exchange, 200, response);
+    byte[] bytes = tokenResponseRewrite.apply(JSON.writeValueAsBytes(response));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   private boolean clientAuthenticated(String authorization) {
