@@ -2,6 +2,7 @@ package eu.mostbridge.broker.national;
 
 import eu.mostbridge.config.ConfigSection;
 import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * {@link ConfigSection}s over MicroProfile Config, so a national eID's keys come from
@@ -30,6 +30,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 final class ConfigSections {
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z0-9_]+");
   private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]$");
+
+  /** A list item as the environment writes it: {@code …_PLACEHOLDER_NAMES_0_}. */
+  private static final Pattern ENVIRONMENT_LIST_INDEX = Pattern.compile("(\\[\\d+]|_\\d+_)$");
 
   private ConfigSections() {}
 
@@ -52,7 +55,7 @@ final class ConfigSections {
    */
   record Name(String name, boolean environment) {
     private String key() {
-      return LIST_INDEX.matcher(name).replaceAll("");
+      return (environment ? ENVIRONMENT_LIST_INDEX : LIST_INDEX).matcher(name).replaceAll("");
     }
 
     /** Whether this names a key under {@code section}. */
@@ -79,18 +82,11 @@ final class ConfigSections {
    * are left out).
    */
   static List<Name> names(Config config) {
-    List<ConfigSource> environment =
-        StreamSupport.stream(config.getConfigSources().spliterator(), false)
-            .filter(source -> source instanceof EnvConfigSource)
-            .toList();
+    SmallRyeConfig smallRye = config.unwrap(SmallRyeConfig.class);
     return StreamSupport.stream(config.getPropertyNames().spliterator(), false)
         .filter(n -> !n.startsWith("%"))
         .map(
-            n ->
-                new Name(
-                    n,
-                    ENVIRONMENT_NAME.matcher(n).matches()
-                        || environment.stream().anyMatch(source -> source.getValue(n) != null)))
+            n -> new Name(n, ENVIRONMENT_NAME.matcher(n).matches() || fromEnvironment(smallRye, n)))
         .filter(n -> n.isUnder(ConfiguredNationalEids.PREFIX))
         .filter(
             n ->
@@ -99,6 +95,15 @@ final class ConfigSections {
                     .filter(v -> !v.isBlank())
                     .isPresent())
         .toList();
+  }
+
+  /**
+   * Whether the value of {@code name} comes from the environment, profile-prefixed ({@code
+   * _PROD_MOST_NATIONAL_…}) or not: the config lists such a variable under a name it mapped.
+   */
+  private static boolean fromEnvironment(SmallRyeConfig config, String name) {
+    String source = config.getConfigValue(name).getConfigSourceName();
+    return source != null && source.startsWith(EnvConfigSource.NAME);
   }
 
   /**

@@ -153,13 +153,20 @@ final class RemoteStateCaches implements StateCaches {
     manager.stop();
   }
 
-  /** The host of the first of {@code servers} ({@code host:port;host:port}, IPv6 in brackets). */
+  /**
+   * The first of {@code servers}' host ({@code host:port;host:port}), as the SNI host name TLS
+   * sends and the certificate is checked against; an IPv6 address cannot be one (RFC 6066), so
+   * there {@code most.state.remote.sni-host-name} is required.
+   */
   static String firstHost(String servers) {
     String first = servers.split(";", -1)[0].trim();
-    if (first.startsWith("[")) {
-      return first.substring(1, first.indexOf(']'));
-    }
     int colon = first.lastIndexOf(':');
-    return colon < 0 ? first : first.substring(0, colon);
+    String host = colon < 0 ? first : first.substring(0, colon);
+    if (host.isEmpty() || host.contains(":") || host.startsWith("[")) {
+      throw new IllegalStateException(
+          "most.state.remote.sni-host-name is required: the first of most.state.remote.servers"
+              + " names no host TLS can check a certificate against");
+    }
+    return host;
   }
 }

@@ -40,13 +40,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenID Connect answer path of the eid.mk adapter (the token response's JSON, the ID token's
- * JWS, its signature by the provider's keys, issuer, audience, nonce, times, level, the claims and
- * their mapping) on token responses with fuzzed bytes spliced into a genuine one, or replaced by
- * the fuzzer's: every login ends in the genuine person's identity or an {@link
- * AuthenticationFailure} that does not hide a failure of Most's own code, never another exception.
- * Each input is a whole login against the OIDC simulator over HTTP, whose token response it
- * rewrites.
+ * The OpenID Connect answer path of the eid.mk adapter on token responses replaced by the fuzzer's
+ * bytes or with its bytes spliced into a genuine one: the response's JSON, the ID token's JWS
+ * (parse, the algorithm allow-list, the signature by the provider's keys) and the access token's
+ * use at userinfo. A splice into the signed token breaks its signature, so the claim checks behind
+ * it (issuer, audience, nonce, times, level, mapping) see genuine claims only; the named faults of
+ * {@code OidcAttackTest} and the simulator's round trips cover those. Every login ends in the
+ * genuine person's identity or an {@link AuthenticationFailure} that does not hide a failure of
+ * Most's own code, never another exception. Each input is a whole login against the OIDC simulator
+ * over HTTP.
  */
 class OidcAnswerFuzzTest {
   private static final String CALLBACK = "https://most.test/callback/mk-eid";

@@ -38,10 +38,16 @@ class ConfiguredNationalEidsTest {
   /** Built from {@code values} as properties and {@code environment} as environment variables. */
   private ConfiguredNationalEids build(
       Map<String, String> values, Map<String, String> environment) {
+    return build(values, environment, "test");
+  }
+
+  private ConfiguredNationalEids build(
+      Map<String, String> values, Map<String, String> environment, String profile) {
     Map<String, String> all = new HashMap<>(values);
     all.put("most.issuer", "https://most.example");
     SmallRyeConfig config =
         new SmallRyeConfigBuilder()
+            .withProfile(profile)
             .withCustomizers(new NationalSectionsConfig())
             .withMapping(BrokerConfig.class)
             .withConverter(
@@ -389,5 +395,21 @@ class ConfiguredNationalEidsTest {
     assertThat(failure)
         .hasMessageContaining("most.national.mk-eid.oidc.pending-lifetime must be a duration")
         .hasMessageNotContaining("soon");
+  }
+
+  /** {@code most.national.bg-eauth.idp-sso-url} as the environment writes it. */
+  private static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
+  }
+
+  @Test
+  void profiledEnvironmentVariablesAndIndexedListsConfigureANationalEidToo() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    eauth().forEach((key, value) -> environment.put("_PROD_" + environmentName(key), value));
+    environment.put("MOST_NATIONAL_BG_EAUTH_PLACEHOLDER_NAMES_0_", "Placeholder (synthetic)");
+
+    ConfiguredNationalEids eids = build(Map.of(), environment, "prod");
+
+    assertThat(eids.adapters()).extracting(CountryAdapter::id).containsExactly("bg-eauth");
   }
 }

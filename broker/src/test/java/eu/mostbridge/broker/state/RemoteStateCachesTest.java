@@ -13,10 +13,18 @@ class RemoteStateCachesTest {
       value = {
         "infinispan.most.svc:11222;infinispan-1.most.svc:11222 | infinispan.most.svc",
         "infinispan.most.svc | infinispan.most.svc",
-        "[2001:db8::1]:11222 | 2001:db8::1",
         "10.0.0.7:11222 | 10.0.0.7",
       })
   void theFirstServersHostIsTheDefaultSniHostName(String servers, String host) {
     assertThat(RemoteStateCaches.firstHost(servers)).isEqualTo(host);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"[2001:db8::1]:11222", ";h2:11222", "[::1"})
+  void anAddressNoCertificateCanNameAsksForTheSniHostName(String servers) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RemoteStateCaches.firstHost(servers))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("most.state.remote.sni-host-name is required");
   }
 }

@@ -296,7 +296,8 @@ public final class OidcRelyingParty {
     try {
       response = OIDCTokenResponseParser.parse(send(request));
     } catch (ParseException | RuntimeException e) {
-      throw new AuthenticationFailure(Reason.NATIONAL_ERROR, "The token response is malformed");
+      // The cause stays: a failure of Most's own code here must not pass for a bad answer.
+      throw new AuthenticationFailure(Reason.NATIONAL_ERROR, "The token response is malformed", e);
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
@@ -416,7 +417,7 @@ public final class OidcRelyingParty {
           "The " + what + " signature is refused: " + ErrorText.quote(e.getMessage()));
     } catch (RuntimeException e) {
       throw new AuthenticationFailure(
-          Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read");
+          Reason.NATIONAL_UNAVAILABLE, "The provider's keys cannot be read", e);
     }
   }
 
