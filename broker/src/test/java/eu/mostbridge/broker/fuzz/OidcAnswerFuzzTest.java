@@ -166,7 +166,10 @@ class OidcAnswerFuzzTest {
   private static Map<String, List<String>> answer(AuthenticationStart start) throws Exception {
     String picker =
         HTTP.send(
-                HttpRequest.newBuilder(start.step().target()).GET().build(),
+                HttpRequest.newBuilder(start.step().target())
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     Matcher handle = HANDLE.matcher(picker);
@@ -176,6 +179,7 @@ class OidcAnswerFuzzTest {
     HttpResponse<String> back =
         HTTP.send(
             HttpRequest.newBuilder(start.step().target().resolve("login"))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
