@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * The broker's packages depend on each other one way only: config, audit, country and web at the
  * bottom; client, keys and token above them; flow (the login's model, its stores and its steps);
  * state (the stores in Infinispan); national and login; the protocol fronts (authorize, logout,
- * discovery, userinfo) and the demo on top. A new cycle fails the build here.
+ * discovery, userinfo) on top. The demo is another artifact, above all of them. A new cycle fails
+ * the build here.
  */
 class PackageCycleTest {
   @Test

@@ -31,9 +31,10 @@ final class DemoServer implements AutoCloseable {
   }
 
   static DemoServer start() throws Exception {
-    Path jar = Path.of(System.getProperty("most.broker.jar"));
+    Path jar = Path.of(System.getProperty("most.demo.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: package the broker first");
+      throw new IllegalStateException(
+          jar + " is missing: package the demo first (./mvnw -B -q package -DskipTests)");
     }
     int port = freePort();
     int management = freePort();
@@ -44,7 +45,6 @@ final class DemoServer implements AutoCloseable {
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m",
-                    "-Dquarkus.profile=demo",
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.management.port=" + management,
                     // The national eIDs on another site than Most (127.0.0.1 vs localhost), as in

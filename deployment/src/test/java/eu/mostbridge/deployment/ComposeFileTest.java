@@ -66,6 +66,13 @@ class ComposeFileTest {
       assertThat(services.at("/" + broker + "/cap_drop/0").asText()).as(broker).isEqualTo("ALL");
     }
     assertThat(services.at("/most/environment/MOST_ISSUER").asText()).startsWith("https://");
+    // Production's image is the broker's, which carries no simulator; the demo's is another.
+    assertThat(services.at("/most/build/context").asText()).isEqualTo("./broker");
+    assertThat(services.at("/most/image").asText()).isEqualTo("most-broker:local");
+    for (String demo : List.of("most-demo", "simulators")) {
+      assertThat(services.at("/" + demo + "/build/context").asText()).as(demo).isEqualTo("./demo");
+      assertThat(services.at("/" + demo + "/image").asText()).as(demo).isEqualTo("most-demo:local");
+    }
     services
         .properties()
         .forEach(

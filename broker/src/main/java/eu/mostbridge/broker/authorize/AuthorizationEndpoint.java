@@ -3,9 +3,13 @@ package eu.mostbridge.broker.authorize;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.flow.BrowserBoundLogins;
 import eu.mostbridge.broker.flow.ClientReturn;
 import eu.mostbridge.broker.flow.LoginFlow;
-import eu.mostbridge.broker.flow.LoginSteps;
+import eu.mostbridge.broker.flow.LoginProgress;
+import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.ErrorDescription;
@@ -37,7 +41,9 @@ import java.util.Optional;
 public class AuthorizationEndpoint {
   private final Clock clock;
   private final AuthorizationRequestValidator validator;
-  private final LoginSteps steps;
+  private final BrowserBoundLogins logins;
+  private final LoginProgress progress;
+  private final IssuerUrl issuer;
   private final ErrorPages errorPages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
@@ -46,7 +52,9 @@ public class AuthorizationEndpoint {
 
   public AuthorizationEndpoint(
       AuthorizationRequestValidator validator,
-      LoginSteps steps,
+      BrowserBoundLogins logins,
+      LoginProgress progress,
+      BrokerConfig config,
       ErrorPages errorPages,
       ClientReturn clientReturn,
       AuditLog audit,
@@ -57,7 +65,9 @@ public class AuthorizationEndpoint {
     this.pushed = pushed;
     this.cookies = cookies;
     this.validator = validator;
-    this.steps = steps;
+    this.logins = logins;
+    this.progress = progress;
+    this.issuer = IssuerUrl.of(config);
     this.errorPages = errorPages;
     this.clientReturn = clientReturn;
     this.audit = audit;
@@ -105,7 +115,7 @@ public class AuthorizationEndpoint {
               .with("shown_to_citizen", failure.redirectTo().isEmpty()));
       if (failure.redirectTo().isEmpty()) {
         return errorPages.page(
-            400, steps.texts(Optional.empty(), acceptLanguage), "error.unknown_client");
+            400, LoginTexts.of(Optional.empty(), acceptLanguage), "error.unknown_client");
       }
       return clientReturn.error(
           failure.redirectTo().get(),
@@ -114,17 +124,17 @@ public class AuthorizationEndpoint {
     }
     ValidatedAuthorization request = ((AuthorizationRequestValidator.Accepted) result).request();
     BrowserCookies.Presented cookie = cookies.read(headers);
-    steps.refuseConflictingCookies(cookie, acceptLanguage);
-    steps.admitNewLogin();
+    logins.refuseConflictingCookies(cookie, acceptLanguage);
+    progress.admitNewLogin();
     String key = RandomTokens.next();
     LoginFlow flow =
         LoginFlow.start(
             RandomTokens.next(),
-            LoginSteps.binding(key),
+            BrowserBoundLogins.binding(key),
             request,
             RandomTokens.next(),
             clock.instant());
-    steps.create(flow);
+    progress.create(flow);
     // The login is stored before the pushed request is used up: a failure in between leaves the
     // request for the browser's next try. A login that lost the use to another is never shown.
     if (pushedRequest.isPresent()
@@ -138,13 +148,13 @@ public class AuthorizationEndpoint {
             .with("countries", request.countries().stream().map(c -> c.alpha2()).toList())
             .with("minimum_level", request.minimumLevel().uri())
             .with("force_login", request.forceLogin()));
-    return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id())))
+    return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id())))
         .cookie(cookies.adding(cookie, key))
         .build();
   }
 
   private Response refusedRequestUri(String acceptLanguage) {
     audit.record(AuditEvent.of("authorization.refused").with("outcome", "invalid_request_uri"));
-    return errorPages.page(400, steps.texts(Optional.empty(), acceptLanguage), "error.expired");
+    return errorPages.page(400, LoginTexts.of(Optional.empty(), acceptLanguage), "error.expired");
   }
 }

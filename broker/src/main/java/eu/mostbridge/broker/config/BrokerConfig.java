@@ -17,8 +17,8 @@ public interface BrokerConfig {
   URI issuer();
 
   /**
-   * The relying parties: a YAML or JSON file (a ConfigMap in Kubernetes). Optional only in demo
-   * mode, where the demo's own clients are registered in code.
+   * The relying parties: a YAML or JSON file (a ConfigMap in Kubernetes). Optional only in the demo
+   * artifact, which registers its own clients in code.
    */
   Optional<Path> clientsFile();
 
@@ -30,9 +30,6 @@ public interface BrokerConfig {
 
   /** Keys for the pairwise subject and the identifier pseudonym. */
   Secrets secrets();
-
-  /** The demo: simulators and demo relying parties in the same process. */
-  Demo demo();
 
   /** What the public port accepts. */
   Http http();
@@ -114,56 +111,6 @@ public interface BrokerConfig {
     /** The id of the pseudonym key, carried in every pseudonym so the key can be rotated. */
     @WithDefault("p1")
     String pseudonymKeyId();
-  }
-
-  /** Demo mode. */
-  interface Demo {
-    /**
-     * Mount the national IdP simulators under {@code /sim/}, the demo relying parties under {@code
-     * /demo/}, and register the demo clients. Never in production: secrets are made at start-up.
-     */
-    @WithDefault("false")
-    boolean enabled();
-
-    /** Extra synthetic personas for the simulators, in the simulators' JSON format. */
-    Optional<Path> personasFile();
-
-    /**
-     * Where browsers reach the simulators (mounted under {@code /sim/} of this server), when not at
-     * the issuer: for example {@code http://127.0.0.1:8080} beside the issuer {@code
-     * http://localhost:8080} puts the national eIDs on another site than Most, as in reality, so
-     * their SAML answers arrive as cross-site POSTs.
-     */
-    Optional<URI> simulatorsUrl();
-
-    /**
-     * How the eAuth simulator answers: {@code PRODUCTION} as eAuth's production profile (an
-     * unsigned Response around an RSA-SHA1-signed assertion encrypted with AES-128-CBC), {@code
-     * TEST_SYSTEM} as its other profiles (the signed assertion in plain).
-     */
-    @WithDefault("PRODUCTION")
-    EAuthShape eauthShape();
-
-    /**
-     * How the MVR eID simulator answers: {@code ACCESS_TOKEN} as the MVR's public code shows its
-     * login flow (no ID token, the level as the scope {@code eid_loa_high}), {@code ID_TOKEN} as an
-     * OpenID provider; the demo's {@code bg-mvr-eid} is configured to match.
-     */
-    @WithDefault("ACCESS_TOKEN")
-    eu.mostbridge.oidc.TokenShape mvrShape();
-
-    /**
-     * How the demo's eid.mk simulator and {@code mk-eid} speak: {@code SAML} (the default, as for a
-     * real eid.mk: docs/adapters/MK-EID.md) or {@code OIDC}.
-     */
-    @WithDefault("SAML")
-    eu.mostbridge.mk.eid.EidMkBinding mkBinding();
-
-    /** The two shapes of eAuth's answers (eAuth-v2, {@code SAMLMessageHandler}). */
-    enum EAuthShape {
-      PRODUCTION,
-      TEST_SYSTEM
-    }
   }
 
   /** The broker's state (docs/DEPLOYMENT.md#state). */

@@ -14,10 +14,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Outside demo mode, refuses to start (before the other start-up beans, so the list is complete)
- * until the configuration is real, listing everything that is missing at once: a signing key set, a
- * clients file, both identifier secrets, an https issuer, and at least one national eID. In demo
- * mode the same gaps are filled with values made at start-up, each announced by a warning.
+ * Refuses to start (before the other start-up beans, so the list is complete) until the
+ * configuration is real, listing everything that is missing at once: a signing key set, a clients
+ * file, both identifier secrets, an https issuer, and at least one national eID. Only the demo
+ * artifact, which carries a {@link Demonstration}, starts without them: the same gaps are then
+ * filled with values made at start-up, each announced by a warning.
  */
 @ApplicationScoped
 public class ProductionReadiness {
@@ -28,7 +29,8 @@ public class ProductionReadiness {
       BrokerConfig config,
       Instance<NationalEids> eids,
       Instance<ClientRegistry> clients,
-      Instance<SigningKeys> keys) {
+      Instance<SigningKeys> keys,
+      Instance<Demonstration> demonstration) {
     List<String> unsigned =
         clients.get().all().stream()
             .filter(c -> !keys.get().algorithms().contains(c.tokenAlgorithm()))
@@ -46,17 +48,15 @@ public class ProductionReadiness {
       throw new IllegalStateException(String.join("\n", unsigned));
     }
     List<String> missing = missing(config, eids.get().all().size());
-    if (config.demo().enabled()) {
-      LOG.warn(
-          "DEMO MODE: simulated national eIDs, keys and secrets made at start-up. Never use it"
-              + " with real citizens.");
+    if (demonstration.isResolvable()) {
+      LOG.warnf("DEMO: %s. Never use it with real citizens.", demonstration.get().standIns());
       return;
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "Most will not start without real configuration. Missing:\n  - "
               + String.join("\n  - ", missing)
-              + "\n(For a demonstration, start with -Dquarkus.profile=demo.)");
+              + "\n(For a demonstration, run the demo artifact: demo/target/quarkus-app.)");
     }
   }
 

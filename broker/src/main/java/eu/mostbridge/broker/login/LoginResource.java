@@ -10,12 +10,17 @@ import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.country.NationalEidRegistry;
+import eu.mostbridge.broker.flow.BrowserBoundLogins;
 import eu.mostbridge.broker.flow.ClientReturn;
+import eu.mostbridge.broker.flow.LoginErrors;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
-import eu.mostbridge.broker.flow.LoginSteps;
+import eu.mostbridge.broker.flow.LoginProgress;
+import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.national.NationalEids;
 import eu.mostbridge.broker.token.CodeGrant;
 import eu.mostbridge.broker.token.ReleasedClaims;
@@ -57,7 +62,10 @@ import java.util.Optional;
 @Path("/login/{flow}")
 public class LoginResource {
   private final Clock clock;
-  private final LoginSteps steps;
+  private final BrowserBoundLogins logins;
+  private final LoginProgress progress;
+  private final LoginErrors errors;
+  private final IssuerUrl issuer;
   private final NationalEids eids;
   private final LoginFlowStore flows;
   private final CodeGrant grant;
@@ -69,7 +77,10 @@ public class LoginResource {
   private final BrowserCookies cookies;
 
   public LoginResource(
-      LoginSteps steps,
+      BrowserBoundLogins logins,
+      LoginProgress progress,
+      LoginErrors errors,
+      BrokerConfig config,
       NationalEids eids,
       LoginFlowStore flows,
       CodeGrant grant,
@@ -82,7 +93,10 @@ public class LoginResource {
       Clock clock) {
     this.clock = clock;
     this.cookies = cookies;
-    this.steps = steps;
+    this.logins = logins;
+    this.progress = progress;
+    this.errors = errors;
+    this.issuer = IssuerUrl.of(config);
     this.eids = eids;
     this.flows = flows;
     this.grant = grant;
@@ -125,12 +139,12 @@ public class LoginResource {
         || stored.flow().language().equals(Optional.of(lang))) {
       return stored.flow();
     }
-    return steps
+    return progress
         .advance(stored, flow -> Optional.of(flow.speaking(lang)))
         .orElseThrow(
             () ->
                 new jakarta.ws.rs.WebApplicationException(
-                    steps.alreadyEnded(stored.flow(), "language", acceptLanguage)));
+                    errors.alreadyEnded(stored.flow(), "language", acceptLanguage)));
   }
 
   private static List<LanguageLink> languageLinks(Texts texts) {
@@ -154,9 +168,9 @@ public class LoginResource {
       @QueryParam("lang") String lang,
       @QueryParam("choose") String choose,
       @Context jakarta.ws.rs.core.Request request) {
-    Stored stored = steps.load(flowId, cookies.read(headers), acceptLanguage);
+    Stored stored = logins.load(flowId, cookies.read(headers), acceptLanguage);
     LoginFlow flow = withChosenLanguage(stored, lang, acceptLanguage);
-    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    Texts texts = LoginTexts.of(Optional.of(flow), acceptLanguage);
     List<CountryAdapter> offered =
         eids.offering(flow.request().countries(), flow.request().minimumLevel());
     if (offered.size() == 1
@@ -211,34 +225,34 @@ public class LoginResource {
       @FormParam("csrf") String csrf,
       @FormParam("action") String action,
       @FormParam("method") String method) {
-    Stored stored = steps.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
+    Stored stored = logins.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
     LoginFlow flow = stored.flow();
     if ("cancel".equals(action)) {
-      return steps.endWithError(
+      return errors.endWithError(
           stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled the login"),
           "unknown",
           acceptLanguage);
     }
     if ("restart".equals(action)) {
-      if (steps.advance(stored, f -> Optional.of(f.choosingAgain(clock.instant()))).isEmpty()) {
-        return steps.alreadyEnded(flow, "restart", acceptLanguage);
+      if (progress.advance(stored, f -> Optional.of(f.choosingAgain(clock.instant()))).isEmpty()) {
+        return errors.alreadyEnded(flow, "restart", acceptLanguage);
       }
-      steps.forgetNationalRequest(flow);
-      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "?choose=1")))
+      progress.forgetNationalRequest(flow);
+      return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id() + "?choose=1")))
           .build();
     }
     Optional<CountryAdapter> chosen =
         eids.offering(flow.request().countries(), flow.request().minimumLevel()).stream()
             .filter(a -> a.id().equals(method))
             .findFirst();
-    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    Texts texts = LoginTexts.of(Optional.of(flow), acceptLanguage);
     if (chosen.isEmpty()) {
       audit.record(
           AuditEvent.of("national.refused_choice")
               .with("flow", flow.id())
               .with("client", flow.request().client().id()));
-      return steps.errorPageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
+      return errors.pageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
     }
     return startNational(stored, chosen.get(), texts, acceptLanguage, CITIZEN);
   }
@@ -258,11 +272,11 @@ public class LoginResource {
               new AuthenticationRequest(
                   flow.request().minimumLevel(),
                   eids.destinationFor(adapter.country()),
-                  steps.url("/callback/" + adapter.id()),
+                  issuer.resolve("/callback/" + adapter.id()),
                   Locale.forLanguageTag(texts.language()),
                   flow.request().forceLogin()));
     } catch (AuthenticationFailure e) {
-      return steps.endWithError(
+      return errors.endWithError(
           stored,
           OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
               "The national eID cannot reach the required level"),
@@ -270,7 +284,7 @@ public class LoginResource {
           acceptLanguage);
     }
     flows.awaitNationalAnswer(
-        adapter.id(), start.pending().correlationId(), flow.id(), steps.timeLeft(flow));
+        adapter.id(), start.pending().correlationId(), flow.id(), progress.timeLeft(flow));
     // A step that raced with this one (the citizen's second click, another tab of this login)
     // may have moved the login on: the citizen's latest choice waits, earlier ones are forgotten.
     // A start without a choice never replaces one already made (a reload racing the first load).
@@ -278,7 +292,7 @@ public class LoginResource {
     java.util.concurrent.atomic.AtomicReference<LoginFlow> replaced =
         new java.util.concurrent.atomic.AtomicReference<>(flow);
     Optional<LoginFlow> awaiting =
-        steps.advance(
+        progress.advance(
             stored,
             current -> {
               replaced.set(current);
@@ -287,14 +301,14 @@ public class LoginResource {
                   : Optional.of(current.awaiting(adapter.id(), start.pending(), now));
             });
     if (awaiting.isEmpty()) {
-      steps.forgetNationalRequest(flow.awaiting(adapter.id(), start.pending(), now));
+      progress.forgetNationalRequest(flow.awaiting(adapter.id(), start.pending(), now));
       if (skipped && replaced.get().identity().isEmpty()) {
-        return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "?choose=1")))
+        return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id() + "?choose=1")))
             .build();
       }
-      return steps.alreadyEnded(flow, "method", acceptLanguage);
+      return errors.alreadyEnded(flow, "method", acceptLanguage);
     }
-    steps.forgetNationalRequest(replaced.get());
+    progress.forgetNationalRequest(replaced.get());
     audit.record(
         AuditEvent.of("national.started")
             .with("flow", flow.id())
@@ -327,10 +341,10 @@ public class LoginResource {
       @QueryParam("lang") String lang) {
     LoginFlow flow =
         withChosenLanguage(
-            steps.load(flowId, cookies.read(headers), acceptLanguage), lang, acceptLanguage);
-    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+            logins.load(flowId, cookies.read(headers), acceptLanguage), lang, acceptLanguage);
+    Texts texts = LoginTexts.of(Optional.of(flow), acceptLanguage);
     if (flow.identity().isEmpty()) {
-      return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id()))).build();
+      return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id()))).build();
     }
     CommonIdentity identity = flow.identity().get();
     String service = flow.request().client().name(texts.language());
@@ -379,9 +393,9 @@ public class LoginResource {
       @HeaderParam("Accept-Language") String acceptLanguage,
       @FormParam("csrf") String csrf,
       @FormParam("action") String action) {
-    Stored stored = steps.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
+    Stored stored = logins.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
     if (stored.flow().identity().isEmpty()) {
-      return Pages.secured(Response.seeOther(steps.url("/login/" + flowId))).build();
+      return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flowId))).build();
     }
     String origin = stored.flow().identity().get().originCountry().alpha2();
     if (!"allow".equals(action)) {
@@ -390,7 +404,7 @@ public class LoginResource {
               .with("flow", stored.flow().id())
               .with("client", stored.flow().request().client().id())
               .person(claims.auditHandle(stored.flow().identity().get())));
-      return steps.endWithError(
+      return errors.endWithError(
           stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen did not consent"),
           origin,
@@ -412,8 +426,8 @@ public class LoginResource {
             flow.method().orElseThrow(),
             flow.request().claims(),
             flow.request().scope());
-    if (steps.end(stored).isEmpty()) {
-      return steps.alreadyEnded(flow, "consent", acceptLanguage);
+    if (progress.end(stored).isEmpty()) {
+      return errors.alreadyEnded(flow, "consent", acceptLanguage);
     }
     metrics.leg("consent", Duration.between(flow.stepStarted(), now));
     metrics.login(

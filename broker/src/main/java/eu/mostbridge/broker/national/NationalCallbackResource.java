@@ -10,10 +10,15 @@ import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
+import eu.mostbridge.broker.config.BrokerConfig;
+import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.flow.BrowserBoundLogins;
+import eu.mostbridge.broker.flow.LoginErrors;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
-import eu.mostbridge.broker.flow.LoginSteps;
+import eu.mostbridge.broker.flow.LoginProgress;
+import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.ErrorPages;
@@ -92,7 +97,10 @@ public class NationalCallbackResource {
   private final NationalEids eids;
   private final LoginFlowStore flows;
   private final BrowserCookies cookies;
-  private final LoginSteps steps;
+  private final BrowserBoundLogins logins;
+  private final LoginProgress progress;
+  private final LoginErrors errors;
+  private final IssuerUrl issuer;
   private final ErrorPages errorPages;
   private final Pages pages;
   private final ReleasedClaims claims;
@@ -104,7 +112,10 @@ public class NationalCallbackResource {
       NationalEids eids,
       LoginFlowStore flows,
       BrowserCookies cookies,
-      LoginSteps steps,
+      BrowserBoundLogins logins,
+      LoginProgress progress,
+      LoginErrors errors,
+      BrokerConfig config,
       ErrorPages errorPages,
       Pages pages,
       ReleasedClaims claims,
@@ -116,7 +127,10 @@ public class NationalCallbackResource {
     this.eids = eids;
     this.flows = flows;
     this.cookies = cookies;
-    this.steps = steps;
+    this.logins = logins;
+    this.progress = progress;
+    this.errors = errors;
+    this.issuer = IssuerUrl.of(config);
     this.errorPages = errorPages;
     this.pages = pages;
     this.claims = claims;
@@ -149,13 +163,13 @@ public class NationalCallbackResource {
     if (cookies.read(headers) instanceof BrowserCookies.None
         && !resubmitted
         && eids.byId(adapterId).isPresent()) {
-      Texts texts = steps.texts(Optional.empty(), acceptLanguage);
+      Texts texts = LoginTexts.of(Optional.empty(), acceptLanguage);
       List<Map.Entry<String, String>> again = new ArrayList<>();
       fields.forEach((name, values) -> values.forEach(v -> again.add(Map.entry(name, v))));
       again.add(Map.entry(RESUBMITTED, "1"));
       Map<String, Object> data = new HashMap<>();
       data.put("title", texts.all().get("post_title"));
-      data.put("action", steps.url("/callback/" + adapterId).toString());
+      data.put("action", issuer.resolve("/callback/" + adapterId).toString());
       data.put("fields", again);
       return pages.render(200, "post", texts, data);
     }
@@ -174,12 +188,12 @@ public class NationalCallbackResource {
       String source,
       String acceptLanguage) {
     Optional<CountryAdapter> adapter = eids.byId(adapterId);
-    Texts anonymous = steps.texts(Optional.empty(), acceptLanguage);
+    Texts anonymous = LoginTexts.of(Optional.empty(), acceptLanguage);
     if (adapter.isEmpty()) {
       return errorPages.page(404, anonymous, "error.bad_request");
     }
     BrowserCookies.Presented cookie = cookies.read(headers);
-    steps.refuseConflictingCookies(cookie, acceptLanguage);
+    logins.refuseConflictingCookies(cookie, acceptLanguage);
     NationalAnswer answer = new NationalAnswer(method, parameters);
     String eidName = eids.displayName(adapterId, anonymous.language());
     String correlation;
@@ -195,7 +209,7 @@ public class NationalCallbackResource {
     Optional<Stored> waiting =
         flows
             .awaitingNationalAnswer(adapterId, correlation)
-            .flatMap(steps::find)
+            .flatMap(progress::find)
             .filter(s -> awaits(s.flow(), adapterId, correlation));
     if (waiting.isEmpty()) {
       return unsolicited(
@@ -209,7 +223,7 @@ public class NationalCallbackResource {
     }
     Stored stored = waiting.get();
     LoginFlow flow = stored.flow();
-    Optional<String> key = steps.keyOf(flow, cookie);
+    Optional<String> key = logins.keyOf(flow, cookie);
     if (key.isEmpty()) {
       // Someone else's browser brings the answer to this login: refused, the login waits on.
       audit.record(
@@ -217,7 +231,8 @@ public class NationalCallbackResource {
               .with("flow", flow.id())
               .with("client", flow.request().client().id())
               .with("national_eid", adapterId));
-      return errorPages.page(403, steps.texts(Optional.of(flow), acceptLanguage), "error.browser");
+      return errorPages.page(
+          403, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.browser");
     }
     PendingAuthentication pending = flow.national().orElseThrow();
     Optional<FailedAnswerLimit> limit = adapter.get().failedAnswerLimit();
@@ -235,9 +250,9 @@ public class NationalCallbackResource {
                 .with("busy", refused.busy())
                 .with("failed_answers_per_source", limit.get().perSource())
                 .with("window_seconds", limit.get().window().toSeconds()));
-        return steps.errorPageInLogin(
+        return errors.pageInLogin(
             429,
-            steps.texts(Optional.of(flow), acceptLanguage),
+            LoginTexts.of(Optional.of(flow), acceptLanguage),
             flow,
             "error.too_many_answers",
             true,
@@ -268,21 +283,23 @@ public class NationalCallbackResource {
     // this browser, or read it) cannot follow the login from here.
     String rotated = RandomTokens.next();
     Optional<LoginFlow> identified =
-        steps.advance(
+        progress.advance(
             stored,
             current ->
                 current.national().filter(p -> p.equals(pending)).isPresent()
                         && current.browser().equals(flow.browser())
                     ? Optional.of(
-                        current.identified(identity, now).boundTo(LoginSteps.binding(rotated)))
+                        current
+                            .identified(identity, now)
+                            .boundTo(BrowserBoundLogins.binding(rotated)))
                     : Optional.empty());
     if (identified.isEmpty()) {
       // A second valid answer to one request, racing the first: the first one won.
-      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+      return errors.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
     // Only now is the wait for the answer forgotten: a replica dying before this leaves the login
     // waiting for the national eID's next answer, not lost.
-    steps.forgetNationalRequest(flow);
+    progress.forgetNationalRequest(flow);
     metrics.leg("national", Duration.between(flow.stepStarted(), now));
     audit.record(
         AuditEvent.of("national.completed")
@@ -293,7 +310,7 @@ public class NationalCallbackResource {
             .with("level", identity.levelOfAssurance().uri())
             .with("relaxations", adapter.get().relaxations())
             .person(claims.auditHandle(identity)));
-    return Pages.secured(Response.seeOther(steps.url("/login/" + flow.id() + "/consent")))
+    return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id() + "/consent")))
         .cookie(cookies.replacing(cookie, key.get(), rotated))
         .build();
   }
@@ -307,7 +324,7 @@ public class NationalCallbackResource {
       String acceptLanguage) {
     LoginFlow flow = stored.flow();
     if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
-      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+      return errors.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
     audit.record(
         AuditEvent.of("national.failed_answers_exhausted")
@@ -315,7 +332,7 @@ public class NationalCallbackResource {
             .with("client", flow.request().client().id())
             .with("national_eid", adapter.id())
             .with("answers_per_login", limit.perLogin()));
-    return steps.endWithError(
+    return errors.endWithError(
         stored,
         OAuth2Error.ACCESS_DENIED.setDescription(
             "The national eID's answers to this login failed validation too often"),
@@ -373,7 +390,7 @@ public class NationalCallbackResource {
             .with("login_waits_on", !outcome && !loginExhausted)
             .with("source_exhausted", sourceExhausted)
             .with("reference", reference));
-    Texts texts = steps.texts(Optional.of(flow), acceptLanguage);
+    Texts texts = LoginTexts.of(Optional.of(flow), acceptLanguage);
     if (loginExhausted) {
       return answersExhausted(stored, adapter, pending, limit.get(), acceptLanguage);
     }
@@ -387,14 +404,14 @@ public class NationalCallbackResource {
             default -> "error.untrusted";
           };
       int status = key.equals("error.unavailable") ? 503 : 400;
-      return steps.errorPageInLogin(status, texts, flow, key, true, reference);
+      return errors.pageInLogin(status, texts, flow, key, true, reference);
     }
     if (!flows.takeNationalAnswer(adapter.id(), pending.correlationId(), flow.id())) {
-      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+      return errors.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
     String origin = adapter.country().alpha2();
     if (failure.reason() == AuthenticationFailure.Reason.CANCELLED) {
-      return steps.endWithError(
+      return errors.endWithError(
           stored,
           OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled at the national eID"),
           origin,
@@ -405,7 +422,7 @@ public class NationalCallbackResource {
             || failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY
             || failure.reason() == AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY;
     if (!chooseAgain) {
-      return steps.endWithError(
+      return errors.endWithError(
           stored,
           OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
               "The national eID did not reach the required level of assurance"),
@@ -413,14 +430,14 @@ public class NationalCallbackResource {
           acceptLanguage);
     }
     Optional<LoginFlow> again =
-        steps.advance(
+        progress.advance(
             stored,
             current ->
                 current.national().filter(p -> p.equals(pending)).isPresent()
                     ? Optional.of(current.choosingAgain(clock.instant()))
                     : Optional.empty());
     if (again.isEmpty()) {
-      return steps.alreadyEnded(flow, "national_answer", acceptLanguage);
+      return errors.alreadyEnded(flow, "national_answer", acceptLanguage);
     }
     String key =
         switch (failure.reason()) {
@@ -428,6 +445,6 @@ public class NationalCallbackResource {
           case PLACEHOLDER_IDENTITY -> "error.placeholder_identity";
           default -> "error.national_error";
         };
-    return steps.errorPageInLogin(400, texts, again.get(), key, true, reference);
+    return errors.pageInLogin(400, texts, again.get(), key, true, reference);
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the token services from configuration. Without configured secrets (only allowed in demo
- * mode, see {@code ProductionReadiness}) random ones are made for this process: pseudonyms and
- * pairwise subjects then change at every restart.
+ * Builds the token services from configuration. Without configured secrets (only allowed in the
+ * demo artifact, see {@code ProductionReadiness}) random ones are made for this process: pseudonyms
+ * and pairwise subjects then change at every restart.
  */
 @ApplicationScoped
 public class TokenBeans {

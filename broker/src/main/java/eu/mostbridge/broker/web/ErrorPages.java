@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The citizen's error page outside a login that may go on: a title and one message in the citizen's
- * language, no way back (the pages of a login that may go on are {@code flow.LoginSteps}'s).
+ * language, no way back (the pages of a login that may go on are {@code flow.LoginErrors}').
  */
 @ApplicationScoped
 public class ErrorPages {

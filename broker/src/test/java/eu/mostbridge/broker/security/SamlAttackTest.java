@@ -2,8 +2,8 @@ package eu.mostbridge.broker.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.mostbridge.broker.demo.DemoNationalEids;
 import eu.mostbridge.broker.login.Browser;
+import eu.mostbridge.demo.DemoNationalEids;
 import eu.mostbridge.saml.ServiceProviderIdentity;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.saml.SamlIdpSimulator;

@@ -63,12 +63,11 @@ class SpringRelyingPartyTest {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
-                "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + brokerPort,
                 "-Dquarkus.management.port=" + management,
                 "-Dmost.clients-file=" + clients.toAbsolutePath(),
                 "-jar",
-                Path.of(System.getProperty("most.broker.jar")).toString())
+                Path.of(System.getProperty("most.demo.jar")).toString())
             .redirectErrorStream(true)
             .redirectOutput(LOG.toFile())
             .start();

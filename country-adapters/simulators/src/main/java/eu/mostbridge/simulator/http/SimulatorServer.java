@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The JDK's HTTP server on loopback, hosting one or more simulators under their paths. Tests start
- * one on a free port; the broker's demo mode mounts the simulators its own way.
+ * one on a free port; the demo (demo/) mounts the simulators its own way.
  */
 public final class SimulatorServer implements AutoCloseable {
   private final HttpServer server;

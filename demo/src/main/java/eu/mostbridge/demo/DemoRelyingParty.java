@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.demo;
+package eu.mostbridge.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -45,7 +45,7 @@ import java.util.Set;
  * national eID" button that sends an authorization request (state, nonce, PKCE S256), and a
  * callback that checks {@code state} and {@code iss}, redeems the code over HTTP with
  * client_secret_basic, verifies the ID token with Most's JWKS, reads userinfo, and shows every
- * claim received. Demo mode only.
+ * claim received.
  */
 @Path("/demo")
 public class DemoRelyingParty {
@@ -75,7 +75,7 @@ public class DemoRelyingParty {
   }
 
   private String clientId(String service) {
-    if (!config.demo().enabled() || !SERVICES.containsKey(service)) {
+    if (!SERVICES.containsKey(service)) {
       throw new NotFoundException();
     }
     return SERVICES.get(service);
@@ -83,9 +83,6 @@ public class DemoRelyingParty {
 
   @GET
   public Response index() {
-    if (!config.demo().enabled()) {
-      throw new NotFoundException();
-    }
     Map<String, Object> data = new HashMap<>();
     data.put("title", "Most demo");
     data.put("issuer", base());

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.fuzz;
+package eu.mostbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +27,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The authorization and logout endpoints of the packaged broker (the demo profile, over real HTTP)
- * on fuzzed parameters: any parameter, repeated or not, with any text, by GET or by POST. Whatever
- * comes, the answer is never a 5xx, never shows a stack trace, and a {@code state} that comes back
- * to the relying party comes back byte for byte.
+ * The authorization and logout endpoints of the packaged demo (the broker's own endpoints, with the
+ * demo's public client {@code demo-tester}, over real HTTP) on fuzzed parameters: any parameter,
+ * repeated or not, with any text, by GET or by POST. Whatever comes, the answer is never a 5xx,
+ * never shows a stack trace, and a {@code state} that comes back to the relying party comes back
+ * byte for byte.
  *
  * <p>The broker runs in its own process, so Jazzer's coverage guidance reaches only this harness:
- * the inputs are structured random requests, not coverage-guided ones. The in-process targets
- * ({@link AuthorizationRequestFuzzTest}, {@link SamlResponseFuzzTest}) cover the parsers with
- * guidance.
+ * the inputs are structured random requests, not coverage-guided ones. The broker's in-process
+ * targets ({@code AuthorizationRequestFuzzTest}, {@code SamlResponseFuzzTest}) cover the parsers
+ * with guidance.
  */
 class EndpointFuzzIT {
   /** Every parameter the authorization endpoint reads, logout's, and one nobody reads. */
@@ -67,7 +68,6 @@ class EndpointFuzzIT {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
-                "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + management,
                 "-jar",

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.demo;
+package eu.mostbridge.demo;
 
 import eu.mostbridge.broker.client.BuiltInClients;
 import eu.mostbridge.broker.client.ClientFile;
@@ -51,9 +51,6 @@ public class DemoClients implements BuiltInClients {
 
   @Override
   public List<ClientRegistration> clients() {
-    if (!config.demo().enabled()) {
-      return List.of();
-    }
     String base = IssuerUrl.of(config).base();
     return List.of(
         service(

@@ -1,6 +1,5 @@
-package eu.mostbridge.broker.demo;
+package eu.mostbridge.demo;
 
-import eu.mostbridge.broker.config.BrokerConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,18 +8,15 @@ import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /**
- * Mounts the national IdP simulators under {@code /sim/<name>/} of the broker's HTTP server, in
- * demo mode only: {@code /sim/eauth/}, {@code /sim/mvr/}, {@code /sim/eid-mk/}.
+ * Mounts the national IdP simulators under {@code /sim/<name>/} of the broker's HTTP server, in the
+ * demo artifact: {@code /sim/eauth/}, {@code /sim/mvr/}, {@code /sim/eid-mk/}.
  */
 @ApplicationScoped
 public class SimulatorRoutes {
   private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
   private static final int MAX_BODY = 256 * 1024;
 
-  void mount(@Observes Router router, BrokerConfig config, DemoNationalEids demo) {
-    if (!config.demo().enabled()) {
-      return;
-    }
+  void mount(@Observes Router router, DemoNationalEids demo) {
     router.route("/sim/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
     router
         .route("/sim/*")

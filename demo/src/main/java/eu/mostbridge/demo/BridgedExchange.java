@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.demo;
+package eu.mostbridge.demo;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * A Vert.x request seen as a JDK {@link HttpExchange}, so the simulators (written for the JDK's
- * server, to stay free of any framework) run inside the broker's own HTTP server in demo mode. The
+ * server, to stay free of any framework) run inside the broker's own HTTP server in the demo. The
  * body is buffered: simulator pages are small.
  */
 final class BridgedExchange extends HttpExchange {

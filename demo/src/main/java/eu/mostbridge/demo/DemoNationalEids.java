@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.demo;
+package eu.mostbridge.demo;
 
 import com.sun.net.httpserver.HttpHandler;
 import eu.mostbridge.adapter.CountryAdapter;
@@ -58,7 +58,7 @@ import org.opensaml.security.x509.BasicX509Credential;
  * The demo's national eIDs: the three simulators (BG eAuth over SAML as its production system
  * answers, BG MVR eID in its own access-token flow, MK eid.mk over SAML by default), mounted under
  * {@code /sim/} of the broker itself, and the real adapters configured against them. Everything is
- * made at the first use, with fresh keys; nothing here runs unless {@code most.demo.enabled}.
+ * made at the first use, with fresh keys. Only the demo artifact carries this class.
  */
 @ApplicationScoped
 public class DemoNationalEids implements NationalEidSource {
@@ -78,12 +78,15 @@ public class DemoNationalEids implements NationalEidSource {
   private static final String MK_ID = EidMkFactory.ID;
 
   private final BrokerConfig config;
+  private final DemoConfig demoConfig;
   private final ReplayCache replayCache;
   private volatile Demo demo;
 
-  public DemoNationalEids(BrokerConfig config, ReplayCache replayCache, Clock clock) {
+  public DemoNationalEids(
+      BrokerConfig config, DemoConfig demoConfig, ReplayCache replayCache, Clock clock) {
     this.clock = clock;
     this.config = config;
+    this.demoConfig = demoConfig;
     this.replayCache = replayCache;
   }
 
@@ -95,14 +98,12 @@ public class DemoNationalEids implements NationalEidSource {
 
   @Override
   public List<CountryAdapter> adapters() {
-    return config.demo().enabled() ? demo().adapters() : List.of();
+    return demo().adapters();
   }
 
-  /** The simulator mounted at {@code /sim/<name>/}, in demo mode. */
+  /** The simulator mounted at {@code /sim/<name>/}. */
   public Optional<HttpHandler> simulator(String name) {
-    return config.demo().enabled()
-        ? Optional.ofNullable(demo().simulators().get(name))
-        : Optional.empty();
+    return Optional.ofNullable(demo().simulators().get(name));
   }
 
   /**
@@ -111,15 +112,12 @@ public class DemoNationalEids implements NationalEidSource {
    * one respect each.
    */
   public SimulatorKeys eauthSigningKeys() {
-    if (!config.demo().enabled()) {
-      throw new IllegalStateException("Not in demo mode");
-    }
     return demo().eauthKeys();
   }
 
   @Override
   public Map<String, ServiceProviderIdentity> samlServiceProviders() {
-    return config.demo().enabled() ? demo().sps() : Map.of();
+    return demo().sps();
   }
 
   private Demo demo() {
@@ -138,12 +136,12 @@ public class DemoNationalEids implements NationalEidSource {
   private Demo build() {
     String base = IssuerUrl.of(config).base();
     String simulators =
-        config.demo().simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
+        demoConfig.simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
     Personas personas;
     try {
       personas =
-          config.demo().personasFile().isPresent()
-              ? Personas.read(config.demo().personasFile().get())
+          demoConfig.personasFile().isPresent()
+              ? Personas.read(demoConfig.personasFile().get())
               : Personas.defaults();
     } catch (IOException e) {
       throw new UncheckedIOException("most.demo.personas-file cannot be read", e);
@@ -156,7 +154,7 @@ public class DemoNationalEids implements NationalEidSource {
     ServiceProviderIdentity sp = serviceProvider(base, EAUTH_ID);
     String spEntity = sp.entityId();
     SimulatorKeys eauthKeys = SimulatorKeys.rsa("eAuth simulator", 2048);
-    boolean production = config.demo().eauthShape() == BrokerConfig.Demo.EAuthShape.PRODUCTION;
+    boolean production = demoConfig.eauthShape() == DemoConfig.EAuthShape.PRODUCTION;
     SamlIdpSimulator eauth =
         new SamlIdpSimulator(
             new EAuthProfile(),
@@ -198,7 +196,7 @@ public class DemoNationalEids implements NationalEidSource {
     // logged relaxations.
     URI mvrIssuer = URI.create(simulators + "/sim/" + MVR);
     URI mvrCallback = URI.create(base + "/callback/bg-mvr-eid");
-    boolean ownFlow = config.demo().mvrShape() == TokenShape.ACCESS_TOKEN;
+    boolean ownFlow = demoConfig.mvrShape() == TokenShape.ACCESS_TOKEN;
     OidcSimulator mvr =
         new OidcSimulator(
             mvrIssuer,
@@ -208,7 +206,7 @@ public class DemoNationalEids implements NationalEidSource {
                 : OidcSimulatorSettings.mvr("most-demo", secret, mvrCallback.toString()),
             personas);
     OidcProviderPeer mvrPeer =
-        peer(mvrIssuer, Set.of("RS256", "PS256", "ES256"), config.demo().mvrShape());
+        peer(mvrIssuer, Set.of("RS256", "PS256", "ES256"), demoConfig.mvrShape());
     OidcCountryAdapter mvrAdapter =
         new OidcCountryAdapter(
             new OidcAdapterSettings(
@@ -227,7 +225,7 @@ public class DemoNationalEids implements NationalEidSource {
     // Connect (ES256).
     URI mkIssuer = URI.create(simulators + "/sim/" + EID_MK);
     URI mkCallback = URI.create(base + "/callback/" + MK_ID);
-    EidMkBinding mkBinding = config.demo().mkBinding();
+    EidMkBinding mkBinding = demoConfig.mkBinding();
     EidMkProfile profile = mkBinding.assumedProfile();
     HttpHandler mk;
     CountryAdapter mkAdapter;

@@ -1,0 +1,101 @@
+package eu.mostbridge.broker.flow;
+
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.audit.LoginMetrics;
+import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
+import eu.mostbridge.broker.web.ErrorPages;
+import eu.mostbridge.broker.web.Pages;
+import eu.mostbridge.broker.web.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a login that goes wrong answers: a page from which it may go on, a page for a step that came
+ * too late, or its end with an error at the relying party.
+ */
+@ApplicationScoped
+public class LoginErrors {
+  private final LoginProgress progress;
+  private final Pages pages;
+  private final ErrorPages errorPages;
+  private final ClientReturn clientReturn;
+  private final AuditLog audit;
+  private final LoginMetrics metrics;
+
+  public LoginErrors(
+      LoginProgress progress,
+      Pages pages,
+      ErrorPages errorPages,
+      ClientReturn clientReturn,
+      AuditLog audit,
+      LoginMetrics metrics) {
+    this.progress = progress;
+    this.pages = pages;
+    this.errorPages = errorPages;
+    this.clientReturn = clientReturn;
+    this.audit = audit;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The page for a step that found its login already ended by another (a second submit, a race with
+   * another tab): audited, since the citizen may ask the help desk why.
+   */
+  public Response alreadyEnded(LoginFlow flow, String step, String acceptLanguage) {
+    audit.record(
+        AuditEvent.of("login.already_ended")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("step", step));
+    return errorPages.page(400, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.expired");
+  }
+
+  /**
+   * Ends the login with {@code error} to the relying party (once: the login is taken from the
+   * store, so a second submit finds nothing).
+   */
+  public Response endWithError(
+      Stored stored, ErrorObject error, String origin, String acceptLanguage) {
+    Optional<LoginFlow> ended = progress.end(stored);
+    if (ended.isEmpty()) {
+      return alreadyEnded(stored.flow(), "end_with_error", acceptLanguage);
+    }
+    LoginFlow flow = ended.get();
+    audit.record(
+        AuditEvent.of("login.ended")
+            .with("flow", flow.id())
+            .with("client", flow.request().client().id())
+            .with("outcome", error.getCode())
+            .with("description", error.getDescription()));
+    metrics.login(
+        origin,
+        flow.request().client().id(),
+        flow.request().minimumLevel().name().toLowerCase(Locale.ROOT),
+        error.getCode());
+    return clientReturn.error(flow.request().redirectUri(), flow.request().state(), error);
+  }
+
+  /**
+   * An error page inside a login that may go on: a way back to the relying party ({@code
+   * access_denied}) and, when {@code retry}, to choosing another national eID.
+   */
+  public Response pageInLogin(
+      int status, Texts texts, LoginFlow flow, String messageKey, boolean retry, String reference) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", texts.all().get("error_title"));
+    data.put("message", texts.format(messageKey));
+    data.put("flow", flow.id());
+    data.put("csrf", flow.csrf());
+    data.put("retry", retry);
+    data.put(
+        "back", texts.format("back_to_service", flow.request().client().name(texts.language())));
+    data.put("reference", texts.format("error_reference", reference));
+    return pages.render(status, "error", texts, data);
+  }
+}
