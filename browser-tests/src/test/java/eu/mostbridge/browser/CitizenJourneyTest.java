@@ -73,7 +73,9 @@ class CitizenJourneyTest {
     demo.close();
     // What the citizens of these journeys are (synthetic), none of it in the demo's log.
     String log = Files.readString(DemoServer.LOG, StandardCharsets.UTF_8);
-    assertThat(log).contains("Profile demo activated");
+    assertThat(log)
+        .containsPattern("most-demo \\S+ on JVM")
+        .contains("DEMO: simulated national eIDs");
     assertThat(log)
         .doesNotContain("8703141379")
         .doesNotContain("1205990451235")

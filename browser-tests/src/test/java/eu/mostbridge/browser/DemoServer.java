@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The README's main job: the packaged demo ({@code quarkus-run.jar}, profile demo) as a process.
+ * The README's main job: the packaged demo ({@code demo/target/quarkus-app}, the simulators inside)
+ * as a process.
  */
 final class DemoServer implements AutoCloseable {
   /** Everything the demo process writes. */
