@@ -6,7 +6,6 @@ import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.flow.BrowserBoundLogins;
-import eu.mostbridge.broker.flow.ClientReturn;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginProgress;
 import eu.mostbridge.broker.flow.LoginTexts;
@@ -131,7 +130,8 @@ public class AuthorizationEndpoint {
         LoginFlow.start(
             RandomTokens.next(),
             BrowserBoundLogins.binding(key),
-            request,
+            request.login(),
+            request.channel(),
             RandomTokens.next(),
             clock.instant());
     progress.create(flow);

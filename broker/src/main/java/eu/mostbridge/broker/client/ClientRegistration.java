@@ -42,7 +42,8 @@ public record ClientRegistration(
     boolean publicClient,
     List<URI> postLogoutRedirectUris,
     boolean minimalIdToken,
-    boolean anyLoopbackRedirect) {
+    boolean anyLoopbackRedirect)
+    implements Requester {
   public ClientRegistration {
     names = Map.copyOf(names);
     redirectUris = List.copyOf(redirectUris);
@@ -50,7 +51,7 @@ public record ClientRegistration(
     postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
   }
 
-  /** The display name in {@code language} (bg, mk, en), English when that is missing. */
+  @Override
   public String name(String language) {
     return names.getOrDefault(language, names.getOrDefault("en", id));
   }

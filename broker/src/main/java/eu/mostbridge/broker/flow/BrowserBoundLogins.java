@@ -50,7 +50,7 @@ public class BrowserBoundLogins {
       audit.record(
           AuditEvent.of("login.foreign_browser")
               .with("flow", flow.id())
-              .with("client", flow.request().client().id()));
+              .with("client", flow.requester().id()));
       throw new WebApplicationException(
           errorPages.page(403, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.browser"));
     }
@@ -66,7 +66,7 @@ public class BrowserBoundLogins {
       audit.record(
           AuditEvent.of("login.csrf_refused")
               .with("flow", flow.id())
-              .with("client", flow.request().client().id()));
+              .with("client", flow.requester().id()));
       throw new WebApplicationException(
           errorPages.page(
               403, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.bad_request"));

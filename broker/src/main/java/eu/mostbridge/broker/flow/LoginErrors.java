@@ -1,6 +1,5 @@
 package eu.mostbridge.broker.flow;
 
-import com.nimbusds.oauth2.sdk.ErrorObject;
 import eu.mostbridge.broker.audit.AuditEvent;
 import eu.mostbridge.broker.audit.AuditLog;
 import eu.mostbridge.broker.audit.LoginMetrics;
@@ -24,7 +23,7 @@ public class LoginErrors {
   private final LoginProgress progress;
   private final Pages pages;
   private final ErrorPages errorPages;
-  private final ClientReturn clientReturn;
+  private final ReturnChannels channels;
   private final AuditLog audit;
   private final LoginMetrics metrics;
 
@@ -32,13 +31,13 @@ public class LoginErrors {
       LoginProgress progress,
       Pages pages,
       ErrorPages errorPages,
-      ClientReturn clientReturn,
+      ReturnChannels channels,
       AuditLog audit,
       LoginMetrics metrics) {
     this.progress = progress;
     this.pages = pages;
     this.errorPages = errorPages;
-    this.clientReturn = clientReturn;
+    this.channels = channels;
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -51,17 +50,17 @@ public class LoginErrors {
     audit.record(
         AuditEvent.of("login.already_ended")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("step", step));
     return errorPages.page(400, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.expired");
   }
 
   /**
-   * Ends the login with {@code error} to the relying party (once: the login is taken from the
-   * store, so a second submit finds nothing).
+   * Ends the login with {@code refusal}, answered to whoever asked through the login's channel
+   * (once: the login is taken from the store, so a second submit finds nothing).
    */
-  public Response endWithError(
-      Stored stored, ErrorObject error, String origin, String acceptLanguage) {
+  public Response endRefused(
+      Stored stored, LoginRefusal refusal, String origin, String acceptLanguage) {
     Optional<LoginFlow> ended = progress.end(stored);
     if (ended.isEmpty()) {
       return alreadyEnded(stored.flow(), "end_with_error", acceptLanguage);
@@ -70,15 +69,15 @@ public class LoginErrors {
     audit.record(
         AuditEvent.of("login.ended")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
-            .with("outcome", error.getCode())
-            .with("description", error.getDescription()));
+            .with("client", flow.requester().id())
+            .with("outcome", refusal.reason().outcome())
+            .with("description", refusal.description()));
     metrics.login(
         origin,
-        flow.request().client().id(),
+        flow.requester().id(),
         flow.request().minimumLevel().name().toLowerCase(Locale.ROOT),
-        error.getCode());
-    return clientReturn.error(flow.request().redirectUri(), flow.request().state(), error);
+        refusal.reason().outcome());
+    return channels.refuse(flow, refusal);
   }
 
   /**
@@ -93,8 +92,7 @@ public class LoginErrors {
     data.put("flow", flow.id());
     data.put("csrf", flow.csrf());
     data.put("retry", retry);
-    data.put(
-        "back", texts.format("back_to_service", flow.request().client().name(texts.language())));
+    data.put("back", texts.format("back_to_service", flow.requester().name(texts.language())));
     data.put("reference", texts.format("error_reference", reference));
     return pages.render(status, "error", texts, data);
   }

@@ -1,19 +1,21 @@
 package eu.mostbridge.broker.flow;
 
 import eu.mostbridge.adapter.PendingAuthentication;
+import eu.mostbridge.broker.client.Requester;
 import eu.mostbridge.identity.CommonIdentity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One citizen's login at one relying party, from the accepted authorization request to the code.
- * Immutable: each step stores a new version. Bound to the browser that started it.
+ * One citizen's login at one relying party, from the accepted request to its answer. Immutable:
+ * each step stores a new version. Bound to the browser that started it.
  *
  * @param id random, in the login pages' URLs (so two tabs keep two logins apart)
  * @param browser the SHA-256 of the key that binds it to a browser, which the browser holds in its
  *     binding cookie ({@code BrowserCookies}); the key itself is never stored
- * @param request the accepted authorization request
+ * @param request what the login must achieve, whichever protocol asked
+ * @param channel how its answer goes back, in the protocol that asked
  * @param csrf the token every form of this login must post back
  * @param started when the authorization request arrived
  * @param stepStarted when the current step began (the national leg's start, for its latency)
@@ -26,7 +28,8 @@ import java.util.Optional;
 public record LoginFlow(
     String id,
     String browser,
-    ValidatedAuthorization request,
+    LoginRequest request,
+    ReturnChannel channel,
     String csrf,
     Instant started,
     Instant stepStarted,
@@ -38,15 +41,22 @@ public record LoginFlow(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(browser, "browser");
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(csrf, "csrf");
   }
 
   public static LoginFlow start(
-      String id, String browser, ValidatedAuthorization request, String csrf, Instant now) {
+      String id,
+      String browser,
+      LoginRequest request,
+      ReturnChannel channel,
+      String csrf,
+      Instant now) {
     return new LoginFlow(
         id,
         browser,
         request,
+        channel,
         csrf,
         now,
         now,
@@ -74,7 +84,17 @@ public record LoginFlow(
   /** The same login, bound to the browser holding the key of which {@code binding} is the hash. */
   public LoginFlow boundTo(String binding) {
     return new LoginFlow(
-        id, binding, request, csrf, started, stepStarted, method, national, identity, language);
+        id,
+        binding,
+        request,
+        channel,
+        csrf,
+        started,
+        stepStarted,
+        method,
+        national,
+        identity,
+        language);
   }
 
   /** The citizen chose {@code chosen} (bg, mk or en) on a page. */
@@ -90,7 +110,22 @@ public record LoginFlow(
       Optional<CommonIdentity> identity,
       Optional<String> language) {
     return new LoginFlow(
-        id, browser, request, csrf, started, stepStarted, method, national, identity, language);
+        id,
+        browser,
+        request,
+        channel,
+        csrf,
+        started,
+        stepStarted,
+        method,
+        national,
+        identity,
+        language);
+  }
+
+  /** Who asked for this login. */
+  public Requester requester() {
+    return channel.requester();
   }
 
   /** The short reference error pages show and audit events carry, for the help desk. */

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An authorization request every rule accepted: what the rest of the login works from.
+ * An authorization request every rule accepted: split by {@link #login()} and {@link #channel()}
+ * into what the login must achieve and how its answer goes back.
  *
  * @param client the relying party
  * @param redirectUri the redirect URI as sent (registered, or a loopback variant of one)
@@ -41,4 +42,14 @@ public record ValidatedAuthorization(
     boolean forceLogin,
     Optional<Duration> maxAge,
     RequestedClaims claims,
-    String scope) {}
+    String scope) {
+  /** What the login must achieve. */
+  public LoginRequest login() {
+    return new LoginRequest(countries, minimumLevel, uiLocale, forceLogin, maxAge);
+  }
+
+  /** How the login's answer goes back to the client. */
+  public OidcReturn channel() {
+    return new OidcReturn(client, redirectUri, state, nonce, codeChallenge, claims, scope);
+  }
+}

@@ -1,7 +1,5 @@
 package eu.mostbridge.broker.login;
 
-import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.openid.connect.sdk.OIDCError;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.AuthenticationRequest;
 import eu.mostbridge.adapter.AuthenticationStart;
@@ -14,15 +12,15 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.broker.flow.BrowserBoundLogins;
-import eu.mostbridge.broker.flow.ClientReturn;
 import eu.mostbridge.broker.flow.LoginErrors;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.flow.LoginProgress;
+import eu.mostbridge.broker.flow.LoginRefusal;
 import eu.mostbridge.broker.flow.LoginTexts;
+import eu.mostbridge.broker.flow.ReturnChannels;
 import eu.mostbridge.broker.national.NationalEids;
-import eu.mostbridge.broker.token.CodeGrant;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.Language;
@@ -68,10 +66,9 @@ public class LoginResource {
   private final IssuerUrl issuer;
   private final NationalEids eids;
   private final LoginFlowStore flows;
-  private final CodeGrant grant;
   private final ReleasedClaims claims;
   private final Pages pages;
-  private final ClientReturn clientReturn;
+  private final ReturnChannels channels;
   private final AuditLog audit;
   private final LoginMetrics metrics;
   private final BrowserCookies cookies;
@@ -83,10 +80,9 @@ public class LoginResource {
       BrokerConfig config,
       NationalEids eids,
       LoginFlowStore flows,
-      CodeGrant grant,
       ReleasedClaims claims,
       Pages pages,
-      ClientReturn clientReturn,
+      ReturnChannels channels,
       AuditLog audit,
       LoginMetrics metrics,
       BrowserCookies cookies,
@@ -99,10 +95,9 @@ public class LoginResource {
     this.issuer = IssuerUrl.of(config);
     this.eids = eids;
     this.flows = flows;
-    this.grant = grant;
     this.claims = claims;
     this.pages = pages;
-    this.clientReturn = clientReturn;
+    this.channels = channels;
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -182,7 +177,7 @@ public class LoginResource {
         && flow.stepStarted().equals(flow.started())) {
       return startNational(stored, offered.get(0), texts, acceptLanguage, ONLY_ONE_FITS);
     }
-    String service = flow.request().client().name(texts.language());
+    String service = flow.requester().name(texts.language());
     Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
     for (CountryAdapter adapter : offered) {
       List<Method> methods = byCountry.computeIfAbsent(adapter.country(), c -> new ArrayList<>());
@@ -228,9 +223,9 @@ public class LoginResource {
     Stored stored = logins.loadForForm(flowId, cookies.read(headers), csrf, acceptLanguage);
     LoginFlow flow = stored.flow();
     if ("cancel".equals(action)) {
-      return errors.endWithError(
+      return errors.endRefused(
           stored,
-          OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled the login"),
+          new LoginRefusal(LoginRefusal.Reason.CANCELLED, "The citizen cancelled the login"),
           "unknown",
           acceptLanguage);
     }
@@ -251,7 +246,7 @@ public class LoginResource {
       audit.record(
           AuditEvent.of("national.refused_choice")
               .with("flow", flow.id())
-              .with("client", flow.request().client().id()));
+              .with("client", flow.requester().id()));
       return errors.pageInLogin(400, texts, flow, "error.bad_request", true, flow.reference());
     }
     return startNational(stored, chosen.get(), texts, acceptLanguage, CITIZEN);
@@ -276,9 +271,10 @@ public class LoginResource {
                   Locale.forLanguageTag(texts.language()),
                   flow.request().forceLogin()));
     } catch (AuthenticationFailure e) {
-      return errors.endWithError(
+      return errors.endRefused(
           stored,
-          OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
+          new LoginRefusal(
+              LoginRefusal.Reason.LEVEL_NOT_REACHED,
               "The national eID cannot reach the required level"),
           adapter.country().alpha2(),
           acceptLanguage);
@@ -312,7 +308,7 @@ public class LoginResource {
     audit.record(
         AuditEvent.of("national.started")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("national_eid", adapter.id())
             .with("choice", choice)
             .with("requested_level", start.pending().requestedLevel().uri())
@@ -347,10 +343,10 @@ public class LoginResource {
       return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id()))).build();
     }
     CommonIdentity identity = flow.identity().get();
-    String service = flow.request().client().name(texts.language());
+    String service = flow.requester().name(texts.language());
     List<ClaimRow> rows = new ArrayList<>();
     claims
-        .personal(identity, flow.request().client())
+        .personal(identity, flow.requester())
         .forEach(
             (claim, value) ->
                 rows.add(
@@ -373,7 +369,7 @@ public class LoginResource {
             flow.method().map(id -> eids.displayName(id, texts.language())).orElse("")));
     data.put(
         "identifierNote",
-        switch (flow.request().client().identifierPolicy()) {
+        switch (flow.requester().identifierPolicy()) {
           case NATIONAL_NUMBER -> texts.all().get("consent_national_number");
           case PSEUDONYM -> texts.format("consent_pseudonym", service);
         });
@@ -402,47 +398,38 @@ public class LoginResource {
       audit.record(
           AuditEvent.of("consent.refused")
               .with("flow", stored.flow().id())
-              .with("client", stored.flow().request().client().id())
+              .with("client", stored.flow().requester().id())
               .person(claims.auditHandle(stored.flow().identity().get())));
-      return errors.endWithError(
+      return errors.endRefused(
           stored,
-          OAuth2Error.ACCESS_DENIED.setDescription("The citizen did not consent"),
+          new LoginRefusal(LoginRefusal.Reason.CONSENT_REFUSED, "The citizen did not consent"),
           origin,
           acceptLanguage);
     }
-    // The code is stored before the login ends and shown only after: a replica dying in between
-    // leaves the login to consent to again, never one ended without its code. Of two submits, one
-    // ends it; the other's code is never shown and expires.
+    // What the login hands out (a code) is stored before the login ends and shown only after: a
+    // replica dying in between leaves the login to consent to again, never one ended without its
+    // answer. Of two submits, one ends it; the other's answer is never shown and expires.
     LoginFlow flow = stored.flow();
     CommonIdentity identity = flow.identity().get();
     Instant now = clock.instant();
-    String code =
-        grant.issue(
-            flow.request().client().id(),
-            flow.request().redirectUri(),
-            flow.request().codeChallenge(),
-            flow.request().nonce(),
-            identity,
-            flow.method().orElseThrow(),
-            flow.request().claims(),
-            flow.request().scope());
+    Response answer = channels.prepare(flow, identity, flow.method().orElseThrow());
     if (progress.end(stored).isEmpty()) {
       return errors.alreadyEnded(flow, "consent", acceptLanguage);
     }
     metrics.leg("consent", Duration.between(flow.stepStarted(), now));
     metrics.login(
         origin,
-        flow.request().client().id(),
+        flow.requester().id(),
         identity.levelOfAssurance().name().toLowerCase(Locale.ROOT),
         "success");
     audit.record(
         AuditEvent.of("consent.given")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("national_eid", flow.method().orElseThrow())
             .with("level", identity.levelOfAssurance().uri())
             .with("origin", origin)
             .person(claims.auditHandle(identity)));
-    return clientReturn.code(flow.request().redirectUri(), flow.request().state(), code);
+    return answer;
   }
 }

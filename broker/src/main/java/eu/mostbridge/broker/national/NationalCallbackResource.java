@@ -1,7 +1,5 @@
 package eu.mostbridge.broker.national;
 
-import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.openid.connect.sdk.OIDCError;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.FailedAnswerLimit;
@@ -18,6 +16,7 @@ import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginFlowStore;
 import eu.mostbridge.broker.flow.LoginFlowStore.Stored;
 import eu.mostbridge.broker.flow.LoginProgress;
+import eu.mostbridge.broker.flow.LoginRefusal;
 import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.token.ReleasedClaims;
 import eu.mostbridge.broker.web.BrowserCookies;
@@ -229,7 +228,7 @@ public class NationalCallbackResource {
       audit.record(
           AuditEvent.of("login.foreign_browser")
               .with("flow", flow.id())
-              .with("client", flow.request().client().id())
+              .with("client", flow.requester().id())
               .with("national_eid", adapterId));
       return errorPages.page(
           403, LoginTexts.of(Optional.of(flow), acceptLanguage), "error.browser");
@@ -245,7 +244,7 @@ public class NationalCallbackResource {
         audit.record(
             AuditEvent.of("national.source_refused")
                 .with("flow", flow.id())
-                .with("client", flow.request().client().id())
+                .with("client", flow.requester().id())
                 .with("national_eid", adapterId)
                 .with("busy", refused.busy())
                 .with("failed_answers_per_source", limit.get().perSource())
@@ -304,7 +303,7 @@ public class NationalCallbackResource {
     audit.record(
         AuditEvent.of("national.completed")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("national_eid", adapterId)
             .with("origin", identity.originCountry().alpha2())
             .with("level", identity.levelOfAssurance().uri())
@@ -329,12 +328,13 @@ public class NationalCallbackResource {
     audit.record(
         AuditEvent.of("national.failed_answers_exhausted")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("national_eid", adapter.id())
             .with("answers_per_login", limit.perLogin()));
-    return errors.endWithError(
+    return errors.endRefused(
         stored,
-        OAuth2Error.ACCESS_DENIED.setDescription(
+        new LoginRefusal(
+            LoginRefusal.Reason.ANSWERS_EXHAUSTED,
             "The national eID's answers to this login failed validation too often"),
         adapter.country().alpha2(),
         acceptLanguage);
@@ -382,7 +382,7 @@ public class NationalCallbackResource {
     audit.record(
         AuditEvent.of("national.failed")
             .with("flow", flow.id())
-            .with("client", flow.request().client().id())
+            .with("client", flow.requester().id())
             .with("national_eid", adapter.id())
             .with("reason", failure.reason().name())
             .with("detail", failure.getMessage())
@@ -411,9 +411,11 @@ public class NationalCallbackResource {
     }
     String origin = adapter.country().alpha2();
     if (failure.reason() == AuthenticationFailure.Reason.CANCELLED) {
-      return errors.endWithError(
+      return errors.endRefused(
           stored,
-          OAuth2Error.ACCESS_DENIED.setDescription("The citizen cancelled at the national eID"),
+          new LoginRefusal(
+              LoginRefusal.Reason.CANCELLED_AT_NATIONAL_EID,
+              "The citizen cancelled at the national eID"),
           origin,
           acceptLanguage);
     }
@@ -422,9 +424,10 @@ public class NationalCallbackResource {
             || failure.reason() == AuthenticationFailure.Reason.INVALID_IDENTITY
             || failure.reason() == AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY;
     if (!chooseAgain) {
-      return errors.endWithError(
+      return errors.endRefused(
           stored,
-          OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.setDescription(
+          new LoginRefusal(
+              LoginRefusal.Reason.LEVEL_NOT_REACHED,
               "The national eID did not reach the required level of assurance"),
           origin,
           acceptLanguage);

@@ -11,13 +11,17 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.Gender;
@@ -51,6 +55,24 @@ public class StateCodec {
     SimpleModule most = new SimpleModule("most-state");
     most.addSerializer(ClientRegistration.class, new ClientById());
     most.addDeserializer(ClientRegistration.class, new ClientLookup(clients));
+    most.addSerializer(
+        LoginFlow.class,
+        new StdDelegatingSerializer(
+            new StdConverter<LoginFlow, StoredLogin>() {
+              @Override
+              public StoredLogin convert(LoginFlow flow) {
+                return StoredLogin.of(flow);
+              }
+            }));
+    most.addDeserializer(
+        LoginFlow.class,
+        new StdDelegatingDeserializer<>(
+            new StdConverter<StoredLogin, LoginFlow>() {
+              @Override
+              public LoginFlow convert(StoredLogin stored) {
+                return stored.toFlow();
+              }
+            }));
     most.addSerializer(CommonIdentity.class, new IdentityWriter());
     most.addDeserializer(CommonIdentity.class, new IdentityReader());
     this.json =

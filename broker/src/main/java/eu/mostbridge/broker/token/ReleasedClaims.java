@@ -2,6 +2,7 @@ package eu.mostbridge.broker.token;
 
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.IdentifierPolicy;
+import eu.mostbridge.broker.client.Requester;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.PersonIdentifier;
 import eu.mostbridge.identity.PersonName;
@@ -67,7 +68,7 @@ public final class ReleasedClaims {
   }
 
   /** The personal claims only, with the native name forms after their Latin ones. */
-  public Map<String, Object> personal(CommonIdentity identity, ClientRegistration client) {
+  public Map<String, Object> personal(CommonIdentity identity, Requester client) {
     Map<String, Object> claims = new LinkedHashMap<>();
     name(claims, "given_name", identity.givenName());
     name(claims, "family_name", identity.familyName());

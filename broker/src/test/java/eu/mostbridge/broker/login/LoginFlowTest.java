@@ -847,6 +847,7 @@ class LoginFlowTest {
             flow.id(),
             flow.browser(),
             flow.request(),
+            flow.channel(),
             flow.csrf(),
             Instant.now().minus(Duration.ofHours(1))),
         Duration.ofMinutes(5));

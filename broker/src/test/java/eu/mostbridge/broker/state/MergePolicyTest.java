@@ -148,7 +148,8 @@ class MergePolicyTest {
         LoginFlow.start(
             "flow-1",
             "binding",
-            StateCodecTest.request(clients.find("portal").orElseThrow()),
+            StateCodecTest.request(clients.find("portal").orElseThrow()).login(),
+            StateCodecTest.request(clients.find("portal").orElseThrow()).channel(),
             "csrf",
             Instant.now());
     flows.create(flow, Duration.ofMinutes(1));

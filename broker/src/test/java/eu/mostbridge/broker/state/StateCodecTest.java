@@ -116,7 +116,9 @@ class StateCodecTest {
 
   @Test
   void aLoginFlowSurvivesEveryStep() {
-    LoginFlow started = LoginFlow.start("flow-1", "browser-1", request(), "csrf-1", NOW);
+    LoginFlow started =
+        LoginFlow.start(
+            "flow-1", "browser-1", request().login(), request().channel(), "csrf-1", NOW);
     PendingAuthentication pending =
         new PendingAuthentication(
             "bg-mvr-eid",
@@ -188,7 +190,13 @@ class StateCodecTest {
             .authenticationInstant(NOW.minusSeconds(5))
             .build();
     LoginFlow atConsent =
-        LoginFlow.start("f".repeat(43), "b".repeat(43), largest, "c".repeat(43), NOW)
+        LoginFlow.start(
+                "f".repeat(43),
+                "b".repeat(43),
+                largest.login(),
+                largest.channel(),
+                "c".repeat(43),
+                NOW)
             .speaking("mk")
             .identified(identity, NOW);
 
@@ -242,7 +250,13 @@ class StateCodecTest {
                 "reauthenticate_since",
                 "1"));
     LoginFlow waiting =
-        LoginFlow.start("f".repeat(43), "b".repeat(43), largest, "c".repeat(43), NOW)
+        LoginFlow.start(
+                "f".repeat(43),
+                "b".repeat(43),
+                largest.login(),
+                largest.channel(),
+                "c".repeat(43),
+                NOW)
             .speaking("mk")
             .awaiting("bg-mvr-eid", pending, NOW);
 
@@ -280,9 +294,78 @@ class StateCodecTest {
     assertThat(roundTrip(pushed, Pushed.class)).isEqualTo(pushed);
   }
 
+  /**
+   * A login waiting for the national eID (in {@code login-flow-awaiting.json}) and then identified
+   * ({@code login-flow.json}), with one value in every set and map so that its JSON has one order.
+   */
+  private Map<String, LoginFlow> fixedLogins() {
+    ValidatedAuthorization request =
+        new ValidatedAuthorization(
+            registrations.get(0),
+            URI.create("https://a.test/cb"),
+            Optional.of("st\"ate"),
+            Optional.of("n-0"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            Set.of(CountryCode.MK),
+            LevelOfAssurance.SUBSTANTIAL,
+            Optional.of(Locale.forLanguageTag("mk")),
+            true,
+            Optional.of(Duration.ofMinutes(5)),
+            new RequestedClaims(true, Set.of("birthdate")),
+            "openid eidas:country:mk");
+    PendingAuthentication pending =
+        new PendingAuthentication(
+            "mk-eid",
+            "corr-1",
+            LevelOfAssurance.SUBSTANTIAL,
+            CountryCode.BG,
+            NOW.plusSeconds(600),
+            Map.of("nonce", "n-1"));
+    LoginFlow awaiting =
+        LoginFlow.start("flow-1", "browser-1", request.login(), request.channel(), "csrf-1", NOW)
+            .speaking("bg")
+            .awaiting("mk-eid", pending, NOW.plusSeconds(2));
+    return Map.of(
+        "login-flow-awaiting.json",
+        awaiting,
+        "login-flow.json",
+        awaiting.identified(everything(), NOW.plusSeconds(20)));
+  }
+
+  /**
+   * Replicas of two versions share the caches during a rolling upgrade (docs/DEPLOYMENT.md), so the
+   * stored form of a login is a contract: this version reads the committed form as the same login
+   * and writes the same form (the same JSON, member order aside). A change to {@link LoginFlow} or
+   * its request that alters it fails here, and needs a plan for the replicas still running the
+   * version before.
+   */
+  @Test
+  void theStoredFormOfALoginIsFixed() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Map.Entry<String, LoginFlow> fixedLogin : fixedLogins().entrySet()) {
+      String fixed =
+          new String(
+              java.util.Objects.requireNonNull(
+                      StateCodecTest.class.getResourceAsStream(fixedLogin.getKey()),
+                      fixedLogin.getKey())
+                  .readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      String written = codec.write(fixedLogin.getValue());
+      assertThat(codec.read(fixed, LoginFlow.class))
+          .as(fixedLogin.getKey())
+          .contains(fixedLogin.getValue());
+      assertThat(json.readTree(written))
+          .as("%s: %s", fixedLogin.getKey(), written)
+          .isEqualTo(json.readTree(fixed));
+    }
+  }
+
   @Test
   void aFlowOfAClientNoLongerRegisteredIsNotRead() {
-    String stored = codec.write(LoginFlow.start("flow-2", "browser-2", request(), "csrf-2", NOW));
+    String stored =
+        codec.write(
+            LoginFlow.start(
+                "flow-2", "browser-2", request().login(), request().channel(), "csrf-2", NOW));
     StateCodec afterReconfiguration = new StateCodec(ClientRegistry.of(List.of()));
 
     assertThat(afterReconfiguration.read(stored, LoginFlow.class)).isEmpty();

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.flow;
+package eu.mostbridge.broker.authorize;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;

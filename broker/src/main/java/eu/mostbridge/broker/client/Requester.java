@@ -1,0 +1,17 @@
+package eu.mostbridge.broker.client;
+
+/**
+ * Who asks for a login, as the citizen's pages, the audit and the metrics name it: a relying party
+ * registered as an OpenID Connect client, or any other front's registered requester. What it may
+ * receive follows from its {@link IdentifierPolicy}.
+ */
+public interface Requester {
+  /** Its stable id: in audit events and metrics. */
+  String id();
+
+  /** Its display name in {@code language} (bg, mk, en), English when that is missing. */
+  String name(String language);
+
+  /** Whether it receives national numbers or pseudonyms. */
+  IdentifierPolicy identifierPolicy();
+}
