@@ -1,8 +1,6 @@
 package eu.mostbridge.broker.authorize;
 
 import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.openid.connect.sdk.OIDCError;
 import eu.mostbridge.broker.flow.ChannelEnd;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.broker.flow.LoginRefusal;
@@ -48,13 +46,11 @@ public class OidcChannelEnd implements ChannelEnd {
   @Override
   public Response refuse(LoginFlow flow, LoginRefusal refusal) {
     OidcReturn oidc = (OidcReturn) flow.channel();
-    ErrorObject error =
-        switch (refusal.reason()) {
-          case LEVEL_NOT_REACHED -> OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS;
-          case CANCELLED, CANCELLED_AT_NATIONAL_EID, CONSENT_REFUSED, ANSWERS_EXHAUSTED ->
-              OAuth2Error.ACCESS_DENIED;
-        };
+    // The reason's outcome is OpenID Connect's error code for it: what the audit records is what
+    // the relying party receives.
     return clientReturn.error(
-        oidc.redirectUri(), oidc.state(), error.setDescription(refusal.description()));
+        oidc.redirectUri(),
+        oidc.state(),
+        new ErrorObject(refusal.reason().outcome(), refusal.description()));
   }
 }

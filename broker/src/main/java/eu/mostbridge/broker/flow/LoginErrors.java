@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * How a login that goes wrong answers: a page from which it may go on, a page for a step that came
- * too late, or its end with an error at the relying party.
+ * too late, or its end with a refusal, answered through the login's return channel.
  */
 @ApplicationScoped
 public class LoginErrors {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param request what the login must achieve, whichever protocol asked
  * @param channel how its answer goes back, in the protocol that asked
  * @param csrf the token every form of this login must post back
- * @param started when the authorization request arrived
+ * @param started when the request that began it arrived
  * @param stepStarted when the current step began (the national leg's start, for its latency)
  * @param method the national eID chosen ({@code bg-eauth}, ...), once chosen
  * @param national the adapter's pending state while the national leg runs
@@ -133,7 +133,7 @@ public record LoginFlow(
     return id.substring(0, 8);
   }
 
-  /** When this login must end: {@code lifetime} after the authorization request. */
+  /** When this login must end: {@code lifetime} after the request that began it. */
   public Instant expiresAt(java.time.Duration lifetime) {
     return started.plus(lifetime);
   }

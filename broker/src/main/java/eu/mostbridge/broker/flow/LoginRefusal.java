@@ -27,8 +27,8 @@ public record LoginRefusal(Reason reason, String description) {
     }
 
     /**
-     * The outcome audit events and metrics name: OpenID Connect's error code for it, whichever
-     * front asked, so dashboards count every front alike.
+     * OpenID Connect's error code for it: what an OpenID Connect client receives, and the outcome
+     * audit events and metrics name whichever front asked, so dashboards count every front alike.
      */
     public String outcome() {
       return outcome;

@@ -360,6 +360,17 @@ class StateCodecTest {
     }
   }
 
+  /**
+   * A tripwire: {@code StoredLogin} knows how to store an OpenID Connect login only. A new kind of
+   * channel needs its stored form there, and a fixture here, before its first login can be kept.
+   */
+  @Test
+  void everyKindOfChannelHasAStoredForm() {
+    assertThat(eu.mostbridge.broker.flow.ReturnChannel.class.getPermittedSubclasses())
+        .as("kinds of channel with a stored form in StoredLogin")
+        .containsExactly(eu.mostbridge.broker.flow.OidcReturn.class);
+  }
+
   @Test
   void aFlowOfAClientNoLongerRegisteredIsNotRead() {
     String stored =
