@@ -83,18 +83,7 @@ public record LoginFlow(
 
   /** The same login, bound to the browser holding the key of which {@code binding} is the hash. */
   public LoginFlow boundTo(String binding) {
-    return new LoginFlow(
-        id,
-        binding,
-        request,
-        channel,
-        csrf,
-        started,
-        stepStarted,
-        method,
-        national,
-        identity,
-        language);
+    return copy(binding, stepStarted, method, national, identity, language);
   }
 
   /** The citizen chose {@code chosen} (bg, mk or en) on a page. */
@@ -104,6 +93,17 @@ public record LoginFlow(
 
   /** The same login (id, browser, request, CSRF token, start) at its next step. */
   private LoginFlow step(
+      Instant stepStarted,
+      Optional<String> method,
+      Optional<PendingAuthentication> national,
+      Optional<CommonIdentity> identity,
+      Optional<String> language) {
+    return copy(browser, stepStarted, method, national, identity, language);
+  }
+
+  /** The same login (id, request, channel, CSRF token, start) with what may change. */
+  private LoginFlow copy(
+      String browser,
       Instant stepStarted,
       Optional<String> method,
       Optional<PendingAuthentication> national,
