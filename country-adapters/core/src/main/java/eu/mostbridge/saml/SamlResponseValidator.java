@@ -95,7 +95,7 @@ public final class SamlResponseValidator {
 
   /**
    * A validator whose IdP trust is re-read for every response, for peers whose metadata is
-   * refreshed ({@link eu.mostbridge.saml.metadata.RefreshingIdpMetadata}).
+   * refreshed ({@link eu.mostbridge.saml.metadata.RefreshingMetadata}).
    */
   public SamlResponseValidator(
       ServiceProviderIdentity sp,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.mostbridge.saml.metadata.IdpMetadataReader;
-import eu.mostbridge.saml.metadata.IdpMetadataReader.MetadataException;
-import eu.mostbridge.saml.metadata.RefreshingIdpMetadata;
+import eu.mostbridge.saml.metadata.MetadataException;
+import eu.mostbridge.saml.metadata.RefreshingMetadata;
 import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -206,8 +206,8 @@ class MetadataTest {
         idpMetadata(TestKeys.ATTACKER, NOW.plusSeconds(60), TestKeys.ATTACKER, IDP)); // forged
     versions.add(
         idpMetadata(TestKeys.OTHER_IDP, NOW.plusSeconds(60), TestKeys.IDP_EC, IDP)); // rollover
-    RefreshingIdpMetadata metadata =
-        new RefreshingIdpMetadata("test-idp", () -> read(versions.poll(), signer));
+    RefreshingMetadata<IdentityProviderPeer> metadata =
+        new RefreshingMetadata<>("test-idp", () -> read(versions.poll(), signer));
 
     assertThat(metadata.get().signingCertificates())
         .containsExactly(TestKeys.IDP_RSA.getEntityCertificate());

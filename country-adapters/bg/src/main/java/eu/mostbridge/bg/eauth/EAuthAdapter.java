@@ -52,7 +52,7 @@ public final class EAuthAdapter implements CountryAdapter {
 
   /**
    * An adapter whose IdP trust (SSO URL, signing keys) comes from refreshed metadata ({@link
-   * eu.mostbridge.saml.metadata.RefreshingIdpMetadata}); {@code settings.idp()} is then only the
+   * eu.mostbridge.saml.metadata.RefreshingMetadata}); {@code settings.idp()} is then only the
    * first version.
    */
   public EAuthAdapter(

@@ -3,22 +3,15 @@ package eu.mostbridge.saml.metadata;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.ServiceProviderIdentity;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
-import org.opensaml.saml.saml2.metadata.EncryptionMethod;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.signature.KeyInfo;
-import org.opensaml.xmlsec.signature.X509Data;
 
 /**
  * Writes Most's SP metadata for one identity provider: the signing and encryption certificates (the
@@ -54,7 +47,7 @@ public final class SpMetadataWriter {
     descriptor.setWantAssertionsSigned(true);
     descriptor
         .getKeyDescriptors()
-        .add(key(sp.signing().getEntityCertificate(), UsageType.SIGNING, List.of()));
+        .add(KeyDescriptors.of(sp.signing().getEntityCertificate(), UsageType.SIGNING, List.of()));
     List<String> encryption = new java.util.ArrayList<>();
     for (String uri :
         List.of(
@@ -72,7 +65,9 @@ public final class SpMetadataWriter {
             c ->
                 descriptor
                     .getKeyDescriptors()
-                    .add(key(c.getEntityCertificate(), UsageType.ENCRYPTION, encryption)));
+                    .add(
+                        KeyDescriptors.of(
+                            c.getEntityCertificate(), UsageType.ENCRYPTION, encryption)));
     for (String format : NAME_ID_FORMATS) {
       NameIDFormat nameIdFormat =
           SamlMessages.build(NameIDFormat.DEFAULT_ELEMENT_NAME, NameIDFormat.class);
@@ -90,33 +85,5 @@ public final class SpMetadataWriter {
     entity.getRoleDescriptors().add(descriptor);
     SamlMessages.sign(entity, sp.signing(), signatureAlgorithm, AlgorithmPolicy.SHA256);
     return entity;
-  }
-
-  private static KeyDescriptor key(
-      X509Certificate certificate, UsageType use, List<String> algorithms) {
-    KeyDescriptor descriptor =
-        SamlMessages.build(KeyDescriptor.DEFAULT_ELEMENT_NAME, KeyDescriptor.class);
-    descriptor.setUse(use);
-    KeyInfo keyInfo = SamlMessages.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
-    X509Data data = SamlMessages.build(X509Data.DEFAULT_ELEMENT_NAME, X509Data.class);
-    org.opensaml.xmlsec.signature.X509Certificate value =
-        SamlMessages.build(
-            org.opensaml.xmlsec.signature.X509Certificate.DEFAULT_ELEMENT_NAME,
-            org.opensaml.xmlsec.signature.X509Certificate.class);
-    try {
-      value.setValue(Base64.getEncoder().encodeToString(certificate.getEncoded()));
-    } catch (CertificateEncodingException e) {
-      throw new IllegalStateException("A certificate cannot be encoded", e);
-    }
-    data.getX509Certificates().add(value);
-    keyInfo.getX509Datas().add(data);
-    descriptor.setKeyInfo(keyInfo);
-    for (String algorithm : algorithms) {
-      EncryptionMethod method =
-          SamlMessages.build(EncryptionMethod.DEFAULT_ELEMENT_NAME, EncryptionMethod.class);
-      method.setAlgorithm(algorithm);
-      descriptor.getEncryptionMethods().add(method);
-    }
-    return descriptor;
   }
 }

@@ -1,41 +1,42 @@
 package eu.mostbridge.saml.metadata;
 
-import eu.mostbridge.saml.IdentityProviderPeer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The current peer of an IdP whose metadata is re-read periodically (by the broker's scheduler,
- * calling {@link #refresh()}): a good new version replaces the old; a bad one is logged and the
- * last good version kept. Consumers read {@link #get()} per login, so a key rollover published in
+ * The current peer read from metadata that is re-read periodically (the owner calls {@link
+ * #refresh()} on a schedule): a good new version replaces the old; a bad one is logged and the last
+ * good version kept. Consumers read {@link #get()} per message, so a key rollover published in
  * metadata takes effect at the next refresh.
+ *
+ * @param <T> the peer metadata describes (an identity provider, a connector)
  */
-public final class RefreshingIdpMetadata implements Supplier<IdentityProviderPeer> {
+public final class RefreshingMetadata<T> implements Supplier<T> {
   private static final Logger LOG = System.getLogger("eu.mostbridge.saml.metadata");
 
   /**
    * Fetches and checks the metadata once (file read or HTTP GET plus {@link IdpMetadataReader}).
    */
   @FunctionalInterface
-  public interface Source {
-    IdentityProviderPeer load() throws Exception;
+  public interface Source<T> {
+    T load() throws Exception;
   }
 
   private final String name;
-  private final Source source;
-  private final AtomicReference<IdentityProviderPeer> current = new AtomicReference<>();
+  private final Source<T> source;
+  private final AtomicReference<T> current = new AtomicReference<>();
 
   /** Loads once now; a first failure stops start-up rather than run without a trusted peer. */
-  public RefreshingIdpMetadata(String name, Source source) throws Exception {
+  public RefreshingMetadata(String name, Source<T> source) throws Exception {
     this.name = name;
     this.source = source;
     current.set(source.load());
   }
 
   @Override
-  public IdentityProviderPeer get() {
+  public T get() {
     return current.get();
   }
 

@@ -1,0 +1,49 @@
+package eu.mostbridge.saml.metadata;
+
+import eu.mostbridge.saml.SamlMessages;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import org.opensaml.saml.saml2.metadata.EncryptionMethod;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.security.credential.UsageType;
+import org.opensaml.xmlsec.signature.KeyInfo;
+import org.opensaml.xmlsec.signature.X509Data;
+
+/** The KeyDescriptor of every metadata Most writes: one certificate, its use, its algorithms. */
+public final class KeyDescriptors {
+  private KeyDescriptors() {}
+
+  /**
+   * A KeyDescriptor of {@code use} holding {@code certificate}, with an EncryptionMethod per
+   * algorithm in {@code algorithms} (for an encryption key: what the holder can decrypt).
+   */
+  public static KeyDescriptor of(
+      X509Certificate certificate, UsageType use, List<String> algorithms) {
+    KeyDescriptor descriptor =
+        SamlMessages.build(KeyDescriptor.DEFAULT_ELEMENT_NAME, KeyDescriptor.class);
+    descriptor.setUse(use);
+    KeyInfo keyInfo = SamlMessages.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
+    X509Data data = SamlMessages.build(X509Data.DEFAULT_ELEMENT_NAME, X509Data.class);
+    org.opensaml.xmlsec.signature.X509Certificate value =
+        SamlMessages.build(
+            org.opensaml.xmlsec.signature.X509Certificate.DEFAULT_ELEMENT_NAME,
+            org.opensaml.xmlsec.signature.X509Certificate.class);
+    try {
+      value.setValue(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("A certificate cannot be encoded", e);
+    }
+    data.getX509Certificates().add(value);
+    keyInfo.getX509Datas().add(data);
+    descriptor.setKeyInfo(keyInfo);
+    for (String algorithm : algorithms) {
+      EncryptionMethod method =
+          SamlMessages.build(EncryptionMethod.DEFAULT_ELEMENT_NAME, EncryptionMethod.class);
+      method.setAlgorithm(algorithm);
+      descriptor.getEncryptionMethods().add(method);
+    }
+    return descriptor;
+  }
+}

@@ -1,0 +1,68 @@
+package eu.mostbridge.saml.metadata;
+
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.MalformedSamlException;
+import eu.mostbridge.saml.SamlXmlParser;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.SignatureValidator;
+
+/**
+ * The checks every peer's metadata passes before anything in it is read: hardened XML holding one
+ * EntityDescriptor for the configured entity ID, within its {@code validUntil}, signed by the
+ * configured metadata key with an algorithm the policy accepts (unless the peer is configured to
+ * accept unsigned metadata, a logged relaxation).
+ */
+public final class TrustedEntity {
+  private TrustedEntity() {}
+
+  /** The EntityDescriptor of {@code xml}, once every check above passed. */
+  public static EntityDescriptor read(
+      SamlXmlParser parser,
+      byte[] xml,
+      String expectedEntityId,
+      Optional<X509Certificate> metadataSigner,
+      AlgorithmPolicy signatures,
+      Instant now)
+      throws MetadataException {
+    EntityDescriptor entity;
+    try {
+      XMLObject object = SamlXmlParser.unmarshal(parser.parse(xml).getDocumentElement());
+      if (!(object instanceof EntityDescriptor descriptor)) {
+        throw new MetadataException("The metadata is not a single EntityDescriptor");
+      }
+      entity = descriptor;
+    } catch (MalformedSamlException e) {
+      throw new MetadataException("The metadata is not acceptable XML: " + e.getMessage());
+    }
+    if (!expectedEntityId.equals(entity.getEntityID())) {
+      throw new MetadataException("The metadata describes another entity than " + expectedEntityId);
+    }
+    if (entity.getValidUntil() != null && !now.isBefore(entity.getValidUntil())) {
+      throw new MetadataException("The metadata expired at " + entity.getValidUntil());
+    }
+    if (metadataSigner.isPresent()) {
+      if (!entity.isSigned()) {
+        throw new MetadataException("The metadata is not signed");
+      }
+      try {
+        new SAMLSignatureProfileValidator().validate(entity.getSignature());
+        if (!signatures.allowsSignature(entity.getSignature().getSignatureAlgorithm())) {
+          throw new MetadataException("The metadata is signed with a refused algorithm");
+        }
+        SignatureValidator.validate(
+            entity.getSignature(), new BasicX509Credential(metadataSigner.get()));
+      } catch (SignatureException e) {
+        throw new MetadataException(
+            "The metadata signature does not verify with the configured key");
+      }
+    }
+    return entity;
+  }
+}
