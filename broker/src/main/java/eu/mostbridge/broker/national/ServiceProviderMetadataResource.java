@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.national;
 
+import eu.mostbridge.broker.web.MetadataDocuments;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.ServiceProviderIdentity;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Most's signed SAML service provider metadata towards a SAML national eID, served at its entity ID
@@ -33,11 +31,7 @@ public class ServiceProviderMetadataResource {
     this.eids = eids;
   }
 
-  /** Signed metadata made within the last hour, per adapter. */
-  private final Map<String, Signed> signed = new ConcurrentHashMap<>();
-
-  /** The metadata as text (UTF-8), so the record holds no array. */
-  private record Signed(String xml, Instant madeAt) {}
+  private final MetadataDocuments documents = new MetadataDocuments();
 
   /**
    * Served on the I/O thread from a copy signed at most an hour ago: eAuth reads it on every login
@@ -49,26 +43,16 @@ public class ServiceProviderMetadataResource {
   public Response metadata(@PathParam("adapter") String adapterId) {
     ServiceProviderIdentity sp =
         eids.serviceProvider(adapterId).orElseThrow(NotFoundException::new);
-    Instant now = clock.instant();
-    Signed current =
-        signed.compute(
-            adapterId,
-            (id, old) ->
-                old != null && old.madeAt().isAfter(now.minus(Duration.ofHours(1)))
-                    ? old
-                    : new Signed(
-                        SamlMessages.toXml(
-                            SpMetadataWriter.write(
-                                sp,
-                                AlgorithmPolicy.eidasStrict(),
-                                now,
-                                VALIDITY,
-                                AlgorithmPolicy.RSA_PSS_SHA256)),
-                        now));
-    return Response.ok(
-            current.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            "application/samlmetadata+xml")
-        .header("Cache-Control", "max-age=60")
-        .build();
+    return documents.serve(
+        adapterId,
+        clock.instant(),
+        now ->
+            SamlMessages.toXml(
+                SpMetadataWriter.write(
+                    sp,
+                    AlgorithmPolicy.eidasStrict(),
+                    now,
+                    VALIDITY,
+                    AlgorithmPolicy.RSA_PSS_SHA256)));
   }
 }

@@ -1,0 +1,84 @@
+package eu.mostbridge.broker.eidas;
+
+import eu.mostbridge.identity.CountryCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * The identity providers' keys from {@code most.eidas.proxy-services.<country>.*}: one PKCS#12 key
+ * store each. A store that cannot be read, or lacks an alias, stops start-up naming the key.
+ */
+@ApplicationScoped
+public class ConfiguredProxyServiceKeys implements ProxyServiceKeySource {
+  private final EidasConfig config;
+
+  public ConfiguredProxyServiceKeys(EidasConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Map<CountryCode, ProxyServiceKeys> keys() {
+    Map<CountryCode, ProxyServiceKeys> keys = new LinkedHashMap<>();
+    config
+        .proxyServices()
+        .forEach((country, section) -> keys.put(country(country), read(country, section)));
+    return keys;
+  }
+
+  /** The country a section's name stands for: {@code mk} for MK. */
+  static CountryCode country(String name) {
+    String key = "most.eidas.proxy-services." + name;
+    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalStateException(key + ": name the country in lower case, as in its URLs");
+    }
+    try {
+      return CountryCode.of(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(key + ": " + name + " is not a country code", e);
+    }
+  }
+
+  private static ProxyServiceKeys read(String country, EidasConfig.ProxyServiceKeys section) {
+    String key = "most.eidas.proxy-services." + country + ".keystore";
+    try (InputStream in = Files.newInputStream(section.keystore())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      char[] password = section.keystorePassword().toCharArray();
+      store.load(in, password);
+      if (!(store.getKey(section.signingAlias(), password) instanceof PrivateKey privateKey)) {
+        throw new IllegalStateException(
+            key + " has no private key named " + section.signingAlias());
+      }
+      List<X509Certificate> next = new ArrayList<>();
+      for (String alias : section.nextSigningAliases().orElse(List.of())) {
+        next.add(certificate(store, alias, key));
+      }
+      return new ProxyServiceKeys(
+          new BasicX509Credential(certificate(store, section.signingAlias(), key), privateKey),
+          next,
+          certificate(store, section.encryptionAlias(), key),
+          section.signatureAlgorithm());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(key + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static X509Certificate certificate(KeyStore store, String alias, String key)
+      throws GeneralSecurityException {
+    if (!(store.getCertificate(alias) instanceof X509Certificate certificate)) {
+      throw new IllegalStateException(key + " has no certificate named " + alias);
+    }
+    return certificate;
+  }
+}
