@@ -26,6 +26,15 @@ public enum ConnectorRelaxation {
     this.algorithm = algorithm;
   }
 
+  /** The eIDAS profile's algorithms, relaxed by those of {@code granted}. */
+  public static AlgorithmPolicy algorithms(java.util.Set<ConnectorRelaxation> granted) {
+    return AlgorithmPolicy.eidasStrict()
+        .relaxedBy(
+            granted.stream()
+                .flatMap(r -> r.algorithm().stream())
+                .collect(java.util.stream.Collectors.toSet()));
+  }
+
   /** The algorithm relaxation it grants, if it is one. */
   public Optional<AlgorithmPolicy.Relaxation> algorithm() {
     return Optional.ofNullable(algorithm);

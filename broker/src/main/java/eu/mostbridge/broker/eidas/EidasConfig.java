@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.eidas;
 
+import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -111,6 +112,13 @@ public interface EidasConfig {
 
     /** Its name on the citizen's consent page, before the service that asks through it. */
     Optional<String> name();
+
+    /**
+     * What its answers carry as PersonIdentifier: a pseudonym for this connector (the default), or
+     * the national number (EGN, EMBG) where it has a legal basis to process it.
+     */
+    @WithDefault("pseudonym")
+    IdentifierPolicy identifier();
 
     /**
      * Its country when its metadata publishes no {@code eidas:NodeCountry} (relaxation {@code

@@ -1,0 +1,57 @@
+package eu.mostbridge.broker.eidas;
+
+import eu.mostbridge.broker.client.IdentifierPolicy;
+import eu.mostbridge.broker.client.Requester;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.eidas.ConnectorPeer;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A connector Most trusts: the operator's id and name for it, its current metadata (re-read on a
+ * schedule), its country, the relaxations granted to it alone, and what identifier it receives. It
+ * is the requester of every login it asks for: the party accountable on consent pages, in audit
+ * events and in metrics.
+ *
+ * @param id the operator's id for it ({@code most.eidas.connectors.<id>})
+ * @param displayName its name for people
+ * @param peer its metadata as last read successfully
+ * @param nodeCountry its country: from its metadata, or configured under {@code NO_NODE_COUNTRY}
+ * @param relaxations the departures from the profile granted to it
+ * @param identifierPolicy what PersonIdentifier it receives
+ */
+public record ConnectorRegistration(
+    String id,
+    String displayName,
+    Supplier<ConnectorPeer> peer,
+    CountryCode nodeCountry,
+    Set<ConnectorRelaxation> relaxations,
+    IdentifierPolicy identifierPolicy)
+    implements Requester {
+
+  public ConnectorRegistration {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(peer, "peer");
+    Objects.requireNonNull(nodeCountry, "nodeCountry");
+    relaxations = Set.copyOf(relaxations);
+    Objects.requireNonNull(identifierPolicy, "identifierPolicy");
+  }
+
+  /** Its entity ID, the Issuer of its requests. */
+  public String entityId() {
+    return peer.get().entityId();
+  }
+
+  /** The algorithms accepted from it: the eIDAS profile, relaxed as granted. */
+  public AlgorithmPolicy algorithms() {
+    return ConnectorRelaxation.algorithms(relaxations);
+  }
+
+  @Override
+  public String name(String language) {
+    return displayName;
+  }
+}

@@ -1,0 +1,8 @@
+package eu.mostbridge.broker.eidas;
+
+import java.util.List;
+
+/** Provides trusted connectors: the configured ones, or a demo's. */
+public interface ConnectorSource {
+  List<ConnectorRegistration> connectors();
+}

@@ -1,0 +1,172 @@
+package eu.mostbridge.broker.eidas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.mostbridge.broker.client.IdentifierPolicy;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.eidas.ConnectorMetadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a configured connector is trusted, and every configuration that is refused. */
+class ConfiguredConnectorsTest {
+  private static final SimulatorKeys SIGNING = SimulatorKeys.ec("connector signing");
+  private static final SimulatorKeys OTHER = SimulatorKeys.ec("someone else");
+  private static final String ENTITY = "https://eidas.example.bg/EidasNode/ConnectorMetadata";
+  private static final String SECTION = "most.eidas.connectors.bg-node.";
+
+  @TempDir Path dir;
+
+  private ConnectorMetadata metadata() {
+    return ConnectorMetadata.typical(
+        ENTITY,
+        "BG",
+        "https://eidas.example.bg/EidasNode/ColleagueResponse",
+        SIGNING,
+        SimulatorKeys.ec("connector encryption").certificate());
+  }
+
+  private Path write(String name, byte[] content) throws IOException {
+    return Files.write(dir.resolve(name), content);
+  }
+
+  private Path pem(X509Certificate certificate) throws IOException, CertificateEncodingException {
+    return write(
+        "signer.pem",
+        ("-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n")
+            .getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private Map<String, String> section(ConnectorMetadata metadata) throws Exception {
+    Map<String, String> values = new HashMap<>();
+    values.put(SECTION + "entity-id", ENTITY);
+    values.put(SECTION + "metadata-file", write("metadata.xml", metadata.toBytes()).toString());
+    values.put(SECTION + "metadata-signer", pem(SIGNING.certificate()).toString());
+    return values;
+  }
+
+  private static List<ConnectorRegistration> build(Map<String, String> values) {
+    ConfiguredConnectors connectors =
+        new ConfiguredConnectors(ProxyServicesTest.config(values), Clock.systemUTC());
+    try {
+      return connectors.connectors();
+    } finally {
+      connectors.stop();
+    }
+  }
+
+  private static Map<String, String> with(Map<String, String> values, String key, String value) {
+    Map<String, String> all = new HashMap<>(values);
+    if (value == null) {
+      all.remove(SECTION + key);
+    } else {
+      all.put(SECTION + key, value);
+    }
+    return all;
+  }
+
+  @Test
+  void aConnectorIsTrustedThroughItsSignedMetadata() throws Exception {
+    ConnectorRegistration connector =
+        build(with(section(metadata()), "name", "Bulgarian eIDAS node")).get(0);
+
+    assertThat(connector.id()).isEqualTo("bg-node");
+    assertThat(connector.entityId()).isEqualTo(ENTITY);
+    assertThat(connector.nodeCountry()).isEqualTo(CountryCode.BG);
+    assertThat(connector.name("bg")).isEqualTo("Bulgarian eIDAS node");
+    assertThat(connector.identifierPolicy()).isEqualTo(IdentifierPolicy.PSEUDONYM);
+    assertThat(connector.relaxations()).isEmpty();
+    assertThat(connector.algorithms().isStrict()).isTrue();
+  }
+
+  @Test
+  void metadataSignedByAnotherKeyStopsStartUp() throws Exception {
+    Map<String, String> values = section(metadata());
+    values.put(SECTION + "metadata-signer", pem(OTHER.certificate()).toString());
+
+    assertThatThrownBy(() -> build(values))
+        .hasMessageContaining("most.eidas.connectors.bg-node: its metadata cannot be used")
+        .hasMessageContaining("does not verify with the configured key");
+  }
+
+  @Test
+  void theMetadataSignerIsRequired() throws Exception {
+    assertThatThrownBy(() -> build(with(section(metadata()), "metadata-signer", null)))
+        .hasMessageContaining("metadata-signer: the certificate its metadata is signed with");
+  }
+
+  @Test
+  void oneSourceOfMetadataExactly() throws Exception {
+    assertThatThrownBy(
+            () -> build(with(section(metadata()), "metadata-url", "https://eidas.example.bg/md")))
+        .hasMessageContaining("set one of metadata-url and metadata-file");
+    assertThatThrownBy(() -> build(with(section(metadata()), "metadata-file", null)))
+        .hasMessageContaining("set one of metadata-url and metadata-file");
+  }
+
+  @Test
+  void unsignedMetadataIsAcceptedOnlyFromAFileAndOnlyWhenGranted() throws Exception {
+    Map<String, String> unsigned = with(section(metadata().unsigned()), "metadata-signer", null);
+    assertThatThrownBy(() -> build(unsigned)).hasMessageContaining("metadata-signer");
+
+    ConnectorRegistration connector =
+        build(with(unsigned, "relaxations", "UNSIGNED_METADATA_FILE")).get(0);
+    assertThat(connector.relaxations()).containsExactly(ConnectorRelaxation.UNSIGNED_METADATA_FILE);
+
+    Map<String, String> fromUrl =
+        with(
+            with(with(unsigned, "relaxations", "UNSIGNED_METADATA_FILE"), "metadata-file", null),
+            "metadata-url",
+            "https://eidas.example.bg/md");
+    assertThatThrownBy(() -> build(fromUrl)).hasMessageContaining("never for a URL");
+  }
+
+  @Test
+  void aConnectorWithoutNodeCountryNeedsItsRelaxationAndCountry() throws Exception {
+    Map<String, String> noCountry = section(metadata().withNodeCountry(Optional.empty()));
+    assertThatThrownBy(() -> build(noCountry)).hasMessageContaining("no eidas:NodeCountry");
+    assertThatThrownBy(() -> build(with(noCountry, "node-country", "BG")))
+        .hasMessageContaining("node-country goes with the relaxation NO_NODE_COUNTRY");
+
+    ConnectorRegistration connector =
+        build(with(with(noCountry, "node-country", "RO"), "relaxations", "NO_NODE_COUNTRY")).get(0);
+    assertThat(connector.nodeCountry()).isEqualTo(CountryCode.of("RO"));
+  }
+
+  @Test
+  void aConfiguredCountryCannotOverrideTheMetadatas() throws Exception {
+    assertThatThrownBy(
+            () ->
+                build(
+                    with(
+                        with(section(metadata()), "node-country", "RO"),
+                        "relaxations",
+                        "NO_NODE_COUNTRY")))
+        .hasMessageContaining("The metadata names its NodeCountry");
+  }
+
+  @Test
+  void aPseudonymUnlessTheNationalNumberIsGranted() throws Exception {
+    assertThat(
+            build(with(section(metadata()), "identifier", "national-number"))
+                .get(0)
+                .identifierPolicy())
+        .isEqualTo(IdentifierPolicy.NATIONAL_NUMBER);
+  }
+}
