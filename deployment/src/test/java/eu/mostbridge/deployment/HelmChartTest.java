@@ -163,6 +163,29 @@ class HelmChartTest {
         .contains("most.signing.active-key-ids=2026-11");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/clients.yaml").asText())
         .contains("ministry-portal");
+    // The eIDAS identity provider for MK: its keys from a Secret, its password never in the
+    // ConfigMap; the connector's metadata signer beside the settings.
+    assertThat(properties)
+        .contains("most.eidas.proxy-services.mk.keystore=/deployments/eidas/mk/keystore.p12")
+        .contains(
+            "most.eidas.proxy-services.mk.keystore-password=${MOST_EIDAS_MK_KEYSTORE_PASSWORD}")
+        .contains("most.eidas.proxy-services.mk.next-signing-aliases=signing-2027")
+        .contains("most.eidas.publisher.organization-name=Most operator")
+        .contains(
+            "most.eidas.connectors.bg-node.metadata-signer="
+                + "/deployments/config/eidas-connector-bg-node.pem")
+        .contains("most.eidas.connectors.bg-node.metadata-url=https://eidas.egov.example/");
+    assertThat(objects.get("ConfigMap", RELEASE).at("/data/eidas-connector-bg-node.pem").asText())
+        .startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(
+            Manifests.env(deployment, "MOST_EIDAS_MK_KEYSTORE_PASSWORD")
+                .at("/valueFrom/secretKeyRef/name")
+                .asText())
+        .isEqualTo("most-eidas-mk");
+    assertThat(deployment.at("/spec/template/spec/volumes").toString())
+        .contains("\"secretName\":\"most-eidas-mk\"");
+    assertThat(deployment.at("/spec/template/spec/containers/0/volumeMounts").toString())
+        .contains("/deployments/eidas/mk");
 
     JsonNode ingress = objects.get("Ingress", RELEASE);
     assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("most-tls");
@@ -222,6 +245,24 @@ class HelmChartTest {
     assertThatThrownBy(
             () -> render(new Helm(CHART).template().set("settings.javaHome", "/opt/java")))
         .hasMessageContaining("javaHome");
+    assertThatThrownBy(
+            () ->
+                render(
+                    new Helm(CHART)
+                        .template()
+                        .set("eidas.proxyServices.MK.existingSecret", "most-eidas-mk")))
+        .as("a country in lower case, as in its URLs")
+        .hasMessageContaining("'MK' does not match pattern");
+    assertThatThrownBy(
+            () ->
+                render(
+                    new Helm(CHART)
+                        .template()
+                        .set("eidas.connectors.bg.entityId", "https://bg.example")
+                        .set("eidas.connectors.bg.metadataUrl", "http://bg.example")
+                        .set("eidas.connectors.bg.metadataSigner", "BEGIN CERTIFICATE")))
+        .as("connector metadata over https only")
+        .hasMessageContaining("metadataUrl");
   }
 
   @Test
