@@ -44,6 +44,88 @@ public final class RedirectBinding {
     return URI.create(base + (destination.getRawQuery() == null ? "?" : "&") + query);
   }
 
+  /**
+   * A message received over HTTP-Redirect: the parameters decoded, and the octets its signature
+   * covers exactly as they arrived (never re-encoded: peers encode differently).
+   *
+   * @param message the {@code SAMLRequest} or {@code SAMLResponse} value, still Base64 of DEFLATE
+   * @param relayState the relay state, if sent
+   * @param signatureAlgorithm the {@code SigAlg}, if sent
+   * @param signature the {@code Signature} (Base64), if sent
+   * @param signedOctets {@code SAMLRequest=…[&RelayState=…]&SigAlg=…} as received (ASCII)
+   */
+  public record ReceivedQuery(
+      String message,
+      java.util.Optional<String> relayState,
+      java.util.Optional<String> signatureAlgorithm,
+      java.util.Optional<String> signature,
+      String signedOctets) {
+
+    /** Whether the signature verifies with {@code key} under the algorithm it names. */
+    public boolean verifies(java.security.PublicKey key) {
+      if (signatureAlgorithm.isEmpty() || signature.isEmpty()) {
+        return false;
+      }
+      try {
+        java.security.Signature verifier = jca(signatureAlgorithm.get());
+        verifier.initVerify(key);
+        verifier.update(signedOctets.getBytes(StandardCharsets.US_ASCII));
+        return verifier.verify(Base64.getDecoder().decode(withoutWhitespace(signature.get())));
+      } catch (GeneralSecurityException | RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Reads a raw query string ({@code URI.getRawQuery()}) carrying {@code parameter} ({@code
+   * SAMLRequest}). Unknown parameters are ignored; a repeated one is refused, as is a query longer
+   * than {@code maxLength}.
+   */
+  public static ReceivedQuery readQuery(String rawQuery, String parameter, int maxLength)
+      throws MalformedSamlException {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      throw new MalformedSamlException("The query carries no " + parameter);
+    }
+    if (rawQuery.length() > maxLength) {
+      throw new MalformedSamlException("The query is longer than " + maxLength + " characters");
+    }
+    java.util.Map<String, String> raw = new java.util.HashMap<>();
+    for (String pair : rawQuery.split("&", -1)) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      if (java.util.List.of(parameter, "RelayState", "SigAlg", "Signature").contains(name)
+          && raw.put(name, value) != null) {
+        throw new MalformedSamlException("The query repeats " + name);
+      }
+    }
+    if (!raw.containsKey(parameter)) {
+      throw new MalformedSamlException("The query carries no " + parameter);
+    }
+    StringBuilder signed = new StringBuilder(parameter).append('=').append(raw.get(parameter));
+    if (raw.containsKey("RelayState")) {
+      signed.append("&RelayState=").append(raw.get("RelayState"));
+    }
+    if (raw.containsKey("SigAlg")) {
+      signed.append("&SigAlg=").append(raw.get("SigAlg"));
+    }
+    try {
+      return new ReceivedQuery(
+          decode(raw.get(parameter)),
+          java.util.Optional.ofNullable(raw.get("RelayState")).map(RedirectBinding::decode),
+          java.util.Optional.ofNullable(raw.get("SigAlg")).map(RedirectBinding::decode),
+          java.util.Optional.ofNullable(raw.get("Signature")).map(RedirectBinding::decode),
+          signed.toString());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedSamlException("The query is not properly encoded");
+    }
+  }
+
+  private static String decode(String value) {
+    return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
   /** Base64 of the raw DEFLATE of {@code xml}. */
   static String deflate(byte[] xml) {
     Deflater deflater = new Deflater(Deflater.DEFLATED, true);

@@ -34,7 +34,6 @@ import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 import org.opensaml.saml.saml2.encryption.Decrypter;
 import org.opensaml.saml.saml2.encryption.EncryptedElementTypeEncryptedKeyResolver;
-import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.credential.Credential;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.encryption.EncryptedData;
@@ -44,13 +43,10 @@ import org.opensaml.xmlsec.encryption.support.DecryptionException;
 import org.opensaml.xmlsec.encryption.support.InlineEncryptedKeyResolver;
 import org.opensaml.xmlsec.keyinfo.impl.StaticKeyInfoCredentialResolver;
 import org.opensaml.xmlsec.signature.Signature;
-import org.opensaml.xmlsec.signature.support.SignatureException;
-import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.w3c.dom.Document;
 import org.w3c.dom.DocumentFragment;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Validates a SAML Response from one configured identity provider, completely, before anything in
@@ -76,7 +72,6 @@ import org.w3c.dom.NodeList;
  */
 public final class SamlResponseValidator {
   private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
-  private static final String DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 
   private final ServiceProviderIdentity sp;
   private final Supplier<IdentityProviderPeer> currentIdp;
@@ -279,70 +274,10 @@ public final class SamlResponseValidator {
 
     private void verifySignature(Signature signature, String what) throws AuthenticationFailure {
       try {
-        new SAMLSignatureProfileValidator().validate(signature);
-      } catch (SignatureException e) {
-        throw new AuthenticationFailure(
-            Reason.BAD_SIGNATURE,
-            "The " + what + " signature breaks the SAML profile: " + e.getMessage(),
-            e);
+        XmlSignatures.verify(signature, what, idp.algorithms(), trustedKeys, idp.entityId());
+      } catch (XmlSignatures.Refused e) {
+        throw new AuthenticationFailure(Reason.BAD_SIGNATURE, e.getMessage(), e);
       }
-      if (!idp.algorithms().allowsSignature(signature.getSignatureAlgorithm())) {
-        throw failure(
-            Reason.BAD_SIGNATURE,
-            "The "
-                + what
-                + " is signed with "
-                + ErrorText.quote(signature.getSignatureAlgorithm())
-                + ", which the policy ("
-                + idp.algorithms()
-                + ") refuses");
-      }
-      for (String digest : digestAlgorithms(signature)) {
-        if (!idp.algorithms().allowsDigest(digest)) {
-          throw failure(
-              Reason.BAD_SIGNATURE,
-              "The "
-                  + what
-                  + " signature uses the digest "
-                  + ErrorText.quote(digest)
-                  + ", refused");
-        }
-      }
-      for (Credential key : trustedKeys) {
-        if (!keyFits(signature.getSignatureAlgorithm(), key)) {
-          // A key of another type makes Santuario fail in a way that spoils the next attempt.
-          continue;
-        }
-        try {
-          SignatureValidator.validate(signature, key);
-          return;
-        } catch (SignatureException e) {
-          // try the next configured key (rollover)
-        }
-      }
-      throw failure(
-          Reason.BAD_SIGNATURE,
-          "The "
-              + what
-              + " signature does not verify with any key configured for "
-              + idp.entityId());
-    }
-
-    private static boolean keyFits(String signatureAlgorithm, Credential key) {
-      String keyType = key.getPublicKey().getAlgorithm();
-      return signatureAlgorithm.contains("ecdsa") ? "EC".equals(keyType) : "RSA".equals(keyType);
-    }
-
-    private static List<String> digestAlgorithms(Signature signature) {
-      List<String> digests = new ArrayList<>();
-      Element dom = signature.getDOM();
-      if (dom != null) {
-        NodeList methods = dom.getElementsByTagNameNS(DSIG_NS, "DigestMethod");
-        for (int i = 0; i < methods.getLength(); i++) {
-          digests.add(((Element) methods.item(i)).getAttribute("Algorithm"));
-        }
-      }
-      return digests;
     }
 
     private void checkStatus(Response response) throws AuthenticationFailure {
