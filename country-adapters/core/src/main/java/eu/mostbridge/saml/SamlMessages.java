@@ -57,6 +57,15 @@ public final class SamlMessages {
             .buildObject(name);
   }
 
+  /** A new element of any name with {@code xsi:type} {@code schemaType} (attribute values). */
+  public static XSAny buildAny(QName name, QName schemaType) {
+    OpenSamlRuntime.ensureInitialized();
+    return (XSAny)
+        XMLObjectProviderRegistrySupport.getBuilderFactory()
+            .getBuilderOrThrow(XSAny.TYPE_NAME)
+            .buildObject(name, schemaType);
+  }
+
   /**
    * Signs {@code object} with an enveloped signature by {@code credential}, exclusive C14N, the
    * signing certificate in KeyInfo (for the peer's convenience only: Most never trusts one).
@@ -102,7 +111,11 @@ public final class SamlMessages {
 
   /** The object as UTF-8 XML bytes, exactly as marshalled (a signature stays valid). */
   public static byte[] toBytes(XMLObject object) {
-    Element element = marshal(object);
+    return toBytes(marshal(object));
+  }
+
+  /** An element as UTF-8 XML bytes, exactly as it is (a signature stays valid). */
+  public static byte[] toBytes(Element element) {
     try {
       Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
       transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");

@@ -83,6 +83,37 @@ public final class XmlSignatures {
         "The " + what + " signature does not verify with any key configured for " + peer, null);
   }
 
+  /**
+   * Signs {@code element} (whose {@code ID} the reference names) with an enveloped signature placed
+   * before {@code nextSibling}: exclusive C14N, SHA-256 digest, the signing certificate in KeyInfo.
+   * For a document OpenSAML no longer models, such as a Response around an encrypted assertion.
+   */
+  public static void signEnveloped(
+      Element element,
+      org.w3c.dom.Node nextSibling,
+      org.opensaml.security.x509.BasicX509Credential credential,
+      String signatureAlgorithm) {
+    OpenSamlRuntime.ensureInitialized();
+    try {
+      org.w3c.dom.Document document = element.getOwnerDocument();
+      org.apache.xml.security.signature.XMLSignature signature =
+          new org.apache.xml.security.signature.XMLSignature(
+              document, null, signatureAlgorithm, AlgorithmPolicy.EXCLUSIVE_C14N);
+      element.insertBefore(signature.getElement(), nextSibling);
+      element.setIdAttributeNS(null, "ID", true);
+      org.apache.xml.security.transforms.Transforms transforms =
+          new org.apache.xml.security.transforms.Transforms(document);
+      transforms.addTransform(
+          org.apache.xml.security.transforms.Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+      transforms.addTransform(AlgorithmPolicy.EXCLUSIVE_C14N);
+      signature.addDocument("#" + element.getAttribute("ID"), transforms, AlgorithmPolicy.SHA256);
+      signature.addKeyInfo(credential.getEntityCertificate());
+      signature.sign(credential.getPrivateKey());
+    } catch (org.apache.xml.security.exceptions.XMLSecurityException e) {
+      throw new IllegalStateException("Signing a SAML message failed: " + e.getMessage(), e);
+    }
+  }
+
   private static boolean keyFits(String signatureAlgorithm, Credential key) {
     String keyType = key.getPublicKey().getAlgorithm();
     return signatureAlgorithm.contains("ecdsa") ? "EC".equals(keyType) : "RSA".equals(keyType);

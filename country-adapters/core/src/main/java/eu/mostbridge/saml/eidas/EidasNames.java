@@ -42,7 +42,10 @@ public final class EidasNames {
   /** The version of the technical specifications Most implements. */
   public static final String PROTOCOL_VERSION = "1.4";
 
-  /** The natural-person attributes Most can assert, by their short (friendly) names. */
+  /**
+   * The natural-person attributes Most can assert, by their short (friendly) names. CurrentAddress
+   * is not among them: the national eIDs give an unstructured text, the profile a structured type.
+   */
   public enum NaturalPersonAttribute {
     PERSON_IDENTIFIER("PersonIdentifier", true),
     CURRENT_FAMILY_NAME("CurrentFamilyName", true),
@@ -50,7 +53,6 @@ public final class EidasNames {
     DATE_OF_BIRTH("DateOfBirth", true),
     BIRTH_NAME("BirthName", false),
     PLACE_OF_BIRTH("PlaceOfBirth", false),
-    CURRENT_ADDRESS("CurrentAddress", false),
     GENDER("Gender", false),
     NATIONALITY("Nationality", false);
 
