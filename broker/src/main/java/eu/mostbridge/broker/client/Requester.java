@@ -14,4 +14,20 @@ public interface Requester {
 
   /** Whether it receives national numbers or pseudonyms. */
   IdentifierPolicy identifierPolicy();
+
+  /**
+   * Whose pseudonyms it receives: empty for the one pseudonym every OpenID Connect relying party
+   * shares, or an audience (an eIDAS connector's entity ID) with pseudonyms of its own.
+   */
+  default java.util.Optional<String> pseudonymAudience() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The destination in the person identifiers it receives, when it is not the country Most bridges
+   * to (an eIDAS connector's NodeCountry).
+   */
+  default java.util.Optional<eu.mostbridge.identity.CountryCode> destination() {
+    return java.util.Optional.empty();
+  }
 }

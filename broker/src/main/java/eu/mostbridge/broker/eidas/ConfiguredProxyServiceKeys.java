@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.eidas;
 
+import eu.mostbridge.broker.connector.EidasConfig;
 import eu.mostbridge.identity.CountryCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

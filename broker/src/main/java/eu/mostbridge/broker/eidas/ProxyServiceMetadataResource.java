@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.eidas;
 
+import eu.mostbridge.broker.connector.EidasConfig;
 import eu.mostbridge.broker.web.MetadataDocuments;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.eidas.ProxyServiceIdentity;

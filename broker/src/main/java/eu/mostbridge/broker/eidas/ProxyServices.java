@@ -3,6 +3,7 @@ package eu.mostbridge.broker.eidas;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.connector.EidasConfig;
 import eu.mostbridge.broker.national.NationalEids;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;

@@ -7,7 +7,7 @@ import eu.mostbridge.broker.client.Requester;
  * it from the first request to its end. The front that received the request makes it; a {@link
  * ChannelEnd} of that front answers through it.
  */
-public sealed interface ReturnChannel permits OidcReturn {
+public sealed interface ReturnChannel permits OidcReturn, SamlReturn {
   /** Who asked. */
   Requester requester();
 }

@@ -23,6 +23,7 @@ import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.RandomTokens;
+import eu.mostbridge.broker.web.SameOriginResubmit;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,8 +42,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,6 @@ import java.util.Set;
 @Path("/callback/{adapter}")
 public class NationalCallbackResource {
   private final Clock clock;
-  static final String RESUBMITTED = "most_resubmitted";
 
   /**
    * Longer than any request id or state Most makes: an answer naming a longer one finds nothing.
@@ -101,7 +99,7 @@ public class NationalCallbackResource {
   private final LoginErrors errors;
   private final IssuerUrl issuer;
   private final ErrorPages errorPages;
-  private final Pages pages;
+  private final SameOriginResubmit resubmit;
   private final ReleasedClaims claims;
   private final AuditLog audit;
   private final LoginMetrics metrics;
@@ -116,7 +114,7 @@ public class NationalCallbackResource {
       LoginErrors errors,
       BrokerConfig config,
       ErrorPages errorPages,
-      Pages pages,
+      SameOriginResubmit resubmit,
       ReleasedClaims claims,
       AuditLog audit,
       LoginMetrics metrics,
@@ -131,7 +129,7 @@ public class NationalCallbackResource {
     this.errors = errors;
     this.issuer = IssuerUrl.of(config);
     this.errorPages = errorPages;
-    this.pages = pages;
+    this.resubmit = resubmit;
     this.claims = claims;
     this.audit = audit;
     this.metrics = metrics;
@@ -158,19 +156,12 @@ public class NationalCallbackResource {
       @Context HttpServerRequest request,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> fields = new LinkedHashMap<>(form);
-    boolean resubmitted = fields.remove(RESUBMITTED) != null;
-    if (cookies.read(headers) instanceof BrowserCookies.None
-        && !resubmitted
+    if (SameOriginResubmit.needed(cookies.read(headers), fields)
         && eids.byId(adapterId).isPresent()) {
-      Texts texts = LoginTexts.of(Optional.empty(), acceptLanguage);
-      List<Map.Entry<String, String>> again = new ArrayList<>();
-      fields.forEach((name, values) -> values.forEach(v -> again.add(Map.entry(name, v))));
-      again.add(Map.entry(RESUBMITTED, "1"));
-      Map<String, Object> data = new HashMap<>();
-      data.put("title", texts.all().get("post_title"));
-      data.put("action", issuer.resolve("/callback/" + adapterId).toString());
-      data.put("fields", again);
-      return pages.render(200, "post", texts, data);
+      return resubmit.page(
+          LoginTexts.of(Optional.empty(), acceptLanguage),
+          issuer.resolve("/callback/" + adapterId).toString(),
+          fields);
     }
     return answer(adapterId, "POST", fields, headers, source(request), acceptLanguage);
   }

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.connector.ConnectorRegistration;
+import eu.mostbridge.broker.connector.Connectors;
 import eu.mostbridge.broker.flow.LoginFlow;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
@@ -44,15 +46,42 @@ import java.util.Optional;
  *
  * <p>A client is stored as its id and looked up again when read: a registration removed from the
  * clients file while a login was in flight ends that login instead of completing it with settings
- * the operator withdrew. Identities go through {@link CommonIdentity}'s own builder, so a stored
- * identity passes the same checks as one fresh from a national eID.
+ * the operator withdrew. A connector likewise. Identities go through {@link CommonIdentity}'s own
+ * builder, so a stored identity passes the same checks as one fresh from a national eID.
  */
 @ApplicationScoped
 public class StateCodec {
   private final ObjectMapper json;
 
+  /** A codec for OpenID Connect logins only (tests). */
   public StateCodec(ClientRegistry clients) {
+    this(clients, Connectors.of(java.util.List.of()));
+  }
+
+  @jakarta.inject.Inject
+  public StateCodec(ClientRegistry clients, Connectors connectors) {
     SimpleModule most = new SimpleModule("most-state");
+    most.addSerializer(
+        ConnectorRegistration.class,
+        new JsonSerializer<ConnectorRegistration>() {
+          @Override
+          public void serialize(
+              ConnectorRegistration connector, JsonGenerator out, SerializerProvider p)
+              throws IOException {
+            out.writeString(connector.id());
+          }
+        });
+    most.addDeserializer(
+        ConnectorRegistration.class,
+        new JsonDeserializer<ConnectorRegistration>() {
+          @Override
+          public ConnectorRegistration deserialize(JsonParser in, DeserializationContext context)
+              throws IOException {
+            return connectors
+                .byId(in.getValueAsString())
+                .orElseThrow(() -> new IOException("The stored connector is no longer trusted"));
+          }
+        });
     most.addSerializer(ClientRegistration.class, new ClientById());
     most.addDeserializer(ClientRegistration.class, new ClientLookup(clients));
     most.addSerializer(

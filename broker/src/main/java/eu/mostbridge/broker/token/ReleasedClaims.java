@@ -74,12 +74,26 @@ public final class ReleasedClaims {
     name(claims, "family_name", identity.familyName());
     claims.put("birthdate", identity.dateOfBirth().toString());
     identity.gender().ifPresent(g -> claims.put("gender", g.claimValue()));
-    PersonIdentifier released =
-        client.identifierPolicy() == IdentifierPolicy.NATIONAL_NUMBER
-            ? identity.personIdentifier()
-            : pseudonyms.pseudonymize(identity.personIdentifier());
-    claims.put("person_identifier", released.toEidasForm());
+    claims.put("person_identifier", personIdentifier(identity, client).toEidasForm());
     return claims;
+  }
+
+  /**
+   * The person identifier {@code requester} receives: to its destination country, the national
+   * number or a pseudonym as its policy says (its own pseudonyms where it has an audience).
+   */
+  public PersonIdentifier personIdentifier(CommonIdentity identity, Requester requester) {
+    PersonIdentifier national = identity.personIdentifier();
+    if (requester.destination().isPresent()) {
+      national =
+          new PersonIdentifier(national.origin(), requester.destination().get(), national.value());
+    }
+    if (requester.identifierPolicy() == IdentifierPolicy.NATIONAL_NUMBER) {
+      return national;
+    }
+    return requester.pseudonymAudience().isPresent()
+        ? pseudonyms.pseudonymizeFor(national, requester.pseudonymAudience().get())
+        : pseudonyms.pseudonymize(national);
   }
 
   /**

@@ -9,6 +9,8 @@ import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.NationalAnswer;
 import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.connector.EidasConfig;
+import eu.mostbridge.broker.connector.TestEidasConfig;
 import eu.mostbridge.identity.CommonIdentity;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -16,8 +18,6 @@ import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.eidas.EidasLevel;
 import eu.mostbridge.saml.eidas.ProxyServiceIdentity;
 import eu.mostbridge.simulator.SimulatorKeys;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +37,7 @@ class ProxyServicesTest {
           "most.eidas.publisher.technical-email", "t@most.example");
 
   static EidasConfig config(Map<String, String> values) {
-    Map<String, String> all = new HashMap<>(values);
-    return new SmallRyeConfigBuilder()
-        .withMapping(EidasConfig.class)
-        .withSources(new MapBackedConfigSource("test", all) {})
-        .build()
-        .getConfigMapping(EidasConfig.class);
+    return TestEidasConfig.of(values);
   }
 
   private static ProxyServiceKeys keys() {

@@ -32,15 +32,18 @@ class ReturnChannelsTest {
   @Test
   void eachKindOfChannelHasItsEnd() {
     ChannelEnd oidc = endOf(OidcReturn.class);
+    ChannelEnd saml = endOf(SamlReturn.class);
 
-    assertThat(ReturnChannels.byChannel(List.of(oidc))).containsEntry(OidcReturn.class, oidc);
+    assertThat(ReturnChannels.byChannel(List.of(oidc, saml)))
+        .containsEntry(OidcReturn.class, oidc)
+        .containsEntry(SamlReturn.class, saml);
   }
 
   @Test
   void aKindOfChannelWithoutAnEndStopsStartUp() {
-    assertThatThrownBy(() -> ReturnChannels.byChannel(List.of()))
+    assertThatThrownBy(() -> ReturnChannels.byChannel(List.of(endOf(OidcReturn.class))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("OidcReturn");
+        .hasMessageContaining("SamlReturn");
   }
 
   @Test

@@ -6,8 +6,12 @@ import eu.mostbridge.adapter.PendingAuthentication;
 import eu.mostbridge.broker.client.ClientFile;
 import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.ClientRegistry;
+import eu.mostbridge.broker.connector.ConnectorRegistration;
+import eu.mostbridge.broker.connector.Connectors;
 import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.flow.LoginRequest;
 import eu.mostbridge.broker.flow.PushedRequests.Pushed;
+import eu.mostbridge.broker.flow.SamlReturn;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.AccessGrant;
 import eu.mostbridge.broker.token.IssuedCode;
@@ -21,6 +25,11 @@ import eu.mostbridge.identity.PersonIdentifier;
 import eu.mostbridge.identity.PersonName;
 import eu.mostbridge.identity.PostalAddress;
 import eu.mostbridge.identity.ScriptTag;
+import eu.mostbridge.saml.eidas.ConnectorPeer;
+import eu.mostbridge.saml.eidas.EidasAuthnRequest;
+import eu.mostbridge.saml.eidas.EidasLevel;
+import eu.mostbridge.saml.eidas.EidasNames;
+import eu.mostbridge.saml.eidas.LevelRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +62,61 @@ class StateCodecTest {
                 jwksUri: https://a.test/jwks
                 allowedCountries: [BG, MK]
             """);
-    codec = new StateCodec(ClientRegistry.of(registrations));
+    codec = new StateCodec(ClientRegistry.of(registrations), Connectors.of(List.of(CONNECTOR)));
+  }
+
+  /** A connector as its metadata described it, to an eIDAS login. */
+  static final ConnectorRegistration CONNECTOR =
+      new ConnectorRegistration(
+          "bg-node",
+          "Bulgarian eIDAS node",
+          () ->
+              new ConnectorPeer(
+                  "https://eidas.example.bg/ConnectorMetadata",
+                  Optional.of(CountryCode.BG),
+                  Optional.of(ConnectorPeer.SpType.PUBLIC),
+                  List.of(),
+                  List.of(),
+                  List.of(
+                      new ConnectorPeer.AssertionConsumerService(
+                          java.net.URI.create("https://eidas.example.bg/ColleagueResponse"),
+                          0,
+                          true)),
+                  List.of("1.4"),
+                  Optional.empty()),
+          CountryCode.BG,
+          java.util.Set.of(),
+          eu.mostbridge.broker.client.IdentifierPolicy.PSEUDONYM);
+
+  /** An eIDAS login of a Macedonian citizen, as the SSO endpoint starts it. */
+  static LoginFlow samlLogin() {
+    EidasAuthnRequest request =
+        new EidasAuthnRequest(
+            "_request-1",
+            "https://eidas.example.bg/ConnectorMetadata",
+            java.net.URI.create("https://eidas.example.bg/ColleagueResponse"),
+            Optional.of("relay-1"),
+            ConnectorPeer.SpType.PUBLIC,
+            java.util.Set.of(EidasNames.NaturalPersonAttribute.PERSON_IDENTIFIER),
+            new LevelRequest(
+                LevelRequest.Comparison.EXACT,
+                List.of(new EidasLevel(LevelOfAssurance.SUBSTANTIAL, false))),
+            "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+            Optional.of("https://service.example.bg"),
+            NOW);
+    return LoginFlow.start(
+            "flow-saml",
+            "browser-saml",
+            new LoginRequest(
+                java.util.Set.of(CountryCode.MK),
+                LevelOfAssurance.SUBSTANTIAL,
+                Optional.empty(),
+                true,
+                Optional.empty()),
+            new SamlReturn(CONNECTOR, CountryCode.MK, request),
+            "csrf-saml",
+            NOW)
+        .identified(everything(), NOW.plusSeconds(20));
   }
 
   /** A synthetic Macedonian citizen (EMBG made up, checksum-valid) with every optional value. */
@@ -326,6 +389,8 @@ class StateCodecTest {
             .speaking("bg")
             .awaiting("mk-eid", pending, NOW.plusSeconds(2));
     return Map.of(
+        "login-flow-saml.json",
+        samlLogin(),
         "login-flow-awaiting.json",
         awaiting,
         "login-flow.json",
@@ -368,7 +433,20 @@ class StateCodecTest {
   void everyKindOfChannelHasAStoredForm() {
     assertThat(eu.mostbridge.broker.flow.ReturnChannel.class.getPermittedSubclasses())
         .as("kinds of channel with a stored form in StoredLogin")
-        .containsExactly(eu.mostbridge.broker.flow.OidcReturn.class);
+        .containsExactly(
+            eu.mostbridge.broker.flow.OidcReturn.class, eu.mostbridge.broker.flow.SamlReturn.class);
+  }
+
+  @Test
+  void anEidasLoginIsStoredWithItsRequestAndConnectorById() {
+    LoginFlow login = samlLogin();
+    String stored = codec.write(login);
+
+    assertThat(codec.read(stored, LoginFlow.class)).contains(login);
+    assertThat(stored).contains("\"connector\":\"bg-node\"").contains("\"request\":null");
+    assertThat(new StateCodec(ClientRegistry.of(registrations)).read(stored, LoginFlow.class))
+        .as("a connector no longer trusted ends its logins")
+        .isEmpty();
   }
 
   @Test

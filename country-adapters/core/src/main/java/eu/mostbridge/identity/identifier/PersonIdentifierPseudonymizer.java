@@ -53,6 +53,19 @@ public final class PersonIdentifierPseudonymizer {
     return withValue(national, pseudonym(current, national.origin(), national.value()));
   }
 
+  /**
+   * The identifier with its value replaced by a pseudonym for {@code audience} alone (an eIDAS
+   * connector's entity ID): two audiences cannot link their pseudonyms of one person.
+   */
+  public PersonIdentifier pseudonymizeFor(PersonIdentifier national, String audience) {
+    return withValue(
+        national,
+        pseudonym(
+            current,
+            national.origin(),
+            audience.length() + ":" + audience + ":" + national.value()));
+  }
+
   /** The same identifier under each retired key, newest configured first. */
   public List<PersonIdentifier> previousPseudonyms(PersonIdentifier national) {
     List<PersonIdentifier> previous = new ArrayList<>(retired.size());

@@ -64,6 +64,11 @@ public final class AuthnRequestRefusal extends Exception {
     return new AuthnRequestRefusal(rule, message, Optional.empty());
   }
 
+  /** A message that cannot be read at all (for a binding's own checks). */
+  public static AuthnRequestRefusal malformed(String message) {
+    return untrusted("malformed", message);
+  }
+
   /** A refusal answered to the connector. */
   static AuthnRequestRefusal answered(String rule, String message, Answer answer) {
     return new AuthnRequestRefusal(rule, message, Optional.of(answer));

@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.eidas;
+package eu.mostbridge.broker.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +63,7 @@ class ConfiguredConnectorsTest {
 
   private static List<ConnectorRegistration> build(Map<String, String> values) {
     ConfiguredConnectors connectors =
-        new ConfiguredConnectors(ProxyServicesTest.config(values), Clock.systemUTC());
+        new ConfiguredConnectors(TestEidasConfig.of(values), Clock.systemUTC());
     try {
       return connectors.connectors();
     } finally {

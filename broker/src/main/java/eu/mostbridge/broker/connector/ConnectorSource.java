@@ -1,4 +1,4 @@
-package eu.mostbridge.broker.eidas;
+package eu.mostbridge.broker.connector;
 
 import java.util.List;
 

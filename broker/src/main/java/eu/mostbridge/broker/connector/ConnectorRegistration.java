@@ -1,10 +1,11 @@
-package eu.mostbridge.broker.eidas;
+package eu.mostbridge.broker.connector;
 
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.broker.client.Requester;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.eidas.ConnectorPeer;
+import eu.mostbridge.saml.eidas.TrustedConnector;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,7 +30,7 @@ public record ConnectorRegistration(
     CountryCode nodeCountry,
     Set<ConnectorRelaxation> relaxations,
     IdentifierPolicy identifierPolicy)
-    implements Requester {
+    implements Requester, TrustedConnector {
 
   public ConnectorRegistration {
     Objects.requireNonNull(id, "id");
@@ -40,12 +41,18 @@ public record ConnectorRegistration(
     Objects.requireNonNull(identifierPolicy, "identifierPolicy");
   }
 
+  @Override
+  public ConnectorPeer metadata() {
+    return peer.get();
+  }
+
   /** Its entity ID, the Issuer of its requests. */
   public String entityId() {
     return peer.get().entityId();
   }
 
   /** The algorithms accepted from it: the eIDAS profile, relaxed as granted. */
+  @Override
   public AlgorithmPolicy algorithms() {
     return ConnectorRelaxation.algorithms(relaxations);
   }

@@ -1,0 +1,194 @@
+package eu.mostbridge.broker.eidas;
+
+import eu.mostbridge.broker.audit.AuditEvent;
+import eu.mostbridge.broker.audit.AuditLog;
+import eu.mostbridge.broker.connector.ConnectorRegistration;
+import eu.mostbridge.broker.flow.ChannelEnd;
+import eu.mostbridge.broker.flow.LoginFlow;
+import eu.mostbridge.broker.flow.LoginRefusal;
+import eu.mostbridge.broker.flow.LoginTexts;
+import eu.mostbridge.broker.flow.ReturnChannel;
+import eu.mostbridge.broker.flow.SamlReturn;
+import eu.mostbridge.broker.token.ReleasedClaims;
+import eu.mostbridge.broker.web.SameOriginResubmit;
+import eu.mostbridge.identity.CommonIdentity;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.saml.eidas.AssertionEncryption;
+import eu.mostbridge.saml.eidas.AuthnRequestRefusal;
+import eu.mostbridge.saml.eidas.ConnectorPeer;
+import eu.mostbridge.saml.eidas.EidasAuthnRequest;
+import eu.mostbridge.saml.eidas.EidasLevel;
+import eu.mostbridge.saml.eidas.EidasResponseWriter;
+import eu.mostbridge.saml.eidas.ProxyServiceIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ends an eIDAS login: a signed Response, posted by the browser to the connector's ACS, with the
+ * citizen's encrypted assertion or the refusal's status codes.
+ */
+@ApplicationScoped
+public class SamlChannelEnd implements ChannelEnd {
+  private final ProxyServices services;
+  private final ReleasedClaims claims;
+  private final SameOriginResubmit posts;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public SamlChannelEnd(
+      ProxyServices services,
+      ReleasedClaims claims,
+      SameOriginResubmit posts,
+      AuditLog audit,
+      Clock clock) {
+    this.services = services;
+    this.claims = claims;
+    this.posts = posts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public Class<? extends ReturnChannel> channel() {
+    return SamlReturn.class;
+  }
+
+  @Override
+  public Response prepare(LoginFlow flow, CommonIdentity identity, String method) {
+    SamlReturn saml = (SamlReturn) flow.channel();
+    ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
+    EidasAuthnRequest request = saml.request();
+    ConnectorRegistration connector = saml.connector();
+    Optional<EidasLevel> level = asserted(request, identity.levelOfAssurance(), idp.notified());
+    if (level.isEmpty()) {
+      return answer(
+          flow,
+          refusal(
+              idp,
+              request,
+              AuthnRequestRefusal.RESPONDER,
+              Optional.of(AuthnRequestRefusal.NO_AUTHN_CONTEXT),
+              "The level reached is not one the request accepts"));
+    }
+    Optional<Map.Entry<ConnectorPeer.EncryptionKey, String>> key = encryptionKey(connector);
+    if (key.isEmpty()) {
+      audit.record(
+          AuditEvent.of("eidas.answer.unencryptable")
+              .with("flow", flow.id())
+              .with("connector", connector.id()));
+      return answer(
+          flow,
+          refusal(
+              idp,
+              request,
+              AuthnRequestRefusal.RESPONDER,
+              Optional.empty(),
+              "The connector's metadata has no encryption key Most may use"));
+    }
+    byte[] response =
+        EidasResponseWriter.success(
+            idp,
+            recipient(request),
+            new EidasResponseWriter.Assertion(
+                identity,
+                claims.personIdentifier(identity, flow.requester()).toEidasForm(),
+                level.get(),
+                request.attributes(),
+                request.nameIdFormat()),
+            key.get().getKey(),
+            key.get().getValue(),
+            clock.instant());
+    return answer(flow, response);
+  }
+
+  @Override
+  public Response refuse(LoginFlow flow, LoginRefusal refusal) {
+    SamlReturn saml = (SamlReturn) flow.channel();
+    ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
+    String second =
+        switch (refusal.reason()) {
+          case CANCELLED, CANCELLED_AT_NATIONAL_EID, CONSENT_REFUSED ->
+              AuthnRequestRefusal.REQUEST_DENIED;
+          case LEVEL_NOT_REACHED -> AuthnRequestRefusal.NO_AUTHN_CONTEXT;
+          case ANSWERS_EXHAUSTED -> "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
+        };
+    return answer(
+        flow,
+        refusal(
+            idp,
+            saml.request(),
+            AuthnRequestRefusal.RESPONDER,
+            Optional.of(second),
+            refusal.description()));
+  }
+
+  /**
+   * The level to assert: the one reached when the request accepts it; under {@code exact}, else the
+   * strongest requested level the one reached satisfies (asserting less than was reached is true).
+   */
+  static Optional<EidasLevel> asserted(
+      EidasAuthnRequest request, LevelOfAssurance reached, boolean notified) {
+    EidasLevel achieved = new EidasLevel(reached, notified);
+    if (request.level().accepts(achieved)) {
+      return Optional.of(achieved);
+    }
+    return request.level().levels().stream()
+        .filter(level -> level.notified() == notified && reached.satisfies(level.level()))
+        .max((a, b) -> a.level().compareTo(b.level()));
+  }
+
+  /** The first encryption key of the connector's metadata Most may encrypt to. */
+  private static Optional<Map.Entry<ConnectorPeer.EncryptionKey, String>> encryptionKey(
+      ConnectorRegistration connector) {
+    for (ConnectorPeer.EncryptionKey key : connector.metadata().encryptionKeys()) {
+      Optional<String> transport = AssertionEncryption.keyTransportFor(key, connector.algorithms());
+      if (transport.isPresent()) {
+        return Optional.of(Map.entry(key, transport.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private byte[] refusal(
+      ProxyServiceIdentity idp,
+      EidasAuthnRequest request,
+      String status,
+      Optional<String> second,
+      String message) {
+    return EidasResponseWriter.failure(
+        idp, recipient(request), status, second, message, clock.instant());
+  }
+
+  private static EidasResponseWriter.Recipient recipient(EidasAuthnRequest request) {
+    return new EidasResponseWriter.Recipient(
+        request.id(), request.issuer(), request.assertionConsumerService());
+  }
+
+  private Response answer(LoginFlow flow, byte[] response) {
+    SamlReturn saml = (SamlReturn) flow.channel();
+    return post(
+        posts,
+        LoginTexts.of(Optional.of(flow), null),
+        saml.request().assertionConsumerService().toString(),
+        response,
+        saml.request().relayState());
+  }
+
+  /** The HTTP-POST binding's page: the Response (and relay state) posted to the ACS. */
+  static Response post(
+      SameOriginResubmit posts,
+      eu.mostbridge.broker.web.Texts texts,
+      String acs,
+      byte[] response,
+      Optional<String> relayState) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("SAMLResponse", Base64.getEncoder().encodeToString(response));
+    relayState.ifPresent(value -> fields.put("RelayState", value));
+    return posts.toPeer(texts, acs, fields);
+  }
+}
