@@ -61,17 +61,43 @@ public class ConfiguredProxyServiceKeys implements ProxyServiceKeySource {
         throw new IllegalStateException(
             key + " has no private key named " + section.signingAlias());
       }
+      X509Certificate signing = certificate(store, section.signingAlias(), key);
+      if (!pair(privateKey, signing)) {
+        throw new IllegalStateException(
+            key
+                + ": the certificate of "
+                + section.signingAlias()
+                + " is not its private key's: connectors could verify nothing it signs");
+      }
       List<X509Certificate> next = new ArrayList<>();
       for (String alias : section.nextSigningAliases().orElse(List.of())) {
         next.add(certificate(store, alias, key));
       }
       return new ProxyServiceKeys(
-          new BasicX509Credential(certificate(store, section.signingAlias(), key), privateKey),
+          new BasicX509Credential(signing, privateKey),
           next,
           certificate(store, section.encryptionAlias(), key),
           section.signatureAlgorithm());
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(key + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code certificate} holds the public half of {@code key}: one signature tells. */
+  static boolean pair(PrivateKey key, X509Certificate certificate) {
+    try {
+      String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+      byte[] probe = "most eIDAS key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
     }
   }
 

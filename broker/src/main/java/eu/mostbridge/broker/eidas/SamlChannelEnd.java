@@ -16,17 +16,21 @@ import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.saml.eidas.AssertionEncryption;
 import eu.mostbridge.saml.eidas.AuthnRequestRefusal;
 import eu.mostbridge.saml.eidas.ConnectorPeer;
+import eu.mostbridge.saml.eidas.EidasAttributes;
 import eu.mostbridge.saml.eidas.EidasAuthnRequest;
 import eu.mostbridge.saml.eidas.EidasLevel;
+import eu.mostbridge.saml.eidas.EidasNames;
 import eu.mostbridge.saml.eidas.EidasResponseWriter;
 import eu.mostbridge.saml.eidas.ProxyServiceIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ends an eIDAS login: a signed Response, posted by the browser to the connector's ACS, with the
@@ -59,37 +63,51 @@ public class SamlChannelEnd implements ChannelEnd {
   }
 
   @Override
+  public Optional<LoginRefusal> refusalOf(LoginFlow flow, CommonIdentity identity) {
+    SamlReturn saml = (SamlReturn) flow.channel();
+    ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
+    EidasAuthnRequest request = saml.request();
+    if (asserted(request, identity.levelOfAssurance(), idp.notified()).isEmpty()) {
+      return Optional.of(
+          new LoginRefusal(
+              LoginRefusal.Reason.LEVEL_NOT_REACHED,
+              "The level reached is not one the request accepts"));
+    }
+    Set<EidasNames.NaturalPersonAttribute> missing =
+        EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
+    missing.addAll(request.required());
+    missing.removeAll(EidasAttributes.known(identity));
+    if (!missing.isEmpty()) {
+      return Optional.of(
+          new LoginRefusal(
+              LoginRefusal.Reason.CANNOT_ANSWER,
+              "Mandatory attribute not found: "
+                  + missing.stream()
+                      .map(EidasNames.NaturalPersonAttribute::friendlyName)
+                      .sorted()
+                      .toList()));
+    }
+    if (encryptionKey(saml.connector()).isEmpty()) {
+      return Optional.of(
+          new LoginRefusal(
+              LoginRefusal.Reason.CANNOT_ANSWER,
+              "The connector's metadata has no encryption key Most may use"));
+    }
+    return Optional.empty();
+  }
+
+  @Override
   public Response prepare(LoginFlow flow, CommonIdentity identity, String method) {
+    Optional<LoginRefusal> refusal = refusalOf(flow, identity);
+    if (refusal.isPresent()) {
+      return refuse(flow, refusal.get());
+    }
     SamlReturn saml = (SamlReturn) flow.channel();
     ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
     EidasAuthnRequest request = saml.request();
     ConnectorRegistration connector = saml.connector();
-    Optional<EidasLevel> level = asserted(request, identity.levelOfAssurance(), idp.notified());
-    if (level.isEmpty()) {
-      return answer(
-          flow,
-          refusal(
-              idp,
-              request,
-              AuthnRequestRefusal.RESPONDER,
-              Optional.of(AuthnRequestRefusal.NO_AUTHN_CONTEXT),
-              "The level reached is not one the request accepts"));
-    }
-    Optional<Map.Entry<ConnectorPeer.EncryptionKey, String>> key = encryptionKey(connector);
-    if (key.isEmpty()) {
-      audit.record(
-          AuditEvent.of("eidas.answer.unencryptable")
-              .with("flow", flow.id())
-              .with("connector", connector.id()));
-      return answer(
-          flow,
-          refusal(
-              idp,
-              request,
-              AuthnRequestRefusal.RESPONDER,
-              Optional.empty(),
-              "The connector's metadata has no encryption key Most may use"));
-    }
+    EidasLevel level = asserted(request, identity.levelOfAssurance(), idp.notified()).orElseThrow();
+    Map.Entry<ConnectorPeer.EncryptionKey, String> key = encryptionKey(connector).orElseThrow();
     byte[] response =
         EidasResponseWriter.success(
             idp,
@@ -97,12 +115,22 @@ public class SamlChannelEnd implements ChannelEnd {
             new EidasResponseWriter.Assertion(
                 identity,
                 claims.personIdentifier(identity, flow.requester()).toEidasForm(),
-                level.get(),
+                level,
                 request.attributes(),
                 request.nameIdFormat()),
-            key.get().getKey(),
-            key.get().getValue(),
+            key.getKey(),
+            key.getValue(),
             clock.instant());
+    audit.record(
+        AuditEvent.of("eidas.answer.sent")
+            .with("flow", flow.id())
+            .with("client", connector.id())
+            .with("in_response_to", request.id())
+            .with("level", level.uri())
+            .with("key_transport", key.getValue())
+            .with(
+                "attributes",
+                request.attributes().stream().map(a -> a.friendlyName()).sorted().toList()));
     return answer(flow, response);
   }
 
@@ -116,6 +144,7 @@ public class SamlChannelEnd implements ChannelEnd {
               AuthnRequestRefusal.REQUEST_DENIED;
           case LEVEL_NOT_REACHED -> AuthnRequestRefusal.NO_AUTHN_CONTEXT;
           case ANSWERS_EXHAUSTED -> "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
+          case CANNOT_ANSWER -> null;
         };
     return answer(
         flow,
@@ -123,7 +152,7 @@ public class SamlChannelEnd implements ChannelEnd {
             idp,
             saml.request(),
             AuthnRequestRefusal.RESPONDER,
-            Optional.of(second),
+            Optional.ofNullable(second),
             refusal.description()));
   }
 

@@ -171,7 +171,7 @@ public class SsoResource {
             BrowserBoundLogins.binding(key),
             new LoginRequest(
                 Set.of(idp.nodeCountry()),
-                request.level().weakest(),
+                request.level().weakestOf(idp.levels()).orElseThrow(),
                 Optional.empty(),
                 true,
                 Optional.empty()),

@@ -12,6 +12,15 @@ public interface ChannelEnd {
   Class<? extends ReturnChannel> channel();
 
   /**
+   * Why {@code identity} cannot be answered through this channel, checked before the citizen's
+   * consent is acted on; empty when it can. The login then ends with that refusal, audited and
+   * counted as one.
+   */
+  default java.util.Optional<LoginRefusal> refusalOf(LoginFlow flow, CommonIdentity identity) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Makes what the citizen's consent hands out (an OpenID Connect code, a signed assertion) and
    * stores it, before the login ends: the answer is shown only once the end is certain.
    *

@@ -18,7 +18,12 @@ public record LoginRefusal(Reason reason, String description) {
     /** The national eID's answers to this login failed too often for it to go on. */
     ANSWERS_EXHAUSTED("access_denied"),
     /** The national eID cannot reach, or did not reach, the level asked for. */
-    LEVEL_NOT_REACHED("unmet_authentication_requirements");
+    LEVEL_NOT_REACHED("unmet_authentication_requirements"),
+    /**
+     * The identity cannot be answered as the request asks: an attribute it requires is unknown, or
+     * the requester gave no key to encrypt to (eIDAS).
+     */
+    CANNOT_ANSWER("access_denied");
 
     private final String outcome;
 

@@ -47,6 +47,11 @@ public class ReturnChannels {
     var unused = ends.size(); // builds the bean, so a missing end stops start-up
   }
 
+  /** See {@link ChannelEnd#refusalOf}. */
+  public java.util.Optional<LoginRefusal> refusalOf(LoginFlow flow, CommonIdentity identity) {
+    return ends.get(flow.channel().getClass()).refusalOf(flow, identity);
+  }
+
   /** See {@link ChannelEnd#prepare}. */
   public Response prepare(LoginFlow flow, CommonIdentity identity, String method) {
     return ends.get(flow.channel().getClass()).prepare(flow, identity, method);

@@ -56,7 +56,9 @@ public record SamlReturn(
 
     @Override
     public Optional<String> pseudonymAudience() {
-      return Optional.of(connector.entityId());
+      // The operator's id for the connector, not its entity ID: a node that moves its metadata
+      // keeps the identifiers it knows (they must stay stable).
+      return Optional.of("eidas-connector:" + connector.id());
     }
 
     @Override

@@ -411,6 +411,10 @@ public class LoginResource {
     // answer. Of two submits, one ends it; the other's answer is never shown and expires.
     LoginFlow flow = stored.flow();
     CommonIdentity identity = flow.identity().get();
+    Optional<LoginRefusal> unanswerable = channels.refusalOf(flow, identity);
+    if (unanswerable.isPresent()) {
+      return errors.endRefused(stored, unanswerable.get(), origin, acceptLanguage);
+    }
     Instant now = clock.instant();
     Response answer = channels.prepare(flow, identity, flow.method().orElseThrow());
     if (progress.end(stored).isEmpty()) {

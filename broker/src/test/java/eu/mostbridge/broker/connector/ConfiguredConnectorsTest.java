@@ -102,7 +102,7 @@ class ConfiguredConnectorsTest {
 
     assertThatThrownBy(() -> build(values))
         .hasMessageContaining("most.eidas.connectors.bg-node: its metadata cannot be used")
-        .hasMessageContaining("does not verify with the configured key");
+        .hasMessageContaining("does not verify with any key configured for");
   }
 
   @Test

@@ -51,6 +51,12 @@ class EidasLoginTest {
       page = browser.submit(page, "/eidas/" + country + "/sso", Map.of());
     }
     assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return throughNationalEid(browser, page, method, persona);
+  }
+
+  /** From Most's first login page to the consent page. */
+  private static Browser.Page throughNationalEid(
+      Browser browser, Browser.Page page, String method, String persona) throws Exception {
     page = browser.choose(page, method);
     if (page.body().contains("action=\"" + BASE + "/sim/")) {
       page = browser.submit(page, "/sim/", Map.of());
@@ -183,6 +189,32 @@ class EidasLoginTest {
 
     assertThat(answer.status()).isEqualTo(AuthnRequestRefusal.REQUESTER);
     assertThat(answer.message().orElseThrow()).contains("ForceAuthn");
+  }
+
+  @Test
+  void anAttributeRequiredButUnknownIsAResponderErrorAfterConsent() throws Exception {
+    Browser browser = new Browser();
+    String[] id = new String[1];
+    Browser.Page first =
+        post(
+            browser,
+            "mk",
+            request -> {
+              id[0] = request.id;
+              request.comparison = "exact";
+              request.levels = List.of("http://eidas.europa.eu/NotNotified/LoA/substantial");
+              request.attributes.put("BirthName", true);
+            });
+    Browser.Page consent = throughNationalEid(browser, first, "mk-eid", "mk-ljubica");
+
+    Browser.Page toConnector = browser.submit(consent, "/consent", Map.of("action", "allow"));
+    EidasAnswer answer = answerAtAcs(toConnector, "mk", id[0]);
+
+    assertThat(answer.status()).isEqualTo(AuthnRequestRefusal.RESPONDER);
+    assertThat(answer.message().orElseThrow())
+        .contains("Mandatory attribute not found: [BirthName]");
+    assertThat(Files.readString(Path.of("target/quarkus-test.log")))
+        .contains("Mandatory attribute not found");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -183,6 +183,18 @@ class ProxyServicesTest {
   }
 
   @Test
+  void aKeyStoreWhoseCertificateIsNotItsKeysIsCaught() {
+    SimulatorKeys one = SimulatorKeys.ec("one");
+    SimulatorKeys other = SimulatorKeys.ec("other");
+    SimulatorKeys rsa = SimulatorKeys.rsa("rsa");
+
+    assertThat(ConfiguredProxyServiceKeys.pair(one.privateKey(), one.certificate())).isTrue();
+    assertThat(ConfiguredProxyServiceKeys.pair(rsa.privateKey(), rsa.certificate())).isTrue();
+    assertThat(ConfiguredProxyServiceKeys.pair(one.privateKey(), other.certificate())).isFalse();
+    assertThat(ConfiguredProxyServiceKeys.pair(one.privateKey(), rsa.certificate())).isFalse();
+  }
+
+  @Test
   void aSectionNamesItsCountryInLowerCase() {
     assertThat(ConfiguredProxyServiceKeys.country("mk")).isEqualTo(CountryCode.MK);
     assertThatThrownBy(() -> ConfiguredProxyServiceKeys.country("MK"))

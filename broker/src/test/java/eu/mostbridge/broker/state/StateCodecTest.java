@@ -98,6 +98,7 @@ class StateCodecTest {
             Optional.of("relay-1"),
             ConnectorPeer.SpType.PUBLIC,
             java.util.Set.of(EidasNames.NaturalPersonAttribute.PERSON_IDENTIFIER),
+            java.util.Set.of(EidasNames.NaturalPersonAttribute.PERSON_IDENTIFIER),
             new LevelRequest(
                 LevelRequest.Comparison.EXACT,
                 List.of(new EidasLevel(LevelOfAssurance.SUBSTANTIAL, false))),

@@ -70,7 +70,9 @@ public final class RedirectBinding {
         java.security.Signature verifier = jca(signatureAlgorithm.get());
         verifier.initVerify(key);
         verifier.update(signedOctets.getBytes(StandardCharsets.US_ASCII));
-        return verifier.verify(Base64.getDecoder().decode(withoutWhitespace(signature.get())));
+        // A '+' the sender left unencoded arrives decoded as a space; Base64 has no spaces.
+        return verifier.verify(
+            Base64.getDecoder().decode(withoutWhitespace(signature.get().replace(' ', '+'))));
       } catch (GeneralSecurityException | RuntimeException e) {
         return false;
       }
@@ -203,21 +205,44 @@ public final class RedirectBinding {
   static java.security.Signature jca(String algorithm) throws GeneralSecurityException {
     switch (algorithm) {
       case AlgorithmPolicy.RSA_PSS_SHA256 -> {
-        java.security.Signature pss = java.security.Signature.getInstance("RSASSA-PSS");
-        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-        return pss;
+        return pss("SHA-256", MGF1ParameterSpec.SHA256, 32);
+      }
+      case "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1" -> {
+        return pss("SHA-384", MGF1ParameterSpec.SHA384, 48);
+      }
+      case "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1" -> {
+        return pss("SHA-512", MGF1ParameterSpec.SHA512, 64);
       }
       case AlgorithmPolicy.ECDSA_SHA256 -> {
         return java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
       }
+      case "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384" -> {
+        return java.security.Signature.getInstance("SHA384withECDSAinP1363Format");
+      }
+      case "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512" -> {
+        return java.security.Signature.getInstance("SHA512withECDSAinP1363Format");
+      }
       case AlgorithmPolicy.RSA_SHA256 -> {
         return java.security.Signature.getInstance("SHA256withRSA");
+      }
+      case "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384" -> {
+        return java.security.Signature.getInstance("SHA384withRSA");
+      }
+      case "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512" -> {
+        return java.security.Signature.getInstance("SHA512withRSA");
       }
       case AlgorithmPolicy.RSA_SHA1 -> {
         return java.security.Signature.getInstance("SHA1withRSA");
       }
       default -> throw new GeneralSecurityException("Unsupported redirect signature " + algorithm);
     }
+  }
+
+  private static java.security.Signature pss(String digest, MGF1ParameterSpec mgf, int salt)
+      throws GeneralSecurityException {
+    java.security.Signature pss = java.security.Signature.getInstance("RSASSA-PSS");
+    pss.setParameter(new PSSParameterSpec(digest, "MGF1", mgf, salt, 1));
+    return pss;
   }
 
   private static String urlEncode(String value) {

@@ -17,6 +17,7 @@ import org.apache.xml.security.encryption.XMLCipherUtil;
 import org.apache.xml.security.encryption.XMLEncryptionException;
 import org.apache.xml.security.encryption.params.ConcatKDFParams;
 import org.apache.xml.security.encryption.params.KeyAgreementParameters;
+import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.utils.EncryptionConstants;
@@ -57,11 +58,9 @@ public final class AssertionEncryption {
       generator.init(256, RANDOM);
       SecretKey contentKey = generator.generateKey();
       EncryptedKey encryptedKey = encryptKey(document, contentKey, recipient, keyTransport);
-      KeyInfo recipientInfo = new KeyInfo(document);
-      X509Data data = new X509Data(document);
-      data.addCertificate(recipient);
-      recipientInfo.add(data);
       if (encryptedKey.getKeyInfo() == null) {
+        KeyInfo recipientInfo = new KeyInfo(document);
+        recipientInfo.add(certificate(document, recipient));
         encryptedKey.setKeyInfo(recipientInfo);
       }
       XMLCipher cipher = XMLCipher.getInstance(XMLCipher.AES_256_GCM);
@@ -72,9 +71,35 @@ public final class AssertionEncryption {
       encryptedData.setKeyInfo(keyInfo);
       Element parent = (Element) assertion.getParentNode();
       cipher.doFinal(document, assertion, false);
-      return (Element) parent.getFirstChild();
+      Element encrypted = (Element) parent.getFirstChild();
+      namingTheRecipient(encrypted, certificate(document, recipient));
+      return encrypted;
     } catch (Exception e) {
       throw new IllegalStateException("Encrypting the assertion failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static X509Data certificate(Document document, X509Certificate recipient)
+      throws XMLSecurityException {
+    X509Data data = new X509Data(document);
+    data.addCertificate(recipient);
+    return data;
+  }
+
+  /**
+   * Puts the recipient's certificate in the key agreement's {@code RecipientKeyInfo}, which
+   * Santuario leaves empty: the EU node's connector finds its decryption key by it.
+   */
+  private static void namingTheRecipient(Element encryptedData, X509Data certificate) {
+    org.w3c.dom.NodeList infos =
+        encryptedData.getElementsByTagNameNS(
+            EncryptionConstants.EncryptionSpecNS, "RecipientKeyInfo");
+    for (int i = 0; i < infos.getLength(); i++) {
+      Element info = (Element) infos.item(i);
+      while (info.getFirstChild() != null) {
+        info.removeChild(info.getFirstChild());
+      }
+      info.appendChild(certificate.getElement());
     }
   }
 
@@ -124,7 +149,9 @@ public final class AssertionEncryption {
       return wrap.encryptKey(document, contentKey, agreement, RANDOM);
     }
     if (AlgorithmPolicy.RSA_OAEP_MGF1P.equals(keyTransport)) {
-      XMLCipher wrap = XMLCipher.getInstance(XMLCipher.RSA_OAEP, null, SHA256);
+      // XML Encryption 1.0's identifier: MGF1 with SHA-1, and SHA-1 as its default digest, which
+      // the stacks that read nothing newer (xmlsec1 1.2, pysaml2) expect.
+      XMLCipher wrap = XMLCipher.getInstance(XMLCipher.RSA_OAEP, null, AlgorithmPolicy.SHA1);
       wrap.init(XMLCipher.WRAP_MODE, key);
       return wrap.encryptKey(document, contentKey, null, null, RANDOM);
     }

@@ -105,16 +105,14 @@ public final class AuthnRequestIntake {
       throw AuthnRequestRefusal.untrusted("unsigned", "The request is not signed");
     }
     List<BasicX509Credential> keys =
-        received.connector().metadata().signingCertificates().stream()
-            .map(BasicX509Credential::new)
-            .toList();
+        received.peer().signingCertificates().stream().map(BasicX509Credential::new).toList();
     try {
       XmlSignatures.verify(
           received.request().getSignature(),
           "AuthnRequest",
           received.connector().algorithms(),
           keys,
-          received.connector().metadata().entityId());
+          received.peer().entityId());
     } catch (XmlSignatures.Refused e) {
       throw AuthnRequestRefusal.untrusted("bad-signature", e.getMessage());
     }
@@ -151,19 +149,20 @@ public final class AuthnRequestIntake {
               + ") refuses");
     }
     boolean verified = false;
-    for (X509Certificate certificate : received.connector().metadata().signingCertificates()) {
+    for (X509Certificate certificate : received.peer().signingCertificates()) {
       verified |= query.verifies(certificate.getPublicKey());
     }
     if (!verified) {
       throw AuthnRequestRefusal.untrusted(
           "bad-signature",
           "The request's query signature does not verify with any key of "
-              + received.connector().metadata().entityId());
+              + received.peer().entityId());
     }
     return check(received, query.relayState(), idp, now);
   }
 
-  private record Received(AuthnRequest request, TrustedConnector connector) {}
+  /** The request, its connector, and the connector's metadata read once for the whole intake. */
+  private record Received(AuthnRequest request, TrustedConnector connector, ConnectorPeer peer) {}
 
   /** Readable, an AuthnRequest 2.0 from a connector whose metadata is valid. */
   private Received parse(
@@ -204,13 +203,14 @@ public final class AuthnRequestIntake {
                         "The request comes from "
                             + ErrorText.quote(issuer)
                             + ", which is not a trusted connector"));
-    Optional<Instant> validUntil = connector.metadata().validUntil();
+    ConnectorPeer peer = connector.metadata();
+    Optional<Instant> validUntil = peer.validUntil();
     if (validUntil.isPresent() && !now.isBefore(validUntil.get())) {
       throw AuthnRequestRefusal.untrusted(
           "metadata-expired",
           "The metadata of " + issuer + " expired at " + validUntil.get() + "; it is not renewed");
     }
-    return new Received(request, connector);
+    return new Received(request, connector, peer);
   }
 
   /** The rules once the request is known to come from the connector. */
@@ -218,7 +218,7 @@ public final class AuthnRequestIntake {
       Received received, Optional<String> relayState, ProxyServiceIdentity idp, Instant now)
       throws AuthnRequestRefusal {
     AuthnRequest request = received.request();
-    ConnectorPeer peer = received.connector().metadata();
+    ConnectorPeer peer = received.peer();
     if (relayState.isPresent()
         && relayState.get().getBytes(StandardCharsets.UTF_8).length > MAX_RELAY_STATE_BYTES) {
       throw AuthnRequestRefusal.untrusted(
@@ -235,6 +235,21 @@ public final class AuthnRequestIntake {
     URI acs = assertionConsumerService(request, peer);
     Answer answer = new Answer(request.getID(), peer.entityId(), acs, relayState);
     Instant issued = request.getIssueInstant();
+    // Recorded before anything else is answered: a captured request, however old, makes Most
+    // sign at most one answer.
+    Instant newest = issued == null || issued.isBefore(now) ? now : issued;
+    ReplayCache.Use use =
+        replays.record(
+            REPLAY_SCOPE,
+            peer.entityId() + "|" + request.getID(),
+            newest.plus(maxAge).plus(clockSkew.multipliedBy(2)));
+    if (use == ReplayCache.Use.REPEATED) {
+      throw AuthnRequestRefusal.untrusted("replay", "The request was already received");
+    }
+    if (use == ReplayCache.Use.UNRECORDABLE) {
+      throw AuthnRequestRefusal.untrusted(
+          "replay-unrecordable", "The request cannot be recorded against replay now");
+    }
     if (issued == null
         || issued.isAfter(now.plus(clockSkew))
         || issued.isBefore(now.minus(maxAge).minus(clockSkew))) {
@@ -243,24 +258,20 @@ public final class AuthnRequestIntake {
           "The request was issued at " + issued + ", outside the accepted window",
           AuthnRequestRefusal.REQUEST_DENIED);
     }
-    ReplayCache.Use use =
-        replays.record(
-            REPLAY_SCOPE,
-            peer.entityId() + "|" + request.getID(),
-            issued.plus(maxAge).plus(clockSkew.multipliedBy(2)));
-    if (use == ReplayCache.Use.REPEATED) {
-      throw AuthnRequestRefusal.untrusted("replay", "The request was already received");
-    }
-    if (use == ReplayCache.Use.UNRECORDABLE) {
-      throw AuthnRequestRefusal.untrusted(
-          "replay-unrecordable", "The request cannot be recorded against replay now");
-    }
     checkFlags(request, answer);
     ConnectorPeer.SpType spType = spType(request, peer, answer);
-    Set<EidasNames.NaturalPersonAttribute> attributes = attributes(request, answer);
+    Set<EidasNames.NaturalPersonAttribute> required =
+        EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
+    Set<EidasNames.NaturalPersonAttribute> attributes = attributes(request, answer, required);
     LevelRequest level = level(request, idp, answer);
     String nameIdFormat = nameIdFormat(request, answer);
     Optional<String> requesterId = requesterId(request, answer);
+    if (spType == ConnectorPeer.SpType.PRIVATE && requesterId.isEmpty()) {
+      throw answer.refuse(
+          "requester-id",
+          "A private sector service must be named by its RequesterID, which the consent page shows",
+          null);
+    }
     if (request.getSubject() != null) {
       throw answer.refuse(
           "subject",
@@ -280,6 +291,7 @@ public final class AuthnRequestIntake {
         relayState,
         spType,
         attributes,
+        required,
         level,
         nameIdFormat,
         requesterId,
@@ -372,8 +384,12 @@ public final class AuthnRequestIntake {
                     null));
   }
 
+  /**
+   * The attributes asked for that Most knows; those {@code isRequired} added to {@code required}.
+   */
   private static Set<EidasNames.NaturalPersonAttribute> attributes(
-      AuthnRequest request, Answer answer) throws AuthnRequestRefusal {
+      AuthnRequest request, Answer answer, Set<EidasNames.NaturalPersonAttribute> required)
+      throws AuthnRequestRefusal {
     List<Element> lists = extensions(request, "RequestedAttributes");
     if (lists.size() != 1) {
       throw answer.refuse(
@@ -382,8 +398,6 @@ public final class AuthnRequestIntake {
           AuthnRequestRefusal.INVALID_ATTRIBUTE);
     }
     Set<EidasNames.NaturalPersonAttribute> supported =
-        EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
-    Set<EidasNames.NaturalPersonAttribute> required =
         EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
     Set<String> names = new LinkedHashSet<>();
     boolean natural = false;

@@ -115,8 +115,11 @@ public final class ConnectorMetadataReader {
         throw new MetadataException("An assertion consumer service location is not a URL");
       }
       if (!location.isAbsolute()
-          || !("https".equals(location.getScheme()) || "http".equals(location.getScheme()))) {
-        throw new MetadataException("An assertion consumer service location is not an HTTP(S) URL");
+          || !("https".equals(location.getScheme())
+              || ("http".equals(location.getScheme()) && loopback(location.getHost())))) {
+        throw new MetadataException(
+            "An assertion consumer service location is not an https URL (answers are bearer"
+                + " assertions; plain http only on this host, for tests)");
       }
       services.add(
           new ConnectorPeer.AssertionConsumerService(
@@ -148,6 +151,10 @@ public final class ConnectorMetadataReader {
         services,
         entityAttribute(entity.getExtensions(), EidasNames.PROTOCOL_VERSION_ATTRIBUTE),
         Optional.ofNullable(entity.getValidUntil()));
+  }
+
+  private static boolean loopback(String host) {
+    return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
   }
 
   /** The text of the eIDAS extension {@code name} in either Extensions; both must agree. */

@@ -59,6 +59,18 @@ public final class EidasAttributes {
     return attributes;
   }
 
+  /** The attributes {@code identity} has a value for. */
+  public static Set<EidasNames.NaturalPersonAttribute> known(CommonIdentity identity) {
+    Set<EidasNames.NaturalPersonAttribute> known =
+        java.util.EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
+    for (EidasNames.NaturalPersonAttribute attribute : EidasNames.NaturalPersonAttribute.values()) {
+      if (!values(attribute, identity, "-").isEmpty()) {
+        known.add(attribute);
+      }
+    }
+    return known;
+  }
+
   private static List<XSAny> values(
       EidasNames.NaturalPersonAttribute attribute,
       CommonIdentity identity,

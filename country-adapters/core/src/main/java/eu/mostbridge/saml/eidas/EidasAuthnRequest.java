@@ -16,6 +16,7 @@ import java.util.Set;
  * @param relayState the relay state to return, if any (at most 80 bytes)
  * @param spType the sector of the service that asks
  * @param attributes the attributes asked for that Most can assert
+ * @param required those of them asked for as required: an answer without one is a refusal
  * @param level the levels asked for
  * @param nameIdFormat the NameID format to answer with
  * @param requesterId the service that asks, as the connector names it ({@code RequesterID})
@@ -28,6 +29,7 @@ public record EidasAuthnRequest(
     Optional<String> relayState,
     ConnectorPeer.SpType spType,
     Set<EidasNames.NaturalPersonAttribute> attributes,
+    Set<EidasNames.NaturalPersonAttribute> required,
     LevelRequest level,
     String nameIdFormat,
     Optional<String> requesterId,
@@ -39,6 +41,7 @@ public record EidasAuthnRequest(
     Objects.requireNonNull(relayState, "relayState");
     Objects.requireNonNull(spType, "spType");
     attributes = Set.copyOf(attributes);
+    required = Set.copyOf(required);
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(nameIdFormat, "nameIdFormat");
     Objects.requireNonNull(requesterId, "requesterId");

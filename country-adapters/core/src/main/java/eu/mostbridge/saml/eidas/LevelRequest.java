@@ -36,8 +36,11 @@ public record LevelRequest(Comparison comparison, List<EidasLevel> levels) {
     };
   }
 
-  /** The weakest level that satisfies the request, what to ask a national eID for at least. */
-  public LevelOfAssurance weakest() {
-    return levels.stream().map(EidasLevel::level).min(Enum::compareTo).orElseThrow();
+  /**
+   * What to ask a national eID for at least: the weakest of {@code reachable} (an identity
+   * provider's levels, one family) that the request accepts, if any.
+   */
+  public java.util.Optional<LevelOfAssurance> weakestOf(List<EidasLevel> reachable) {
+    return reachable.stream().filter(this::accepts).map(EidasLevel::level).min(Enum::compareTo);
   }
 }

@@ -3,15 +3,14 @@ package eu.mostbridge.saml.metadata;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.MalformedSamlException;
 import eu.mostbridge.saml.SamlXmlParser;
+import eu.mostbridge.saml.XmlSignatures;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
-import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.signature.support.SignatureException;
-import org.opensaml.xmlsec.signature.support.SignatureValidator;
 
 /**
  * The checks every peer's metadata passes before anything in it is read: hardened XML holding one
@@ -52,15 +51,14 @@ public final class TrustedEntity {
         throw new MetadataException("The metadata is not signed");
       }
       try {
-        new SAMLSignatureProfileValidator().validate(entity.getSignature());
-        if (!signatures.allowsSignature(entity.getSignature().getSignatureAlgorithm())) {
-          throw new MetadataException("The metadata is signed with a refused algorithm");
-        }
-        SignatureValidator.validate(
-            entity.getSignature(), new BasicX509Credential(metadataSigner.get()));
-      } catch (SignatureException e) {
-        throw new MetadataException(
-            "The metadata signature does not verify with the configured key");
+        XmlSignatures.verify(
+            entity.getSignature(),
+            "metadata",
+            signatures,
+            List.of(new BasicX509Credential(metadataSigner.get())),
+            expectedEntityId);
+      } catch (XmlSignatures.Refused e) {
+        throw new MetadataException(e.getMessage());
       }
     }
     return entity;

@@ -193,6 +193,8 @@ public final class EidasRequest {
     return switch (algorithm) {
       case "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256" ->
           Signature.getInstance("SHA256withECDSAinP1363Format");
+      case "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512" ->
+          Signature.getInstance("SHA512withECDSAinP1363Format");
       case "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1" -> {
         Signature pss = Signature.getInstance("RSASSA-PSS");
         pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));

@@ -96,6 +96,12 @@ public final class XmlDecryption {
     if (!(XENC11 + "ECDH-ES").equals(attribute(agreement, "Algorithm"))) {
       throw new GeneralSecurityException("key agreement refused");
     }
+    // As the EU node's connector: the recipient is named by its certificate, or nobody knows
+    // which key to agree with.
+    child(
+        child(child(agreement, XENC, "RecipientKeyInfo"), DSIG, "X509Data"),
+        DSIG,
+        "X509Certificate");
     Element derivation = child(agreement, XENC11, "KeyDerivationMethod");
     if (!(XENC11 + "ConcatKDF").equals(attribute(derivation, "Algorithm"))) {
       throw new GeneralSecurityException("key derivation refused");

@@ -174,7 +174,11 @@ class AuthnRequestIntakeTest {
             NaturalPersonAttribute.DATE_OF_BIRTH,
             NaturalPersonAttribute.GENDER);
     assertThat(taken.level().comparison()).isEqualTo(LevelRequest.Comparison.MINIMUM);
-    assertThat(taken.level().weakest()).isEqualTo(LevelOfAssurance.SUBSTANTIAL);
+    assertThat(taken.level().weakestOf(BG.levels())).contains(LevelOfAssurance.SUBSTANTIAL);
+    assertThat(taken.required())
+        .as("Gender is asked for, not required")
+        .doesNotContain(NaturalPersonAttribute.GENDER)
+        .contains(NaturalPersonAttribute.DATE_OF_BIRTH);
     assertThat(taken.nameIdFormat())
         .isEqualTo("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
     assertThat(taken.requesterId()).contains("https://service.example.bg/portal");
@@ -186,6 +190,14 @@ class AuthnRequestIntakeTest {
 
     assertThat(taken.relayState()).contains("relay 2/ü");
     assertThat(taken.assertionConsumerService()).hasToString(ACS);
+  }
+
+  @Test
+  void aRedirectSignedWithEcdsaSha512IsTaken() throws Exception {
+    EidasRequest request = good();
+    request.signatureAlgorithm = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512";
+
+    assertThat(redirect(request.toRedirectQuery(CONNECTOR, null), BG).id()).isEqualTo(request.id);
   }
 
   @Test
@@ -479,8 +491,35 @@ class AuthnRequestIntakeTest {
         .isEqualTo("sp-type");
     EidasRequest inRequest = good();
     inRequest.spType = "private";
+    inRequest.requesterId = "https://bank.example.bg";
     assertThat(post(inRequest, WITHOUT_SP_TYPE, BG, Optional.empty()).spType())
         .isEqualTo(ConnectorPeer.SpType.PRIVATE);
+  }
+
+  @Test
+  void aPrivateServiceMustBeNamed() throws Exception {
+    EidasRequest request = good();
+    request.spType = "private";
+
+    assertThat(refusalOf(() -> post(request, WITHOUT_SP_TYPE, BG, Optional.empty())).rule())
+        .isEqualTo("requester-id");
+    EidasRequest named = good();
+    named.spType = "private";
+    named.requesterId = "https://bank.example.bg";
+    assertThat(post(named, WITHOUT_SP_TYPE, BG, Optional.empty()).requesterId())
+        .contains("https://bank.example.bg");
+  }
+
+  @Test
+  void anOldRequestIsAnsweredOnceThenTreatedAsAReplay() {
+    EidasRequest request = good();
+    request.issueInstant = Instant.now().minus(Duration.ofHours(2));
+    String form = request.toPostForm(CONNECTOR, null).get("SAMLRequest");
+
+    assertThat(refusalOf(() -> postRaw(form, WITH_SP_TYPE, BG, Optional.empty())).rule())
+        .isEqualTo("issue-instant");
+    assertThat(refusalOf(() -> postRaw(form, WITH_SP_TYPE, BG, Optional.empty())).rule())
+        .isEqualTo("replay");
   }
 
   @Test
