@@ -7,15 +7,12 @@ import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.flow.BrowserBoundLogins;
 import eu.mostbridge.broker.flow.LoginFlow;
-import eu.mostbridge.broker.flow.LoginProgress;
 import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.flow.PushedRequests;
 import eu.mostbridge.broker.flow.ValidatedAuthorization;
 import eu.mostbridge.broker.token.ErrorDescription;
-import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Pages;
-import eu.mostbridge.broker.web.RandomTokens;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -41,31 +38,25 @@ public class AuthorizationEndpoint {
   private final Clock clock;
   private final AuthorizationRequestValidator validator;
   private final BrowserBoundLogins logins;
-  private final LoginProgress progress;
   private final IssuerUrl issuer;
   private final ErrorPages errorPages;
   private final ClientReturn clientReturn;
   private final AuditLog audit;
   private final PushedRequests pushed;
-  private final BrowserCookies cookies;
 
   public AuthorizationEndpoint(
       AuthorizationRequestValidator validator,
       BrowserBoundLogins logins,
-      LoginProgress progress,
       BrokerConfig config,
       ErrorPages errorPages,
       ClientReturn clientReturn,
       AuditLog audit,
       PushedRequests pushed,
-      BrowserCookies cookies,
       Clock clock) {
     this.clock = clock;
     this.pushed = pushed;
-    this.cookies = cookies;
     this.validator = validator;
     this.logins = logins;
-    this.progress = progress;
     this.issuer = IssuerUrl.of(config);
     this.errorPages = errorPages;
     this.clientReturn = clientReturn;
@@ -122,19 +113,9 @@ public class AuthorizationEndpoint {
           new ErrorObject(failure.error(), ErrorDescription.of(failure.description())));
     }
     ValidatedAuthorization request = ((AuthorizationRequestValidator.Accepted) result).request();
-    BrowserCookies.Presented cookie = cookies.read(headers);
-    logins.refuseConflictingCookies(cookie, acceptLanguage);
-    progress.admitNewLogin();
-    String key = RandomTokens.next();
-    LoginFlow flow =
-        LoginFlow.start(
-            RandomTokens.next(),
-            BrowserBoundLogins.binding(key),
-            request.login(),
-            request.channel(),
-            RandomTokens.next(),
-            clock.instant());
-    progress.create(flow);
+    BrowserBoundLogins.Begun begun =
+        logins.begin(headers, request.login(), request.channel(), acceptLanguage);
+    LoginFlow flow = begun.flow();
     // The login is stored before the pushed request is used up: a failure in between leaves the
     // request for the browser's next try. A login that lost the use to another is never shown.
     if (pushedRequest.isPresent()
@@ -149,7 +130,7 @@ public class AuthorizationEndpoint {
             .with("minimum_level", request.minimumLevel().uri())
             .with("force_login", request.forceLogin()));
     return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id())))
-        .cookie(cookies.adding(cookie, key))
+        .cookie(begun.cookie())
         .build();
   }
 

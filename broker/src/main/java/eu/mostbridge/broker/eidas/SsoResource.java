@@ -8,14 +8,12 @@ import eu.mostbridge.broker.connector.ConnectorRegistration;
 import eu.mostbridge.broker.connector.Connectors;
 import eu.mostbridge.broker.flow.BrowserBoundLogins;
 import eu.mostbridge.broker.flow.LoginFlow;
-import eu.mostbridge.broker.flow.LoginProgress;
 import eu.mostbridge.broker.flow.LoginRequest;
 import eu.mostbridge.broker.flow.LoginTexts;
 import eu.mostbridge.broker.flow.SamlReturn;
 import eu.mostbridge.broker.web.BrowserCookies;
 import eu.mostbridge.broker.web.ErrorPages;
 import eu.mostbridge.broker.web.Pages;
-import eu.mostbridge.broker.web.RandomTokens;
 import eu.mostbridge.broker.web.SameOriginResubmit;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.replay.ReplayCache;
@@ -60,7 +58,6 @@ public class SsoResource {
   private final AuthnRequestIntake intake;
   private final BrowserCookies cookies;
   private final BrowserBoundLogins logins;
-  private final LoginProgress progress;
   private final SameOriginResubmit posts;
   private final ErrorPages errorPages;
   private final AuditLog audit;
@@ -73,7 +70,6 @@ public class SsoResource {
       ReplayCache replays,
       BrowserCookies cookies,
       BrowserBoundLogins logins,
-      LoginProgress progress,
       SameOriginResubmit posts,
       ErrorPages errorPages,
       AuditLog audit,
@@ -84,7 +80,6 @@ public class SsoResource {
     this.intake = new AuthnRequestIntake(replays, Duration.ofSeconds(60), Duration.ofMinutes(5));
     this.cookies = cookies;
     this.logins = logins;
-    this.progress = progress;
     this.posts = posts;
     this.errorPages = errorPages;
     this.audit = audit;
@@ -161,14 +156,9 @@ public class SsoResource {
       HttpHeaders headers,
       String acceptLanguage) {
     ConnectorRegistration connector = connectors.byEntityId(request.issuer()).orElseThrow();
-    BrowserCookies.Presented cookie = cookies.read(headers);
-    logins.refuseConflictingCookies(cookie, acceptLanguage);
-    progress.admitNewLogin();
-    String key = RandomTokens.next();
-    LoginFlow flow =
-        LoginFlow.start(
-            RandomTokens.next(),
-            BrowserBoundLogins.binding(key),
+    BrowserBoundLogins.Begun begun =
+        logins.begin(
+            headers,
             new LoginRequest(
                 Set.of(idp.nodeCountry()),
                 request.level().weakestOf(idp.levels()).orElseThrow(),
@@ -176,9 +166,8 @@ public class SsoResource {
                 true,
                 Optional.empty()),
             new SamlReturn(connector, idp.nodeCountry(), request),
-            RandomTokens.next(),
-            clock.instant());
-    progress.create(flow);
+            acceptLanguage);
+    LoginFlow flow = begun.flow();
     audit.record(
         AuditEvent.of("eidas.request.accepted")
             .with("flow", flow.id())
@@ -191,7 +180,7 @@ public class SsoResource {
             .with("levels", request.level().levels().stream().map(l -> l.uri()).toList())
             .with("relaxations", connector.relaxations().stream().sorted().toList()));
     return Pages.secured(Response.seeOther(issuer.resolve("/login/" + flow.id())))
-        .cookie(cookies.adding(cookie, key))
+        .cookie(begun.cookie())
         .build();
   }
 

@@ -22,13 +22,56 @@ public class BrowserBoundLogins {
   private final BrowserCookies cookies;
   private final ErrorPages errorPages;
   private final AuditLog audit;
+  private final java.time.Clock clock;
 
   public BrowserBoundLogins(
-      LoginProgress progress, BrowserCookies cookies, ErrorPages errorPages, AuditLog audit) {
+      LoginProgress progress,
+      BrowserCookies cookies,
+      ErrorPages errorPages,
+      AuditLog audit,
+      java.time.Clock clock) {
     this.progress = progress;
     this.cookies = cookies;
     this.errorPages = errorPages;
     this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * A login begun for this browser, and the binding cookie the answer must set.
+   *
+   * @param flow the login, stored
+   * @param cookie the browser's binding cookie with the login's key added
+   */
+  public record Begun(LoginFlow flow, jakarta.ws.rs.core.NewCookie cookie) {}
+
+  /**
+   * Begins a login for the browser of {@code headers}, whichever front asked: admitted (or refused
+   * with 503 when this replica holds too many), stored, bound to a fresh key the cookie will carry
+   * beside the keys of the browser's other logins.
+   *
+   * @throws WebApplicationException with the error page when the request carries two binding
+   *     cookies, or no login can be admitted now
+   */
+  public Begun begin(
+      jakarta.ws.rs.core.HttpHeaders headers,
+      LoginRequest request,
+      ReturnChannel channel,
+      String acceptLanguage) {
+    BrowserCookies.Presented cookie = cookies.read(headers);
+    refuseConflictingCookies(cookie, acceptLanguage);
+    progress.admitNewLogin();
+    String key = eu.mostbridge.broker.web.RandomTokens.next();
+    LoginFlow flow =
+        LoginFlow.start(
+            eu.mostbridge.broker.web.RandomTokens.next(),
+            binding(key),
+            request,
+            channel,
+            eu.mostbridge.broker.web.RandomTokens.next(),
+            clock.instant());
+    progress.create(flow);
+    return new Begun(flow, cookies.adding(cookie, key));
   }
 
   /**

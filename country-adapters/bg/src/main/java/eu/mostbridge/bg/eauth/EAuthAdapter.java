@@ -52,8 +52,8 @@ public final class EAuthAdapter implements CountryAdapter {
 
   /**
    * An adapter whose IdP trust (SSO URL, signing keys) comes from refreshed metadata ({@link
-   * eu.mostbridge.saml.metadata.RefreshingMetadata}); {@code settings.idp()} is then only the
-   * first version.
+   * eu.mostbridge.saml.metadata.RefreshingMetadata}); {@code settings.idp()} is then only the first
+   * version.
    */
   public EAuthAdapter(
       EAuthSettings settings,
