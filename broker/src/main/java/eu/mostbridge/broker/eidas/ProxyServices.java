@@ -81,11 +81,13 @@ public class ProxyServices {
       IssuerUrl issuer) {
     Set<String> notified = notified(config, eids);
     Map<CountryCode, ProxyServiceIdentity> built = new LinkedHashMap<>();
+    if (keys.isEmpty()) {
+      return built;
+    }
+    ProxyServiceIdentity.Publisher publisher = publisher(config, issuer);
     keys.forEach(
         (country, set) ->
-            built.put(
-                country,
-                identity(country, set, eids, notified, publisher(config, issuer), issuer)));
+            built.put(country, identity(country, set, eids, notified, publisher, issuer)));
     return built;
   }
 

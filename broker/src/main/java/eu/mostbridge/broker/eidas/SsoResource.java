@@ -28,6 +28,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -94,17 +95,14 @@ public class SsoResource {
       @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Texts texts = LoginTexts.of(Optional.empty(), acceptLanguage);
-    Optional<ProxyServiceIdentity> idp = services.bySegment(country);
-    if (idp.isEmpty()) {
-      return errorPages.page(404, texts, "error.bad_request");
-    }
+    ProxyServiceIdentity idp = identityProvider(country, texts);
     try {
       EidasAuthnRequest request =
           intake.fromRedirect(
-              uri.getRequestUri().getRawQuery(), idp.get(), this::connector, clock.instant());
-      return start(idp.get(), request, "redirect", headers, acceptLanguage);
+              uri.getRequestUri().getRawQuery(), idp, this::connector, clock.instant());
+      return start(idp, request, "redirect", headers, acceptLanguage);
     } catch (AuthnRequestRefusal refusal) {
-      return refused(idp.get(), refusal, "redirect", texts);
+      return refused(idp, refusal, "redirect", texts);
     }
   }
 
@@ -116,13 +114,10 @@ public class SsoResource {
       @Context HttpHeaders headers,
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Texts texts = LoginTexts.of(Optional.empty(), acceptLanguage);
-    Optional<ProxyServiceIdentity> idp = services.bySegment(country);
-    if (idp.isEmpty()) {
-      return errorPages.page(404, texts, "error.bad_request");
-    }
+    ProxyServiceIdentity idp = identityProvider(country, texts);
     Map<String, List<String>> fields = new LinkedHashMap<>(form);
     if (SameOriginResubmit.needed(cookies.read(headers), fields)) {
-      return posts.page(texts, idp.get().singleSignOnService().toString(), fields);
+      return posts.page(texts, idp.singleSignOnService().toString(), fields);
     }
     List<String> request = fields.getOrDefault("SAMLRequest", List.of());
     List<String> relayState = fields.getOrDefault("RelayState", List.of());
@@ -135,13 +130,21 @@ public class SsoResource {
           intake.fromPost(
               request.get(0),
               relayState.stream().findFirst(),
-              idp.get(),
+              idp,
               this::connector,
               clock.instant());
-      return start(idp.get(), accepted, "post", headers, acceptLanguage);
+      return start(idp, accepted, "post", headers, acceptLanguage);
     } catch (AuthnRequestRefusal refusal) {
-      return refused(idp.get(), refusal, "post", texts);
+      return refused(idp, refusal, "post", texts);
     }
+  }
+
+  /** The identity provider of the path's country, or the 404 page. */
+  private ProxyServiceIdentity identityProvider(String country, Texts texts) {
+    return services
+        .bySegment(country)
+        .orElseThrow(
+            () -> new WebApplicationException(errorPages.page(404, texts, "error.bad_request")));
   }
 
   private Optional<ConnectorRegistration> connector(String entityId) {

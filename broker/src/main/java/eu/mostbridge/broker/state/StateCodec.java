@@ -61,29 +61,13 @@ public class StateCodec {
   @jakarta.inject.Inject
   public StateCodec(ClientRegistry clients, Connectors connectors) {
     SimpleModule most = new SimpleModule("most-state");
-    most.addSerializer(
+    byId(most, ClientRegistration.class, ClientRegistration::id, clients::find, "client");
+    byId(
+        most,
         ConnectorRegistration.class,
-        new JsonSerializer<ConnectorRegistration>() {
-          @Override
-          public void serialize(
-              ConnectorRegistration connector, JsonGenerator out, SerializerProvider p)
-              throws IOException {
-            out.writeString(connector.id());
-          }
-        });
-    most.addDeserializer(
-        ConnectorRegistration.class,
-        new JsonDeserializer<ConnectorRegistration>() {
-          @Override
-          public ConnectorRegistration deserialize(JsonParser in, DeserializationContext context)
-              throws IOException {
-            return connectors
-                .byId(in.getValueAsString())
-                .orElseThrow(() -> new IOException("The stored connector is no longer trusted"));
-          }
-        });
-    most.addSerializer(ClientRegistration.class, new ClientById());
-    most.addDeserializer(ClientRegistration.class, new ClientLookup(clients));
+        ConnectorRegistration::id,
+        connectors::byId,
+        "connector");
     most.addSerializer(
         LoginFlow.class,
         new StdDelegatingSerializer(
@@ -139,29 +123,36 @@ public class StateCodec {
     }
   }
 
-  private static final class ClientById extends JsonSerializer<ClientRegistration> {
-    @Override
-    public void serialize(ClientRegistration client, JsonGenerator out, SerializerProvider p)
-        throws IOException {
-      out.writeString(client.id());
-    }
-  }
-
-  private static final class ClientLookup extends JsonDeserializer<ClientRegistration> {
-    private final ClientRegistry clients;
-
-    ClientLookup(ClientRegistry clients) {
-      this.clients = clients;
-    }
-
-    @Override
-    public ClientRegistration deserialize(JsonParser in, DeserializationContext context)
-        throws IOException {
-      String id = in.getValueAsString();
-      return clients
-          .find(id)
-          .orElseThrow(() -> new IOException("The stored client is no longer registered"));
-    }
+  /**
+   * Stores a registration of {@code type} as its id and looks it up again when read: one no longer
+   * configured makes the entry unreadable, so the login holding it ends.
+   */
+  private static <T> void byId(
+      SimpleModule module,
+      Class<T> type,
+      java.util.function.Function<T, String> id,
+      java.util.function.Function<String, Optional<T>> lookup,
+      String what) {
+    module.addSerializer(
+        type,
+        new JsonSerializer<T>() {
+          @Override
+          public void serialize(T value, JsonGenerator out, SerializerProvider p)
+              throws IOException {
+            out.writeString(id.apply(value));
+          }
+        });
+    module.addDeserializer(
+        type,
+        new JsonDeserializer<T>() {
+          @Override
+          public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            return lookup
+                .apply(in.getValueAsString())
+                .orElseThrow(
+                    () -> new IOException("The stored " + what + " is no longer configured"));
+          }
+        });
   }
 
   private static final class IdentityWriter extends JsonSerializer<CommonIdentity> {

@@ -3,6 +3,7 @@ package eu.mostbridge.broker.eidas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.mostbridge.broker.login.Browser;
+import eu.mostbridge.broker.security.TestLogs;
 import eu.mostbridge.demo.DemoConnectors;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.eidas.AuthnRequestRefusal;
@@ -12,8 +13,6 @@ import eu.mostbridge.simulator.eidas.EidasRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -207,24 +206,29 @@ class EidasLoginTest {
             });
     Browser.Page consent = throughNationalEid(browser, first, "mk-eid", "mk-ljubica");
 
+    int before = TestLogs.auditEvents().size();
     Browser.Page toConnector = browser.submit(consent, "/consent", Map.of("action", "allow"));
     EidasAnswer answer = answerAtAcs(toConnector, "mk", id[0]);
 
     assertThat(answer.status()).isEqualTo(AuthnRequestRefusal.RESPONDER);
     assertThat(answer.message().orElseThrow())
         .contains("Mandatory attribute not found: [BirthName]");
-    assertThat(Files.readString(Path.of("target/quarkus-test.log")))
-        .contains("Mandatory attribute not found");
+    List<String> events = TestLogs.auditEvents();
+    assertThat(events.subList(before, events.size()))
+        .as("ended as a refusal, not a consent given")
+        .anyMatch(event -> event.contains("Mandatory attribute not found"))
+        .noneMatch(event -> event.contains("consent.given"));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "an unknown issuer, issuer",
-    "an unsigned request, unsigned",
-    "another destination, destination",
-    "a replay, replay",
+    "an unknown issuer, issuer, unknown-issuer",
+    "an unsigned request, unsigned, unsigned",
+    "another destination, destination, destination",
+    "a replay, replay, replay",
   })
-  void anUntrustedRequestGetsAPageAndAnAuditEvent(String name, String fault) throws Exception {
+  void anUntrustedRequestGetsAPageAndAnAuditEvent(String name, String fault, String rule)
+      throws Exception {
     Browser browser = new Browser();
     Consumer<EidasRequest> change =
         switch (fault) {
@@ -242,8 +246,8 @@ class EidasLoginTest {
     assertThat(page.status()).isEqualTo(400);
     assertThat(page.body()).contains("eIDAS").doesNotContain("SAMLResponse");
     Browser.assertNoStackTrace(page);
-    assertThat(Files.readString(Path.of("target/quarkus-test.log")))
-        .contains("eidas.request.refused");
+    List<String> events = TestLogs.auditEvents();
+    assertThat(events.get(events.size() - 1)).contains("eidas.request.refused").contains(rule);
   }
 
   @Test

@@ -89,19 +89,28 @@ public final class AlgorithmPolicy {
   public static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
   public static final String EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
 
+  /** Key agreement for EC recipients (XML Encryption 1.1), which eIDAS asks ProxyServices for. */
+  public static final String ECDH_ES = "http://www.w3.org/2009/xmlenc11#ECDH-ES";
+
+  // Ordered, strongest last within each kind: published in this order in metadata.
   private static final Set<String> STRICT_SIGNATURES =
-      Set.of(
-          RSA_PSS_SHA256,
-          "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
-          "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1",
+      ordered(
           ECDSA_SHA256,
           "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
-          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512");
+          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
+          RSA_PSS_SHA256,
+          "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
+          "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1");
   private static final Set<String> STRICT_DIGESTS =
-      Set.of(
+      ordered(
           SHA256,
           "http://www.w3.org/2001/04/xmldsig-more#sha384",
           "http://www.w3.org/2001/04/xmlenc#sha512");
+
+  private static Set<String> ordered(String... uris) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of(uris)));
+  }
+
   private static final Set<String> STRICT_DATA_ENCRYPTION =
       Set.of(AES128_GCM, "http://www.w3.org/2009/xmlenc11#aes192-gcm", AES256_GCM);
   private static final Set<String> STRICT_KEY_TRANSPORT = Set.of(RSA_OAEP);
@@ -186,7 +195,14 @@ public final class AlgorithmPolicy {
     return false;
   }
 
-  /** All signature algorithm URIs this policy accepts, for SP metadata. */
+  /** All digest algorithm URIs this policy accepts, for metadata. */
+  public Set<String> digestAlgorithms() {
+    Set<String> all = new LinkedHashSet<>(STRICT_DIGESTS);
+    relaxations.forEach(r -> all.addAll(Admitted.by(r).digests()));
+    return all;
+  }
+
+  /** All signature algorithm URIs this policy accepts, for metadata. */
   public Set<String> signatureAlgorithms() {
     Set<String> all = new LinkedHashSet<>(STRICT_SIGNATURES);
     relaxations.forEach(r -> all.addAll(Admitted.by(r).signatures()));

@@ -109,7 +109,7 @@ public final class AssertionEncryption {
     PublicKey key = recipient.certificate().getPublicKey();
     if (key instanceof ECPublicKey) {
       return algorithms.allowsSigningKey(key)
-          ? java.util.Optional.of(EncryptionConstants.ALGO_ID_KEYAGREEMENT_ECDH_ES)
+          ? java.util.Optional.of(AlgorithmPolicy.ECDH_ES)
           : java.util.Optional.empty();
     }
     if (!(key instanceof RSAPublicKey) || !algorithms.allowsSigningKey(key)) {
@@ -130,7 +130,7 @@ public final class AssertionEncryption {
       Document document, SecretKey contentKey, X509Certificate recipient, String keyTransport)
       throws XMLEncryptionException, GeneralSecurityException {
     PublicKey key = recipient.getPublicKey();
-    if (EncryptionConstants.ALGO_ID_KEYAGREEMENT_ECDH_ES.equals(keyTransport)) {
+    if (AlgorithmPolicy.ECDH_ES.equals(keyTransport)) {
       ConcatKDFParams kdf =
           ConcatKDFParams.createBuilder(256, SHA256)
               .algorithmID(KDF_INFO)
@@ -139,11 +139,7 @@ public final class AssertionEncryption {
               .build();
       KeyAgreementParameters agreement =
           XMLCipherUtil.constructAgreementParameters(
-              EncryptionConstants.ALGO_ID_KEYAGREEMENT_ECDH_ES,
-              KeyAgreementParameters.ActorType.ORIGINATOR,
-              kdf,
-              null,
-              key);
+              AlgorithmPolicy.ECDH_ES, KeyAgreementParameters.ActorType.ORIGINATOR, kdf, null, key);
       XMLCipher wrap = XMLCipher.getInstance(XMLCipher.AES_256_KeyWrap);
       wrap.init(XMLCipher.WRAP_MODE, key);
       return wrap.encryptKey(document, contentKey, agreement, RANDOM);

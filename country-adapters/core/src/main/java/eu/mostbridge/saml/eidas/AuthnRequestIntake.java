@@ -6,6 +6,7 @@ import eu.mostbridge.saml.MalformedSamlException;
 import eu.mostbridge.saml.RedirectBinding;
 import eu.mostbridge.saml.SamlXmlParser;
 import eu.mostbridge.saml.XmlSignatures;
+import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -60,12 +61,6 @@ public final class AuthnRequestIntake {
   static final int MAX_REQUEST_BYTES = 64 * 1024;
 
   static final String REPLAY_SCOPE = "eidas-authn-request";
-
-  private static final Set<String> NAME_ID_FORMATS =
-      Set.of(
-          "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
-          "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
-          "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
 
   private final SamlXmlParser parser = new SamlXmlParser(MAX_REQUEST_BYTES, 16, 256);
   private final ReplayCache replays;
@@ -531,7 +526,7 @@ public final class AuthnRequestIntake {
     if (format == null || "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified".equals(format)) {
       return "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
     }
-    if (!NAME_ID_FORMATS.contains(format)) {
+    if (!SpMetadataWriter.NAME_ID_FORMATS.contains(format)) {
       throw answer.refuse(
           "name-id-format",
           "The NameID format " + ErrorText.quote(format) + " is not offered",

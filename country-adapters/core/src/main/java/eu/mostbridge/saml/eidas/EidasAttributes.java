@@ -6,7 +6,6 @@ import eu.mostbridge.identity.PersonName;
 import eu.mostbridge.saml.SamlMessages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.opensaml.core.xml.schema.XSAny;
@@ -45,7 +44,7 @@ public final class EidasAttributes {
       if (!asked.contains(attribute)) {
         continue;
       }
-      List<XSAny> values = values(attribute, identity, personIdentifier);
+      List<Text> values = texts(attribute, identity, personIdentifier);
       if (values.isEmpty()) {
         continue;
       }
@@ -53,7 +52,7 @@ public final class EidasAttributes {
       element.setName(attribute.uri());
       element.setFriendlyName(attribute.friendlyName());
       element.setNameFormat(EidasNames.URI_NAME_FORMAT);
-      element.getAttributeValues().addAll(values);
+      values.forEach(text -> element.getAttributeValues().add(value(attribute, text)));
       attributes.add(element);
     }
     return attributes;
@@ -64,69 +63,70 @@ public final class EidasAttributes {
     Set<EidasNames.NaturalPersonAttribute> known =
         java.util.EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
     for (EidasNames.NaturalPersonAttribute attribute : EidasNames.NaturalPersonAttribute.values()) {
-      if (!values(attribute, identity, "-").isEmpty()) {
+      if (!texts(attribute, identity, "-").isEmpty()) {
         known.add(attribute);
       }
     }
     return known;
   }
 
-  private static List<XSAny> values(
+  /** One value as written: its text, and whether it is in Latin script. */
+  private record Text(String text, boolean latin) {
+    static List<Text> latin(String text) {
+      return List.of(new Text(text, true));
+    }
+  }
+
+  private static List<Text> texts(
       EidasNames.NaturalPersonAttribute attribute,
       CommonIdentity identity,
       String personIdentifier) {
     return switch (attribute) {
-      case PERSON_IDENTIFIER -> List.of(value(attribute, personIdentifier));
-      case CURRENT_FAMILY_NAME -> name(attribute, identity.familyName());
-      case CURRENT_GIVEN_NAME -> name(attribute, identity.givenName());
-      case DATE_OF_BIRTH -> List.of(value(attribute, identity.dateOfBirth().toString()));
+      case PERSON_IDENTIFIER -> Text.latin(personIdentifier);
+      case CURRENT_FAMILY_NAME -> name(identity.familyName());
+      case CURRENT_GIVEN_NAME -> name(identity.givenName());
+      case DATE_OF_BIRTH -> Text.latin(identity.dateOfBirth().toString());
       case BIRTH_NAME ->
           identity
               .birthFamilyName()
-              .map(birth -> name(attribute, joined(identity.givenName(), birth)))
+              .map(birth -> joined(identity.givenName(), birth))
               .orElse(List.of());
-      case PLACE_OF_BIRTH ->
-          identity.placeOfBirth().map(place -> List.of(value(attribute, place))).orElse(List.of());
+      case PLACE_OF_BIRTH -> identity.placeOfBirth().map(Text::latin).orElse(List.of());
       case GENDER ->
-          identity
-              .gender()
-              .map(gender -> List.of(value(attribute, gender.eidasValue())))
-              .orElse(List.of());
+          identity.gender().map(gender -> Text.latin(gender.eidasValue())).orElse(List.of());
       case NATIONALITY ->
           identity.nationalities().stream()
               .map(CountryCode::alpha2)
               .sorted()
-              .map(country -> value(attribute, country))
+              .map(country -> new Text(country, true))
               .toList();
     };
   }
 
-  /** The Latin value, then the native one marked {@code LatinScript="false"} if it differs. */
-  private static List<XSAny> name(EidasNames.NaturalPersonAttribute attribute, PersonName name) {
-    List<XSAny> values = new ArrayList<>();
-    values.add(value(attribute, name.latin()));
-    Optional<String> nativeForm = name.nativeForm().filter(n -> !n.equals(name.latin()));
-    nativeForm.ifPresent(
-        n -> {
-          XSAny value = value(attribute, n);
-          value.getUnknownAttributes().put(LATIN_SCRIPT, "false");
-          values.add(value);
-        });
+  /** The Latin value, then the native one if it differs. */
+  private static List<Text> name(PersonName name) {
+    List<Text> values = new ArrayList<>();
+    values.add(new Text(name.latin(), true));
+    name.nativeForm()
+        .filter(n -> !n.equals(name.latin()))
+        .ifPresent(n -> values.add(new Text(n, false)));
     return values;
   }
 
-  private static PersonName joined(PersonName given, PersonName family) {
-    String latin = given.latin() + " " + family.latin();
+  /**
+   * Given names and the family name at birth, each form joined: plain text, not a {@link
+   * PersonName}, whose length bound two names together may pass.
+   */
+  private static List<Text> joined(PersonName given, PersonName family) {
+    List<Text> values = new ArrayList<>();
+    values.add(new Text(given.latin() + " " + family.latin(), true));
     if (given.nativeForm().isPresent() && family.nativeForm().isPresent()) {
-      return PersonName.of(
-          latin,
-          given.nativeForm().get() + " " + family.nativeForm().get(),
-          family.nativeScript().orElseThrow());
+      values.add(new Text(given.nativeForm().get() + " " + family.nativeForm().get(), false));
     }
-    return PersonName.latinOnly(latin);
+    return values;
   }
 
-  private static XSAny value(EidasNames.NaturalPersonAttribute attribute, String text) {
+  private static XSAny value(EidasNames.NaturalPersonAttribute attribute, Text text) {
     XSAny value =
         SamlMessages.buildAny(
             AttributeValue.DEFAULT_ELEMENT_NAME,
@@ -134,7 +134,10 @@ public final class EidasAttributes {
                 EidasNames.NATURAL_PERSON_NS,
                 attribute.friendlyName() + "Type",
                 EidasNames.NATURAL_PERSON_PREFIX));
-    value.setTextContent(text);
+    value.setTextContent(text.text());
+    if (!text.latin()) {
+      value.getUnknownAttributes().put(LATIN_SCRIPT, "false");
+    }
     return value;
   }
 }

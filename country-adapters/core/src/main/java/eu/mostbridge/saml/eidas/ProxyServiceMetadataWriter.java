@@ -3,6 +3,7 @@ package eu.mostbridge.saml.eidas;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlMessages;
 import eu.mostbridge.saml.metadata.KeyDescriptors;
+import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
@@ -44,32 +45,6 @@ public final class ProxyServiceMetadataWriter {
   /** What a connector learns Most is, in {@code application-identifier}. */
   public static final String APPLICATION_IDENTIFIER = "Most eIDAS gateway";
 
-  static final List<String> NAME_ID_FORMATS =
-      List.of(
-          "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
-          "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
-          "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
-
-  /** The digests accepted in request signatures, strongest last as the profile lists them. */
-  static final List<String> DIGESTS =
-      List.of(
-          AlgorithmPolicy.SHA256,
-          "http://www.w3.org/2001/04/xmldsig-more#sha384",
-          "http://www.w3.org/2001/04/xmlenc#sha512");
-
-  /** The signature algorithms accepted in requests (the profile's, and only those). */
-  static final List<String> SIGNATURES =
-      List.of(
-          AlgorithmPolicy.ECDSA_SHA256,
-          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
-          "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
-          AlgorithmPolicy.RSA_PSS_SHA256,
-          "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
-          "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1");
-
-  static final String ECDH_ES = "http://www.w3.org/2009/xmlenc11#ECDH-ES";
-  static final String KW_AES256 = "http://www.w3.org/2001/04/xmlenc#kw-aes256";
-
   private ProxyServiceMetadataWriter() {}
 
   /** The signed EntityDescriptor, valid from {@code now} for {@code validity}. */
@@ -103,12 +78,15 @@ public final class ProxyServiceMetadataWriter {
                 identity.encryption(),
                 UsageType.ENCRYPTION,
                 identity.encryption().getPublicKey() instanceof ECPublicKey
-                    ? List.of(AlgorithmPolicy.AES256_GCM, AlgorithmPolicy.AES128_GCM, ECDH_ES)
+                    ? List.of(
+                        AlgorithmPolicy.AES256_GCM,
+                        AlgorithmPolicy.AES128_GCM,
+                        AlgorithmPolicy.ECDH_ES)
                     : List.of(
                         AlgorithmPolicy.AES256_GCM,
                         AlgorithmPolicy.AES128_GCM,
                         AlgorithmPolicy.RSA_OAEP)));
-    for (String format : NAME_ID_FORMATS) {
+    for (String format : SpMetadataWriter.NAME_ID_FORMATS) {
       NameIDFormat nameIdFormat =
           SamlMessages.build(NameIDFormat.DEFAULT_ELEMENT_NAME, NameIDFormat.class);
       nameIdFormat.setURI(format);
@@ -165,13 +143,13 @@ public final class ProxyServiceMetadataWriter {
             entityAttribute(
                 EidasNames.ENTITY_CATEGORY_ATTRIBUTE, List.of(EidasNames.REQUESTER_ID_CATEGORY)));
     extensions.getUnknownXMLObjects().add(attributes);
-    for (String digest : DIGESTS) {
+    for (String digest : AlgorithmPolicy.eidasStrict().digestAlgorithms()) {
       DigestMethod method =
           SamlMessages.build(DigestMethod.DEFAULT_ELEMENT_NAME, DigestMethod.class);
       method.setAlgorithm(digest);
       extensions.getUnknownXMLObjects().add(method);
     }
-    for (String signature : SIGNATURES) {
+    for (String signature : AlgorithmPolicy.eidasStrict().signatureAlgorithms()) {
       SigningMethod method =
           SamlMessages.build(SigningMethod.DEFAULT_ELEMENT_NAME, SigningMethod.class);
       method.setAlgorithm(signature);

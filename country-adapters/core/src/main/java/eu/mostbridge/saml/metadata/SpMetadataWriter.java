@@ -20,7 +20,8 @@ import org.opensaml.security.credential.UsageType;
  * WantAssertionsSigned}, a {@code validUntil}; signed with the SP's own key.
  */
 public final class SpMetadataWriter {
-  private static final List<String> NAME_ID_FORMATS =
+  /** The NameID formats Most handles, as every metadata it writes lists them. */
+  public static final List<String> NAME_ID_FORMATS =
       List.of(
           "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
           "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",

@@ -138,6 +138,40 @@ class EidasResponseTest {
   }
 
   @Test
+  void theBirthNameJoinsNamesAtTheirLongest() {
+    SimulatorKeys encryption = SimulatorKeys.ec("connector encryption");
+    ConnectorPeer.EncryptionKey key =
+        new ConnectorPeer.EncryptionKey(encryption.certificate(), List.of());
+    String given = "G".repeat(PersonName.MAX_LENGTH);
+    CommonIdentity longNames =
+        LJUBICA.toBuilder()
+            .givenName(PersonName.latinOnly(given))
+            .birthFamilyName(
+                PersonName.of("Stojanovska", "Стојановска", ScriptTag.MACEDONIAN_CYRILLIC))
+            .build();
+    byte[] response =
+        EidasResponseWriter.success(
+            MK,
+            new EidasResponseWriter.Recipient("_request-1", CONNECTOR, URI.create(ACS)),
+            new EidasResponseWriter.Assertion(
+                longNames,
+                "MK/BG/x",
+                new EidasLevel(LevelOfAssurance.SUBSTANTIAL, false),
+                EnumSet.of(NaturalPersonAttribute.BIRTH_NAME),
+                "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"),
+            key,
+            AssertionEncryption.keyTransportFor(key, AlgorithmPolicy.eidasStrict()).orElseThrow(),
+            Instant.now());
+
+    assertThat(EidasAnswer.read(response, expected(encryption), Instant.now()).attributes())
+        .containsEntry(
+            "BirthName",
+            List.of(
+                new EidasAnswer.Value(
+                    given + " Stojanovska", true, "eidas-natural:BirthNameType")));
+  }
+
+  @Test
   void theEcKeyAgreementIsTheEuNodes() {
     SimulatorKeys encryption = SimulatorKeys.ec("connector encryption");
     ConnectorPeer.EncryptionKey key =
