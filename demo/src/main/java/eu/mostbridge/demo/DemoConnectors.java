@@ -7,7 +7,6 @@ import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.connector.ConnectorRegistration;
 import eu.mostbridge.broker.connector.ConnectorSource;
 import eu.mostbridge.broker.eidas.ProxyServices;
-import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.eidas.ConnectorMetadataReader;
 import eu.mostbridge.saml.eidas.ConnectorPeer;
@@ -118,9 +117,10 @@ public class DemoConnectors implements ConnectorSource {
         simulator,
         new ConnectorRegistration(
             ID,
+            simulator.entityId(),
             "Demo Bulgarian eIDAS node",
-            () -> peer,
-            CountryCode.BG,
+            () -> Optional.of(peer),
+            Optional.empty(),
             Set.of(),
             IdentifierPolicy.PSEUDONYM));
   }

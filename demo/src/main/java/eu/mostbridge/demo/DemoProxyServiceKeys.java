@@ -1,7 +1,9 @@
 package eu.mostbridge.demo;
 
+import eu.mostbridge.broker.connector.EidasConfig;
 import eu.mostbridge.broker.eidas.ProxyServiceKeySource;
 import eu.mostbridge.broker.eidas.ProxyServiceKeys;
+import eu.mostbridge.broker.eidas.ProxyServices;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.simulator.SimulatorKeys;
@@ -14,11 +16,17 @@ import org.opensaml.security.x509.BasicX509Credential;
 /**
  * The demo's eIDAS identity providers, for Macedonian and Bulgarian citizens, with EC P-256 keys
  * made at start-up (a signing and a separate encryption key each), so the demo's connector can ask
- * either.
+ * either. A country whose keys are configured ({@code most.eidas.proxy-services.<country>.*}, as in
+ * production) keeps those: that is how a test runs the demo with an RSA-PSS identity provider.
  */
 @ApplicationScoped
 public class DemoProxyServiceKeys implements ProxyServiceKeySource {
+  private final EidasConfig config;
   private volatile Map<CountryCode, ProxyServiceKeys> keys;
+
+  public DemoProxyServiceKeys(EidasConfig config) {
+    this.config = config;
+  }
 
   @Override
   public Map<CountryCode, ProxyServiceKeys> keys() {
@@ -28,6 +36,9 @@ public class DemoProxyServiceKeys implements ProxyServiceKeySource {
         if (keys == null) {
           Map<CountryCode, ProxyServiceKeys> made = new LinkedHashMap<>();
           for (CountryCode country : List.of(CountryCode.MK, CountryCode.BG)) {
+            if (config.proxyServices().containsKey(ProxyServices.segment(country))) {
+              continue;
+            }
             SimulatorKeys signing = SimulatorKeys.ec("Most demo eIDAS " + country + " signing");
             SimulatorKeys encryption =
                 SimulatorKeys.ec("Most demo eIDAS " + country + " encryption");

@@ -30,13 +30,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The connectors of {@code most.eidas.connectors.<id>.*}: each trusted only through its metadata,
- * read at start-up (a connector whose metadata cannot be read and checked stops Most, rather than
- * run without it) and re-read every {@code metadata-refresh} on a thread of its own; a refresh that
- * fails is logged and the last good copy kept.
+ * re-read every {@code metadata-refresh} on a thread of its own; a refresh that fails is logged and
+ * the last good copy kept. A metadata file that cannot be used stops start-up (the operator's
+ * mistake); metadata from a URL that cannot be read yet does not: Most starts, refuses that
+ * connector's requests (its error page says why) and tries again every 30 seconds until it can.
  */
 @ApplicationScoped
 public class ConfiguredConnectors implements ConnectorSource {
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration FIRST_READ_RETRY = Duration.ofSeconds(30);
 
   private final EidasConfig config;
   private final Clock clock;
@@ -135,23 +137,49 @@ public class ConfiguredConnectors implements ConnectorSource {
           return peer;
         };
     RefreshingMetadata<ConnectorPeer> metadata;
-    try {
-      metadata = new RefreshingMetadata<>(key, source);
-    } catch (Exception e) {
-      throw new IllegalStateException(key + ": its metadata cannot be used: " + e.getMessage(), e);
+    if (section.metadataFile().isPresent()) {
+      // The operator's own file: one that cannot be used is a mistake to show at start-up.
+      try {
+        metadata = new RefreshingMetadata<>(key, source);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            key + ": its metadata cannot be used: " + e.getMessage(), e);
+      }
+    } else {
+      // The connector's server may be down while Most starts: Most starts without trusting it,
+      // and tries again soon rather than at the next hourly refresh.
+      metadata = RefreshingMetadata.awaiting(key, source);
+      metadata.refresh();
     }
-    long every = section.metadataRefresh().toSeconds();
-    // refresh() never throws: nothing to collect from the future.
-    var unused =
-        refresher.scheduleWithFixedDelay(metadata::refresh, every, every, TimeUnit.SECONDS);
-    ConnectorPeer first = metadata.get();
+    refreshLater(metadata, section.metadataRefresh());
     return new ConnectorRegistration(
         id,
+        section.entityId(),
         section.name().orElse(id),
-        metadata,
-        configuredCountry.orElseGet(() -> first.nodeCountry().orElseThrow()),
+        metadata::current,
+        configuredCountry,
         relaxations,
         section.identifier());
+  }
+
+  /**
+   * Re-reads {@code metadata} every {@code every}; while it was never read, every {@link
+   * #FIRST_READ_RETRY} at most.
+   */
+  private void refreshLater(RefreshingMetadata<ConnectorPeer> metadata, Duration every) {
+    Duration next =
+        metadata.current().isPresent() || every.compareTo(FIRST_READ_RETRY) < 0
+            ? every
+            : FIRST_READ_RETRY;
+    // The task schedules the next one itself; refresh() never throws.
+    var unused =
+        refresher.schedule(
+            () -> {
+              metadata.refresh();
+              refreshLater(metadata, every);
+            },
+            next.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   private static X509Certificate certificate(Path path, String key) {

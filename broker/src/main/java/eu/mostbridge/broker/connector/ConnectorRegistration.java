@@ -7,6 +7,7 @@ import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.eidas.ConnectorPeer;
 import eu.mostbridge.saml.eidas.TrustedConnector;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -17,38 +18,50 @@ import java.util.function.Supplier;
  * events and in metrics.
  *
  * @param id the operator's id for it ({@code most.eidas.connectors.<id>})
+ * @param entityId its entity ID, the Issuer of its requests (its metadata must say the same)
  * @param displayName its name for people
- * @param peer its metadata as last read successfully
- * @param nodeCountry its country: from its metadata, or configured under {@code NO_NODE_COUNTRY}
+ * @param peer its metadata as last read successfully; empty until first read
+ * @param configuredCountry its country as configured under {@code NO_NODE_COUNTRY}; else its
+ *     metadata's
  * @param relaxations the departures from the profile granted to it
  * @param identifierPolicy what PersonIdentifier it receives
  */
 public record ConnectorRegistration(
     String id,
+    String entityId,
     String displayName,
-    Supplier<ConnectorPeer> peer,
-    CountryCode nodeCountry,
+    Supplier<Optional<ConnectorPeer>> peer,
+    Optional<CountryCode> configuredCountry,
     Set<ConnectorRelaxation> relaxations,
     IdentifierPolicy identifierPolicy)
     implements Requester, TrustedConnector {
 
   public ConnectorRegistration {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(entityId, "entityId");
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(peer, "peer");
-    Objects.requireNonNull(nodeCountry, "nodeCountry");
+    Objects.requireNonNull(configuredCountry, "configuredCountry");
     relaxations = Set.copyOf(relaxations);
     Objects.requireNonNull(identifierPolicy, "identifierPolicy");
   }
 
   @Override
-  public ConnectorPeer metadata() {
+  public Optional<ConnectorPeer> metadata() {
     return peer.get();
   }
 
-  /** Its entity ID, the Issuer of its requests. */
-  public String entityId() {
-    return peer.get().entityId();
+  /**
+   * Its country: configured, or its metadata's {@code eidas:NodeCountry}.
+   *
+   * @throws IllegalStateException when neither is known yet (its metadata was never read, so no
+   *     request of its was taken)
+   */
+  @Override
+  public CountryCode nodeCountry() {
+    return configuredCountry
+        .or(() -> metadata().flatMap(ConnectorPeer::nodeCountry))
+        .orElseThrow(() -> new IllegalStateException(id + ": its metadata has not been read yet"));
   }
 
   /** The algorithms accepted from it: the eIDAS profile, relaxed as granted. */

@@ -43,16 +43,20 @@ public class Connectors {
                     + " have one entity ID, "
                     + connector.entityId());
           }
+          String country =
+              connector.metadata().isPresent() || connector.configuredCountry().isPresent()
+                  ? connector.nodeCountry().alpha2()
+                  : "metadata not read yet";
           if (connector.relaxations().isEmpty()) {
             LOG.infof(
                 "eIDAS connector %s (%s, %s): strict profile",
-                connector.id(), connector.entityId(), connector.nodeCountry());
+                connector.id(), connector.entityId(), country);
           } else {
             LOG.warnf(
                 "eIDAS connector %s (%s, %s): relaxed by %s",
                 connector.id(),
                 connector.entityId(),
-                connector.nodeCountry(),
+                country,
                 connector.relaxations().stream().sorted().toList());
           }
         });

@@ -174,7 +174,7 @@ public class SamlChannelEnd implements ChannelEnd {
   /** The first encryption key of the connector's metadata Most may encrypt to. */
   private static Optional<Map.Entry<ConnectorPeer.EncryptionKey, String>> encryptionKey(
       ConnectorRegistration connector) {
-    for (ConnectorPeer.EncryptionKey key : connector.metadata().encryptionKeys()) {
+    for (ConnectorPeer.EncryptionKey key : connector.metadata().orElseThrow().encryptionKeys()) {
       Optional<String> transport = AssertionEncryption.keyTransportFor(key, connector.algorithms());
       if (transport.isPresent()) {
         return Optional.of(Map.entry(key, transport.get()));

@@ -3,22 +3,27 @@ package eu.mostbridge.broker.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eidas.ConnectorMetadata;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,5 +173,49 @@ class ConfiguredConnectorsTest {
                 .get(0)
                 .identifierPolicy())
         .isEqualTo(IdentifierPolicy.NATIONAL_NUMBER);
+  }
+
+  @Test
+  void aConnectorWhoseMetadataServerIsDownIsNotTrustedUntilItIsServed() throws Exception {
+    AtomicReference<byte[]> served = new AtomicReference<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/metadata",
+        exchange -> {
+          byte[] body = served.get();
+          if (body == null) {
+            exchange.sendResponseHeaders(503, -1);
+          } else {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
+    server.start();
+    Map<String, String> values = section(metadata());
+    values.remove(SECTION + "metadata-file");
+    values.put(
+        SECTION + "metadata-url",
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/metadata");
+    values.put(SECTION + "metadata-refresh", "PT0.2S");
+    ConfiguredConnectors connectors =
+        new ConfiguredConnectors(TestEidasConfig.of(values), Clock.systemUTC());
+    try {
+      ConnectorRegistration connector = connectors.connectors().get(0);
+      assertThat(connector.metadata()).isEmpty();
+      assertThat(connector.entityId()).isEqualTo(ENTITY);
+      assertThatThrownBy(connector::nodeCountry).hasMessageContaining("not been read yet");
+
+      served.set(metadata().toBytes());
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (connector.metadata().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertThat(connector.metadata()).isPresent();
+      assertThat(connector.nodeCountry()).isEqualTo(CountryCode.BG);
+    } finally {
+      connectors.stop();
+      server.stop(0);
+    }
   }
 }

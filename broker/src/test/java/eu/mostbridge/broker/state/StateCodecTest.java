@@ -69,22 +69,24 @@ class StateCodecTest {
   static final ConnectorRegistration CONNECTOR =
       new ConnectorRegistration(
           "bg-node",
+          "https://eidas.example.bg/ConnectorMetadata",
           "Bulgarian eIDAS node",
           () ->
-              new ConnectorPeer(
-                  "https://eidas.example.bg/ConnectorMetadata",
-                  Optional.of(CountryCode.BG),
-                  Optional.of(ConnectorPeer.SpType.PUBLIC),
-                  List.of(),
-                  List.of(),
-                  List.of(
-                      new ConnectorPeer.AssertionConsumerService(
-                          java.net.URI.create("https://eidas.example.bg/ColleagueResponse"),
-                          0,
-                          true)),
-                  List.of("1.4"),
-                  Optional.empty()),
-          CountryCode.BG,
+              Optional.of(
+                  new ConnectorPeer(
+                      "https://eidas.example.bg/ConnectorMetadata",
+                      Optional.of(CountryCode.BG),
+                      Optional.of(ConnectorPeer.SpType.PUBLIC),
+                      List.of(),
+                      List.of(),
+                      List.of(
+                          new ConnectorPeer.AssertionConsumerService(
+                              java.net.URI.create("https://eidas.example.bg/ColleagueResponse"),
+                              0,
+                              true)),
+                      List.of("1.4"),
+                      Optional.empty())),
+          Optional.empty(),
           java.util.Set.of(),
           eu.mostbridge.broker.client.IdentifierPolicy.PSEUDONYM);
 

@@ -198,7 +198,17 @@ public final class AuthnRequestIntake {
                         "The request comes from "
                             + ErrorText.quote(issuer)
                             + ", which is not a trusted connector"));
-    ConnectorPeer peer = connector.metadata();
+    ConnectorPeer peer =
+        connector
+            .metadata()
+            .orElseThrow(
+                () ->
+                    AuthnRequestRefusal.untrusted(
+                        "metadata-unavailable",
+                        "The metadata of "
+                            + issuer
+                            + " could not be read yet, so nothing from it is trusted; Most keeps"
+                            + " trying"));
     Optional<Instant> validUntil = peer.validUntil();
     if (validUntil.isPresent() && !now.isBefore(validUntil.get())) {
       throw AuthnRequestRefusal.untrusted(

@@ -2,11 +2,15 @@ package eu.mostbridge.saml.eidas;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
+import java.util.Optional;
 
 /** A connector as the intake of its requests needs it: its current metadata, country, policy. */
 public interface TrustedConnector {
-  /** Its metadata as last read successfully. */
-  ConnectorPeer metadata();
+  /**
+   * Its metadata as last read successfully; empty while it has never been read (its server was down
+   * when Most started), when nothing from it is trusted.
+   */
+  Optional<ConnectorPeer> metadata();
 
   /** Its country: from metadata, or configured where metadata names none. */
   CountryCode nodeCountry();

@@ -2,6 +2,7 @@ package eu.mostbridge.saml.metadata;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -30,14 +31,41 @@ public final class RefreshingMetadata<T> implements Supplier<T> {
 
   /** Loads once now; a first failure stops start-up rather than run without a trusted peer. */
   public RefreshingMetadata(String name, Source<T> source) throws Exception {
-    this.name = name;
-    this.source = source;
+    this(source, name);
     current.set(source.load());
   }
 
+  private RefreshingMetadata(Source<T> source, String name) {
+    this.name = name;
+    this.source = source;
+  }
+
+  /**
+   * Metadata not read yet: {@link #current()} is empty until a {@link #refresh()} succeeds. For a
+   * peer whose metadata is fetched from its own server, which may be down when Most starts: Most
+   * runs without that peer rather than not at all.
+   */
+  public static <T> RefreshingMetadata<T> awaiting(String name, Source<T> source) {
+    return new RefreshingMetadata<>(source, name);
+  }
+
+  /**
+   * The peer as last read successfully.
+   *
+   * @throws IllegalStateException if it was never read (only for {@link #awaiting})
+   */
   @Override
   public T get() {
-    return current.get();
+    T peer = current.get();
+    if (peer == null) {
+      throw new IllegalStateException(name + ": its metadata has not been read yet");
+    }
+    return peer;
+  }
+
+  /** The peer as last read successfully, if it ever was. */
+  public Optional<T> current() {
+    return Optional.ofNullable(current.get());
   }
 
   /** Re-reads the metadata; true if the peer was replaced. Never throws. */
@@ -46,11 +74,19 @@ public final class RefreshingMetadata<T> implements Supplier<T> {
       current.set(source.load());
       return true;
     } catch (Exception e) {
-      LOG.log(
-          Level.WARNING,
-          "{0}: metadata refresh failed, keeping the last good version: {1}",
-          name,
-          e.getMessage());
+      if (current.get() == null) {
+        LOG.log(
+            Level.WARNING,
+            "{0}: its metadata cannot be read yet, so it is not trusted: {1}",
+            name,
+            e.getMessage());
+      } else {
+        LOG.log(
+            Level.WARNING,
+            "{0}: metadata refresh failed, keeping the last good version: {1}",
+            name,
+            e.getMessage());
+      }
       return false;
     }
   }

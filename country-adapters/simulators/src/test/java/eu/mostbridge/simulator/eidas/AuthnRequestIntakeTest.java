@@ -54,7 +54,8 @@ class AuthnRequestIntakeTest {
   private InMemoryReplayCache replays;
   private AuthnRequestIntake intake;
 
-  record Connector(ConnectorPeer metadata, CountryCode nodeCountry, AlgorithmPolicy algorithms)
+  record Connector(
+      Optional<ConnectorPeer> metadata, CountryCode nodeCountry, AlgorithmPolicy algorithms)
       implements TrustedConnector {}
 
   private static ConnectorPeer peer(ConnectorMetadata metadata) {
@@ -132,7 +133,9 @@ class AuthnRequestIntakeTest {
   private EidasAuthnRequest postRaw(
       String form, ConnectorPeer peer, ProxyServiceIdentity idp, Optional<String> relay)
       throws AuthnRequestRefusal {
-    TrustedConnector connector = new Connector(peer, CountryCode.BG, AlgorithmPolicy.eidasStrict());
+    // A null peer: a connector whose metadata was never read.
+    TrustedConnector connector =
+        new Connector(Optional.ofNullable(peer), CountryCode.BG, AlgorithmPolicy.eidasStrict());
     return intake.fromPost(
         form,
         relay,
@@ -144,7 +147,7 @@ class AuthnRequestIntakeTest {
   private EidasAuthnRequest redirect(String query, ProxyServiceIdentity idp)
       throws AuthnRequestRefusal {
     TrustedConnector connector =
-        new Connector(WITH_SP_TYPE, CountryCode.BG, AlgorithmPolicy.eidasStrict());
+        new Connector(Optional.of(WITH_SP_TYPE), CountryCode.BG, AlgorithmPolicy.eidasStrict());
     return intake.fromRedirect(
         query,
         idp,
@@ -477,6 +480,14 @@ class AuthnRequestIntakeTest {
 
     assertThat(refusalOf(() -> post(good(), expired, BG, Optional.empty())).rule())
         .isEqualTo("metadata-expired");
+  }
+
+  @Test
+  void aConnectorWhoseMetadataWasNeverReadIsNotTrusted() {
+    AuthnRequestRefusal refusal = refusalOf(() -> post(good(), null, BG, Optional.empty()));
+
+    assertThat(refusal.rule()).isEqualTo("metadata-unavailable");
+    assertThat(refusal.answer()).isEmpty();
   }
 
   @Test
