@@ -121,17 +121,26 @@ public class SamlChannelEnd implements ChannelEnd {
             key.getKey(),
             key.getValue(),
             clock.instant());
+    return answer(flow, response);
+  }
+
+  @Override
+  public void delivered(LoginFlow flow, CommonIdentity identity) {
+    SamlReturn saml = (SamlReturn) flow.channel();
+    EidasAuthnRequest request = saml.request();
+    ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
     audit.record(
         AuditEvent.of("eidas.answer.sent")
             .with("flow", flow.id())
-            .with("client", connector.id())
+            .with("client", saml.connector().id())
             .with("in_response_to", request.id())
-            .with("level", level.uri())
-            .with("key_transport", key.getValue())
+            .with(
+                "level",
+                asserted(request, identity.levelOfAssurance(), idp.notified()).orElseThrow().uri())
+            .with("key_transport", encryptionKey(saml.connector()).orElseThrow().getValue())
             .with(
                 "attributes",
                 request.attributes().stream().map(a -> a.friendlyName()).sorted().toList()));
-    return answer(flow, response);
   }
 
   @Override

@@ -29,6 +29,12 @@ public interface ChannelEnd {
    */
   Response prepare(LoginFlow flow, CommonIdentity identity, String method);
 
+  /**
+   * Records what was handed out, once the login has ended with the citizen's consent and its answer
+   * is about to be shown (never for an answer that another submit's end made void).
+   */
+  default void delivered(LoginFlow flow, CommonIdentity identity) {}
+
   /** The answer that ends {@code flow} with {@code refusal}, for the browser. */
   Response refuse(LoginFlow flow, LoginRefusal refusal);
 }

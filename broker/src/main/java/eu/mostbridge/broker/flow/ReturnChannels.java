@@ -57,6 +57,11 @@ public class ReturnChannels {
     return ends.get(flow.channel().getClass()).prepare(flow, identity, method);
   }
 
+  /** See {@link ChannelEnd#delivered}. */
+  public void delivered(LoginFlow flow, CommonIdentity identity) {
+    ends.get(flow.channel().getClass()).delivered(flow, identity);
+  }
+
   /** See {@link ChannelEnd#refuse}. */
   public Response refuse(LoginFlow flow, LoginRefusal refusal) {
     return ends.get(flow.channel().getClass()).refuse(flow, refusal);

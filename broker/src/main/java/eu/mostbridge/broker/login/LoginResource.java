@@ -434,6 +434,7 @@ public class LoginResource {
             .with("level", identity.levelOfAssurance().uri())
             .with("origin", origin)
             .person(claims.auditHandle(identity)));
+    channels.delivered(flow, identity);
     return answer;
   }
 }

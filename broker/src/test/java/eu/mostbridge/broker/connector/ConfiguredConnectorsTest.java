@@ -178,7 +178,8 @@ class ConfiguredConnectorsTest {
   @Test
   void aConnectorWhoseMetadataServerIsDownIsNotTrustedUntilItIsServed() throws Exception {
     AtomicReference<byte[]> served = new AtomicReference<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/metadata",
         exchange -> {

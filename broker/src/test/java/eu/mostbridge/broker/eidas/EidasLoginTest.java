@@ -87,8 +87,17 @@ class EidasLoginTest {
         .contains("https://service.demo.bg/portal")
         .contains("Demo Bulgarian eIDAS node");
 
+    int before = TestLogs.auditEvents().size();
     Browser.Page toConnector = browser.submit(consent, "/consent", Map.of("action", "allow"));
     assertThat(toConnector.form("/acs")).containsKeys("SAMLResponse", "RelayState");
+    List<String> events = TestLogs.auditEvents();
+    List<String> ours = events.subList(before, events.size());
+    int consented = indexOf(ours, "\"consent.given\"");
+    int sent = indexOf(ours, "\"eidas.answer.sent\"");
+    assertThat(consented).as("consent given: %s", ours).isNotNegative();
+    assertThat(sent)
+        .as("the answer is recorded as sent after the consent")
+        .isGreaterThan(consented);
     Browser.Page result = browser.submit(toConnector, "/acs", Map.of());
 
     assertThat(result.status()).as(result.body()).isEqualTo(200);
@@ -270,5 +279,14 @@ class EidasLoginTest {
       assertThat(page.status()).as(page.body()).isBetween(400, 499);
       Browser.assertNoStackTrace(page);
     }
+  }
+
+  private static int indexOf(List<String> events, String name) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).contains(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -2,22 +2,16 @@ package eu.mostbridge.interop.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import eu.mostbridge.interop.Citizen;
+import eu.mostbridge.interop.RunningDemo;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,15 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SpringRelyingPartyTest {
   private static final String SECRET = "spring-secret";
   private static int springPort;
-  private static Process broker;
+  private static RunningDemo broker;
   private static int brokerPort;
-  private static final Path LOG = Path.of("target", "demo-for-spring.log");
 
   @BeforeAll
   static void startTheDemoBroker() throws Exception {
-    springPort = freePort();
-    brokerPort = freePort();
-    int management = freePort();
+    springPort = RunningDemo.freePort();
     Path clients = Path.of("target", "spring-clients.yaml");
     Files.createDirectories(clients.getParent());
     Files.writeString(
@@ -60,49 +51,16 @@ class SpringRelyingPartyTest {
             .formatted(springPort, sha256(SECRET)),
         StandardCharsets.UTF_8);
     broker =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dquarkus.http.port=" + brokerPort,
-                "-Dquarkus.management.port=" + management,
-                "-Dmost.clients-file=" + clients.toAbsolutePath(),
-                "-jar",
-                Path.of(System.getProperty("most.demo.jar")).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(LOG.toFile())
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      if (!broker.isAlive()) {
-        throw new IllegalStateException("The demo exited: " + Files.readString(LOG));
-      }
-      try {
-        HttpResponse<Void> ready =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + management + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("The demo was not ready in 90 s");
+        RunningDemo.start(
+            "demo-for-spring.log",
+            Map.of("most.clients-file", clients.toAbsolutePath().toString()));
+    brokerPort = broker.port();
   }
 
   @AfterAll
   static void stopTheDemoBroker() throws Exception {
     if (broker != null) {
-      broker.destroy();
-      if (!broker.waitFor(20, TimeUnit.SECONDS)) {
-        broker.destroyForcibly();
-      }
+      broker.close();
     }
   }
 
@@ -163,11 +121,5 @@ class SpringRelyingPartyTest {
     return HexFormat.of()
         .formatHex(
             MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

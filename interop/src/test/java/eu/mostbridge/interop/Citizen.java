@@ -1,4 +1,4 @@
-package eu.mostbridge.interop.spring;
+package eu.mostbridge.interop;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * A citizen's browser over real HTTP: keeps every site's cookies, follows every redirect (the
- * relying party's, Most's, the national eID's), submits the forms it is shown.
+ * relying party's, Most's, the national eID's), submits the forms it is shown, as a browser's
+ * script would submit an automatic form.
  */
-final class Citizen {
+public final class Citizen {
   private static final Pattern FORM =
       Pattern.compile(
           "<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
@@ -36,15 +37,26 @@ final class Citizen {
           .build();
 
   /** Where the browser ended. */
-  record Page(int status, URI uri, String body) {}
+  public record Page(int status, URI uri, String body) {}
 
-  Page open(URI target) throws IOException, InterruptedException {
+  /** A form on a page: where it posts and its hidden fields. */
+  public record Form(URI action, Map<String, String> fields) {}
+
+  public Page open(URI target) throws IOException, InterruptedException {
     return follow(HttpRequest.newBuilder(target).GET());
   }
 
   /** Submits the form posting to an action containing {@code actionPart}, with {@code extra}. */
-  Page submit(Page page, String actionPart, Map<String, String> extra)
+  public Page submit(Page page, String actionPart, Map<String, String> extra)
       throws IOException, InterruptedException {
+    Form form = form(page, actionPart);
+    Map<String, String> fields = new LinkedHashMap<>(form.fields());
+    fields.putAll(extra);
+    return post(form.action(), fields);
+  }
+
+  /** The form on {@code page} posting to an action containing {@code actionPart}. */
+  public Form form(Page page, String actionPart) {
     Matcher forms = FORM.matcher(page.body());
     while (forms.find()) {
       if (!forms.group(1).contains(actionPart)) {
@@ -55,21 +67,26 @@ final class Citizen {
       while (hidden.find()) {
         fields.put(hidden.group(1), unescape(hidden.group(2)));
       }
-      fields.putAll(extra);
-      String body =
-          fields.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      return follow(
-          HttpRequest.newBuilder(page.uri().resolve(unescape(forms.group(1))))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body)));
+      return new Form(page.uri().resolve(unescape(forms.group(1))), fields);
     }
     throw new AssertionError("No form posting to " + actionPart + " at " + page.uri());
+  }
+
+  /** Posts {@code fields} to {@code target}, as a form from another site would. */
+  public Page post(URI target, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return follow(
+        HttpRequest.newBuilder(target)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private Page follow(HttpRequest.Builder request) throws IOException, InterruptedException {
