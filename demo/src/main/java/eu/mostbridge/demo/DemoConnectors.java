@@ -109,6 +109,7 @@ public class DemoConnectors implements ConnectorSource {
                   simulator.entityId(),
                   Optional.of(simulator.metadataSigner()),
                   AlgorithmPolicy.eidasStrict(),
+                  true,
                   clock.instant());
     } catch (Exception e) {
       throw new IllegalStateException("The demo connector's metadata is refused: " + e, e);
@@ -120,6 +121,7 @@ public class DemoConnectors implements ConnectorSource {
             simulator.entityId(),
             "Demo Bulgarian eIDAS node",
             () -> Optional.of(peer),
+            Optional.empty(),
             Optional.empty(),
             Set.of(),
             IdentifierPolicy.PSEUDONYM));

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The connectors of {@code most.eidas.connectors.<id>.*}: each trusted only through its metadata,
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class ConfiguredConnectors implements ConnectorSource {
+  private static final Logger LOG = Logger.getLogger(ConfiguredConnectors.class);
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_READ_RETRY = Duration.ofSeconds(30);
 
@@ -116,6 +118,25 @@ public class ConfiguredConnectors implements ConnectorSource {
       throw new IllegalStateException(
           key + ": node-country goes with the relaxation NO_NODE_COUNTRY, and only with it");
     }
+    Optional<ConnectorPeer.SpType> spType =
+        section
+            .spType()
+            .map(
+                value ->
+                    ConnectorPeer.SpType.parse(value)
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    key
+                                        + ".sp-type: "
+                                        + value
+                                        + " is neither public nor private")));
+    if (spType.isPresent() != relaxations.contains(ConnectorRelaxation.PLAIN_SAML_REQUESTS)) {
+      throw new IllegalStateException(
+          key + ": sp-type goes with the relaxation PLAIN_SAML_REQUESTS, and only with it");
+    }
+    boolean validUntilRequired =
+        !relaxations.contains(ConnectorRelaxation.METADATA_WITHOUT_VALID_UNTIL);
     AlgorithmPolicy policy = ConnectorRelaxation.algorithms(relaxations);
     ConnectorMetadataReader reader = new ConnectorMetadataReader();
     RefreshingMetadata.Source<ConnectorPeer> source =
@@ -125,7 +146,8 @@ public class ConfiguredConnectors implements ConnectorSource {
                   ? MetadataFetch.url(section.metadataUrl().get(), FETCH_TIMEOUT)
                   : MetadataFetch.file(section.metadataFile().get());
           ConnectorPeer peer =
-              reader.read(xml, section.entityId(), signer, policy, clock.instant());
+              reader.read(
+                  xml, section.entityId(), signer, policy, validUntilRequired, clock.instant());
           if (peer.nodeCountry().isEmpty() && configuredCountry.isEmpty()) {
             throw new MetadataException(
                 "The metadata names no eidas:NodeCountry (an eIDAS node's always does)");
@@ -151,13 +173,14 @@ public class ConfiguredConnectors implements ConnectorSource {
       metadata = RefreshingMetadata.awaiting(key, source);
       metadata.refresh();
     }
-    refreshLater(metadata, section.metadataRefresh());
+    refreshLater(key, metadata, section.metadataRefresh());
     return new ConnectorRegistration(
         id,
         section.entityId(),
         section.name().orElse(id),
         metadata::current,
         configuredCountry,
+        spType,
         relaxations,
         section.identifier());
   }
@@ -166,7 +189,8 @@ public class ConfiguredConnectors implements ConnectorSource {
    * Re-reads {@code metadata} every {@code every}; while it was never read, every {@link
    * #FIRST_READ_RETRY} at most.
    */
-  private void refreshLater(RefreshingMetadata<ConnectorPeer> metadata, Duration every) {
+  private void refreshLater(
+      String name, RefreshingMetadata<ConnectorPeer> metadata, Duration every) {
     Duration next =
         metadata.current().isPresent() || every.compareTo(FIRST_READ_RETRY) < 0
             ? every
@@ -175,8 +199,11 @@ public class ConfiguredConnectors implements ConnectorSource {
     var unused =
         refresher.schedule(
             () -> {
-              metadata.refresh();
-              refreshLater(metadata, every);
+              boolean trusted = metadata.current().isPresent();
+              if (metadata.refresh() && !trusted) {
+                LOG.infof("%s: its metadata is read at last; the connector is trusted", name);
+              }
+              refreshLater(name, metadata, every);
             },
             next.toMillis(),
             TimeUnit.MILLISECONDS);

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * @param peer its metadata as last read successfully; empty until first read
  * @param configuredCountry its country as configured under {@code NO_NODE_COUNTRY}; else its
  *     metadata's
+ * @param configuredSpType its sector as configured under {@code PLAIN_SAML_REQUESTS}
  * @param relaxations the departures from the profile granted to it
  * @param identifierPolicy what PersonIdentifier it receives
  */
@@ -32,6 +33,7 @@ public record ConnectorRegistration(
     String displayName,
     Supplier<Optional<ConnectorPeer>> peer,
     Optional<CountryCode> configuredCountry,
+    Optional<ConnectorPeer.SpType> configuredSpType,
     Set<ConnectorRelaxation> relaxations,
     IdentifierPolicy identifierPolicy)
     implements Requester, TrustedConnector {
@@ -42,6 +44,7 @@ public record ConnectorRegistration(
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(peer, "peer");
     Objects.requireNonNull(configuredCountry, "configuredCountry");
+    Objects.requireNonNull(configuredSpType, "configuredSpType");
     relaxations = Set.copyOf(relaxations);
     Objects.requireNonNull(identifierPolicy, "identifierPolicy");
   }
@@ -62,6 +65,13 @@ public record ConnectorRegistration(
     return configuredCountry
         .or(() -> metadata().flatMap(ConnectorPeer::nodeCountry))
         .orElseThrow(() -> new IllegalStateException(id + ": its metadata has not been read yet"));
+  }
+
+  @Override
+  public Optional<ConnectorPeer.SpType> spTypeWithoutExtensions() {
+    return relaxations.contains(ConnectorRelaxation.PLAIN_SAML_REQUESTS)
+        ? configuredSpType
+        : Optional.empty();
   }
 
   /** The algorithms accepted from it: the eIDAS profile, relaxed as granted. */

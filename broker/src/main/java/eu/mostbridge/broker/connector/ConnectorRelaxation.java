@@ -13,6 +13,19 @@ public enum ConnectorRelaxation {
   UNSIGNED_METADATA_FILE(null),
   /** Its metadata names no {@code eidas:NodeCountry}; the connector's {@code node-country} is. */
   NO_NODE_COUNTRY(null),
+  /**
+   * Its signed metadata carries no {@code validUntil} (a Keycloak realm's does not): an old signed
+   * copy is never refused as expired, so a replaced key stays trusted until the operator changes
+   * the configured signer.
+   */
+  METADATA_WITHOUT_VALID_UNTIL(null),
+  /**
+   * Its requests are plain SAML 2.0, not eIDAS (a Keycloak realm's): without eIDAS extensions, its
+   * {@code sp-type} stands in for the SPType and it receives the natural person's minimum data set;
+   * IsPassive may be left out (SAML's default, false). ForceAuthn must still be true, and a request
+   * that does carry extensions is held to every rule.
+   */
+  PLAIN_SAML_REQUESTS(null),
   /** Requests signed with RSA PKCS#1 v1.5 (SHA-256 or stronger), not PSS or ECDSA. */
   RSA_PKCS1_SIGNATURE(AlgorithmPolicy.Relaxation.RSA_PKCS1_SIGNATURE),
   /** RSA keys of 2048 to 3071 bits. */

@@ -127,6 +127,12 @@ public interface EidasConfig {
     Optional<String> nodeCountry();
 
     /**
+     * Its sector, {@code public} or {@code private}, when its requests carry no eIDAS extensions
+     * (relaxation {@code PLAIN_SAML_REQUESTS}).
+     */
+    Optional<String> spType();
+
+    /**
      * Departures from the eIDAS profile granted to this connector only, each logged at start-up and
      * in the audit of its logins (docs/EIDAS.md lists them).
      */

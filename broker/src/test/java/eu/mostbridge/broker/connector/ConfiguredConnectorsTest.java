@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.saml.eidas.ConnectorPeer;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eidas.ConnectorMetadata;
 import java.io.IOException;
@@ -173,6 +174,32 @@ class ConfiguredConnectorsTest {
                 .get(0)
                 .identifierPolicy())
         .isEqualTo(IdentifierPolicy.NATIONAL_NUMBER);
+  }
+
+  @Test
+  void aPlainSamlServiceProvidersSectorGoesWithItsRelaxationOnly() throws Exception {
+    assertThatThrownBy(() -> build(with(section(metadata()), "sp-type", "public")))
+        .hasMessageContaining("sp-type goes with the relaxation PLAIN_SAML_REQUESTS");
+    assertThatThrownBy(() -> build(with(section(metadata()), "relaxations", "PLAIN_SAML_REQUESTS")))
+        .hasMessageContaining("sp-type goes with the relaxation PLAIN_SAML_REQUESTS");
+    assertThatThrownBy(
+            () ->
+                build(
+                    with(
+                        with(section(metadata()), "relaxations", "PLAIN_SAML_REQUESTS"),
+                        "sp-type",
+                        "municipal")))
+        .hasMessageContaining("municipal is neither public nor private");
+
+    ConnectorRegistration plain =
+        build(
+                with(
+                    with(section(metadata()), "relaxations", "PLAIN_SAML_REQUESTS"),
+                    "sp-type",
+                    "private"))
+            .get(0);
+    assertThat(plain.spTypeWithoutExtensions()).contains(ConnectorPeer.SpType.PRIVATE);
+    assertThat(build(section(metadata())).get(0).spTypeWithoutExtensions()).isEmpty();
   }
 
   @Test

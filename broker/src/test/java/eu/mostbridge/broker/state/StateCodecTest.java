@@ -87,6 +87,7 @@ class StateCodecTest {
                       List.of("1.4"),
                       Optional.empty())),
           Optional.empty(),
+          Optional.empty(),
           java.util.Set.of(),
           eu.mostbridge.broker.client.IdentifierPolicy.PSEUDONYM);
 

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A real Keycloak 26.5.6 (the distribution from Maven Central, our jar in {@code providers/}) and
  * the packaged Most demo (demo/), each in its own process; a realm configured through Keycloak's
  * admin REST API as an operator would in the console; logins clicked through as a browser would:
- * Keycloak → Most → the eid.mk simulator → consent → Keycloak → the realm's client.
+ * Keycloak → Most → the eid.mk simulator → consent → Keycloak → the realm's client. The same realm
+ * also has Keycloak's own SAML identity provider pointed at Most's eIDAS face (Most's metadata
+ * imported from its URL, as the console's "Import from URL" does), and Most trusts the realm
+ * through the realm's signed SP metadata, read from Keycloak once it exists.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakThroughMostIT {
@@ -50,12 +53,14 @@ class KeycloakThroughMostIT {
           "most_level_of_assurance",
           "most_origin_country");
   private static final String GJORGJI = "MK/BG/1205990451235";
+  private static final String SAML_ALIAS = "most-eidas";
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  private static RealmKey realmSigningKey;
   private static Process most;
   private static Process keycloak;
   private static String mostBase;
@@ -69,6 +74,7 @@ class KeycloakThroughMostIT {
     int keycloakPort = freePort();
     mostBase = "http://localhost:" + mostPort;
     keycloakBase = "http://127.0.0.1:" + keycloakPort;
+    realmSigningKey = RealmKey.make(WORK);
 
     Path clients = WORK.resolve("clients.yaml");
     Files.writeString(
@@ -89,6 +95,24 @@ class KeycloakThroughMostIT {
                 "-Dquarkus.http.port=" + mostPort,
                 "-Dquarkus.management.port=" + mostManagementPort,
                 "-Dmost.clients-file=" + clients.toAbsolutePath(),
+                // The realm as a SAML service provider of Most's eIDAS face: its metadata does not
+                // exist until the realm does, so Most starts without it and reads it when it can.
+                "-Dmost.eidas.connectors.keycloak.entity-id=" + keycloakBase + "/realms/" + REALM,
+                "-Dmost.eidas.connectors.keycloak.metadata-url="
+                    + keycloakBase
+                    + "/realms/"
+                    + REALM
+                    + "/broker/"
+                    + SAML_ALIAS
+                    + "/endpoint/descriptor",
+                "-Dmost.eidas.connectors.keycloak.metadata-signer="
+                    + realmSigningKey.certificatePem().toAbsolutePath(),
+                "-Dmost.eidas.connectors.keycloak.metadata-refresh=PT2S",
+                "-Dmost.eidas.connectors.keycloak.relaxations=NO_NODE_COUNTRY,RSA_PKCS1_SIGNATURE,"
+                    + "METADATA_WITHOUT_VALID_UNTIL,PLAIN_SAML_REQUESTS",
+                "-Dmost.eidas.connectors.keycloak.node-country=BG",
+                "-Dmost.eidas.connectors.keycloak.sp-type=public",
+                "-Dmost.eidas.connectors.keycloak.name=Bulgarian municipality (Keycloak, SAML)",
                 "-jar",
                 System.getProperty("most.demo.jar"))
             .redirectErrorStream(true)
@@ -323,6 +347,8 @@ class KeycloakThroughMostIT {
             "identityProviderMapper", "most-username-mapper",
             "config", Map.of("syncMode", "INHERIT")));
 
+    configureSamlIdentityProvider();
+
     // The realm's own client, with the claims mapper.
     createClient("portal", Map.of());
 
@@ -411,6 +437,112 @@ class KeycloakThroughMostIT {
             "emailVerified", true,
             "credentials",
                 List.of(Map.of("type", "password", "value", "mallory-pw", "temporary", false))));
+  }
+
+  /**
+   * Keycloak's own SAML identity provider on Most's Macedonian eIDAS identity provider, as an
+   * operator sets it up in the console: keys of the eIDAS profile's strength (RSA 3072; the signing
+   * key imported, so Most can be told its certificate before the realm exists), Most's metadata
+   * imported from its URL, signed requests, ForceAuthn, the non-notified level asked for exactly,
+   * signed and encrypted assertions, signed SP metadata (Keycloak 26.5 signs it with RSA PKCS#1
+   * v1.5 only, hence that relaxation at Most).
+   */
+  @SuppressWarnings("unchecked")
+  private static void configureSamlIdentityProvider() throws Exception {
+    List<Map<String, Object>> keyProviders =
+        JSON.readValue(
+            admin("GET", "/" + REALM + "/components?type=org.keycloak.keys.KeyProvider", null)
+                .body(),
+            List.class);
+    for (Map<String, Object> provider : keyProviders) {
+      if (List.of("rsa-generated", "rsa-enc-generated").contains(provider.get("providerId"))) {
+        admin("DELETE", "/" + REALM + "/components/" + provider.get("id"), null);
+      }
+    }
+    admin(
+        "POST",
+        "/" + REALM + "/components",
+        Map.of(
+            "name", "rsa-3072-imported",
+            "providerId", "rsa",
+            "providerType", "org.keycloak.keys.KeyProvider",
+            "config",
+                Map.of(
+                    "priority", List.of("200"),
+                    "algorithm", List.of("RS256"),
+                    "privateKey", List.of(realmSigningKey.privateKeyBase64()),
+                    "certificate", List.of(realmSigningKey.certificateBase64()))));
+    admin(
+        "POST",
+        "/" + REALM + "/components",
+        Map.of(
+            "name", "rsa-enc-3072",
+            "providerId", "rsa-enc-generated",
+            "providerType", "org.keycloak.keys.KeyProvider",
+            "config",
+                Map.of(
+                    "priority", List.of("200"),
+                    "keySize", List.of("3072"),
+                    "algorithm", List.of("RSA-OAEP"))));
+
+    Map<String, Object> config =
+        JSON.readValue(
+            admin(
+                    "POST",
+                    "/" + REALM + "/identity-provider/import-config",
+                    Map.of("providerId", "saml", "fromUrl", mostBase + "/eidas/mk/metadata"))
+                .body(),
+            Map.class);
+    assertThat(config)
+        .containsEntry("singleSignOnServiceUrl", mostBase + "/eidas/mk/sso")
+        .containsEntry("wantAuthnRequestsSigned", "true");
+    config.put("principalType", "SUBJECT");
+    config.put("nameIDPolicyFormat", "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
+    config.put("forceAuthn", "true");
+    config.put("signatureAlgorithm", "RSA_SHA256");
+    config.put("wantAssertionsSigned", "true");
+    config.put("wantAssertionsEncrypted", "true");
+    config.put("validateSignature", "true");
+    config.put("signSpMetadata", "true");
+    config.put(
+        "authnContextClassRefs",
+        JSON.writeValueAsString(List.of("http://eidas.europa.eu/NotNotified/LoA/low")));
+    config.put("authnContextComparisonType", "exact");
+    config.put("syncMode", "FORCE");
+    Map<String, Object> provider = new LinkedHashMap<>();
+    provider.put("alias", SAML_ALIAS);
+    provider.put("providerId", "saml");
+    provider.put("enabled", true);
+    provider.put("firstBrokerLoginFlowAlias", "most-first-login");
+    provider.put("config", config);
+    admin("POST", "/" + REALM + "/identity-provider/instances", provider);
+    Map<String, String> attributes =
+        Map.of(
+            "CurrentGivenName", "firstName",
+            "CurrentFamilyName", "lastName",
+            "DateOfBirth", "most_birthdate");
+    for (Map.Entry<String, String> mapper : attributes.entrySet()) {
+      admin(
+          "POST",
+          "/" + REALM + "/identity-provider/instances/" + SAML_ALIAS + "/mappers",
+          Map.of(
+              "name",
+              mapper.getKey(),
+              "identityProviderAlias",
+              SAML_ALIAS,
+              "identityProviderMapper",
+              "saml-user-attribute-idp-mapper",
+              "config",
+              Map.of(
+                  "syncMode",
+                  "INHERIT",
+                  "attribute.name",
+                  "http://eidas.europa.eu/attributes/naturalperson/" + mapper.getKey(),
+                  "attribute.name.format",
+                  "ATTRIBUTE_FORMAT_URI",
+                  "user.attribute",
+                  mapper.getValue())));
+    }
   }
 
   /** The realm's user profile as docs/KEYCLOAK.md sets it. */
@@ -996,5 +1128,73 @@ class KeycloakThroughMostIT {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("Choose a persona who reaches the requested level");
     assertThat(citizens("MK/BG/2802955490777")).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  @SuppressWarnings("unchecked")
+  void keycloaksOwnSamlIdentityProviderOnMostsEidasFaceMakesAUser() throws Exception {
+    awaitInMostsLog("most.eidas.connectors.keycloak: its metadata is read at last");
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page toMost =
+        browser.get(
+            keycloakBase
+                + "/realms/"
+                + REALM
+                + "/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+                + "&kc_idp_hint="
+                + SAML_ALIAS
+                + "&redirect_uri="
+                + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8));
+    // Keycloak's page posts its signed AuthnRequest; Most posts it again from its own origin.
+    WebClient.Page resubmit = browser.submit(toMost, "/eidas/mk/sso", Map.of());
+    WebClient.Page start = browser.submit(resubmit, "/eidas/mk/sso", Map.of());
+    WebClient.Page consent = eidMkLogin(browser, eidMkPicker(browser, start), "mk-gjorgji");
+    assertThat(consent.body()).as(consent.uri().toString()).contains("Bulgarian municipality");
+    WebClient.Page toKeycloak = browser.submit(consent, "/consent", Map.of("action", "allow"));
+    WebClient.Page back =
+        browser.submit(toKeycloak, "/broker/" + SAML_ALIAS + "/endpoint", Map.of());
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    Map<String, Object> claims = idTokenClaims(back.query().get("code"));
+    // Keycloak verified Most's ECDSA signatures, decrypted the AES-256-GCM assertion (RSA-OAEP
+    // with MGF1-SHA256) and mapped the eIDAS attributes: the Latin value of each name first.
+    assertThat(claims)
+        .containsEntry("given_name", "Gjorgji")
+        .containsEntry("family_name", "Djambazovski");
+    Map<String, Object> user =
+        users(
+                "username="
+                    + URLEncoder.encode(
+                        claims.get("preferred_username").toString(), StandardCharsets.UTF_8)
+                    + "&exact=true")
+            .get(0);
+    List<Map<String, Object>> links =
+        JSON.readValue(
+            admin("GET", "/" + REALM + "/users/" + user.get("id") + "/federated-identity", null)
+                .body(),
+            List.class);
+    assertThat(links).hasSize(1);
+    assertThat(links.get(0)).containsEntry("identityProvider", SAML_ALIAS);
+    assertThat(links.get(0).get("userId").toString())
+        .as("the eIDAS PersonIdentifier: pseudonymous for this realm, never the EMBG")
+        .startsWith("MK/BG/p1.")
+        .doesNotContain("1205990451235");
+    assertThat(((Map<String, List<String>>) user.get("attributes")).get("most_birthdate"))
+        .containsExactly("1990-05-12");
+    assertThat(Files.readString(WORK.resolve("most.log")))
+        .contains("\"event\":\"eidas.answer.sent\"")
+        .contains("NotNotified/LoA/low");
+  }
+
+  /** Waits until Most's log says {@code line}: Most reads the realm's metadata every 2 s. */
+  private static void awaitInMostsLog(String line) throws Exception {
+    Instant until = Instant.now().plusSeconds(30);
+    while (!Files.readString(WORK.resolve("most.log")).contains(line)) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("Most never logged: " + line);
+      }
+      Thread.sleep(250);
+    }
   }
 }

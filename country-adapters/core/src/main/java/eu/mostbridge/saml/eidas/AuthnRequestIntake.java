@@ -263,11 +263,28 @@ public final class AuthnRequestIntake {
           "The request was issued at " + issued + ", outside the accepted window",
           AuthnRequestRefusal.REQUEST_DENIED);
     }
-    checkFlags(request, answer);
-    ConnectorPeer.SpType spType = spType(request, peer, answer);
+    Optional<ConnectorPeer.SpType> plainSaml =
+        request.getExtensions() == null
+            ? received.connector().spTypeWithoutExtensions()
+            : Optional.empty();
+    checkFlags(request, answer, plainSaml.isPresent());
+    ConnectorPeer.SpType spType =
+        plainSaml.isPresent() ? plainSaml.get() : spType(request, peer, answer);
     Set<EidasNames.NaturalPersonAttribute> required =
         EnumSet.noneOf(EidasNames.NaturalPersonAttribute.class);
-    Set<EidasNames.NaturalPersonAttribute> attributes = attributes(request, answer, required);
+    Set<EidasNames.NaturalPersonAttribute> attributes;
+    if (plainSaml.isPresent()) {
+      // It cannot ask; it gets what every eIDAS connector must ask for, and nothing more.
+      for (EidasNames.NaturalPersonAttribute attribute :
+          EidasNames.NaturalPersonAttribute.values()) {
+        if (attribute.minimumDataSet()) {
+          required.add(attribute);
+        }
+      }
+      attributes = EnumSet.copyOf(required);
+    } else {
+      attributes = attributes(request, answer, required);
+    }
     LevelRequest level = level(request, idp, answer);
     String nameIdFormat = nameIdFormat(request, answer);
     Optional<String> requesterId = requesterId(request, answer);
@@ -341,7 +358,12 @@ public final class AuthnRequestIntake {
     return peer.defaultAssertionConsumerService().location();
   }
 
-  private static void checkFlags(AuthnRequest request, Answer answer) throws AuthnRequestRefusal {
+  /**
+   * ForceAuthn and IsPassive, explicitly set as the EU node requires; a plain SAML service provider
+   * may leave IsPassive out, which SAML 2.0 reads as false.
+   */
+  private static void checkFlags(AuthnRequest request, Answer answer, boolean plainSaml)
+      throws AuthnRequestRefusal {
     XSBooleanValue force = request.isForceAuthnXSBoolean();
     if (force == null || !Boolean.TRUE.equals(force.getValue())) {
       throw answer.refuse(
@@ -350,6 +372,9 @@ public final class AuthnRequestIntake {
           AuthnRequestRefusal.REQUEST_UNSUPPORTED);
     }
     XSBooleanValue passive = request.isPassiveXSBoolean();
+    if (passive == null && plainSaml) {
+      return;
+    }
     if (passive == null || !Boolean.FALSE.equals(passive.getValue())) {
       throw answer.refuse(
           "is-passive",

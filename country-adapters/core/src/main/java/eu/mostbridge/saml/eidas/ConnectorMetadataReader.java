@@ -46,17 +46,20 @@ public final class ConnectorMetadataReader {
    * @param metadataSigner the key its metadata must be signed with; empty only when the connector
    *     is configured to accept unsigned metadata from a file (a logged relaxation)
    * @param policy the signature algorithms and key sizes accepted from this connector
+   * @param validUntilRequired whether signed metadata must carry a {@code validUntil} (the eIDAS
+   *     profile's rule: without one, an old signed copy, with a key since replaced, never expires)
    */
   public ConnectorPeer read(
       byte[] xml,
       String expectedEntityId,
       Optional<X509Certificate> metadataSigner,
       AlgorithmPolicy policy,
+      boolean validUntilRequired,
       Instant now)
       throws MetadataException {
     EntityDescriptor entity =
         TrustedEntity.read(parser, xml, expectedEntityId, metadataSigner, policy, now);
-    if (metadataSigner.isPresent() && entity.getValidUntil() == null) {
+    if (validUntilRequired && metadataSigner.isPresent() && entity.getValidUntil() == null) {
       throw new MetadataException(
           "The metadata has no validUntil, which the eIDAS profile asks for");
     }

@@ -15,6 +15,15 @@ public interface TrustedConnector {
   /** Its country: from metadata, or configured where metadata names none. */
   CountryCode nodeCountry();
 
+  /**
+   * For a plain SAML service provider, whose requests cannot carry eIDAS's extensions: the SPType
+   * that stands in for the one they lack. Empty for an eIDAS connector, whose requests must carry
+   * them.
+   */
+  default Optional<ConnectorPeer.SpType> spTypeWithoutExtensions() {
+    return Optional.empty();
+  }
+
   /** The algorithms and key sizes accepted from it. */
   AlgorithmPolicy algorithms();
 }

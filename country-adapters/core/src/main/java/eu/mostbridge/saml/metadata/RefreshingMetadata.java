@@ -79,15 +79,20 @@ public final class RefreshingMetadata<T> implements Supplier<T> {
             Level.WARNING,
             "{0}: its metadata cannot be read yet, so it is not trusted: {1}",
             name,
-            e.getMessage());
+            reason(e));
       } else {
         LOG.log(
             Level.WARNING,
             "{0}: metadata refresh failed, keeping the last good version: {1}",
             name,
-            e.getMessage());
+            reason(e));
       }
       return false;
     }
+  }
+
+  /** What went wrong, for the log: a refused connection has no message of its own. */
+  private static String reason(Exception e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

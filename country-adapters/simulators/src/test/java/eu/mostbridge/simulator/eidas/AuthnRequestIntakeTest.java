@@ -55,7 +55,10 @@ class AuthnRequestIntakeTest {
   private AuthnRequestIntake intake;
 
   record Connector(
-      Optional<ConnectorPeer> metadata, CountryCode nodeCountry, AlgorithmPolicy algorithms)
+      Optional<ConnectorPeer> metadata,
+      CountryCode nodeCountry,
+      AlgorithmPolicy algorithms,
+      Optional<ConnectorPeer.SpType> spTypeWithoutExtensions)
       implements TrustedConnector {}
 
   private static ConnectorPeer peer(ConnectorMetadata metadata) {
@@ -66,6 +69,7 @@ class AuthnRequestIntakeTest {
               ENTITY,
               Optional.of(CONNECTOR.certificate()),
               AlgorithmPolicy.eidasStrict(),
+              true,
               Instant.now());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -135,7 +139,11 @@ class AuthnRequestIntakeTest {
       throws AuthnRequestRefusal {
     // A null peer: a connector whose metadata was never read.
     TrustedConnector connector =
-        new Connector(Optional.ofNullable(peer), CountryCode.BG, AlgorithmPolicy.eidasStrict());
+        new Connector(
+            Optional.ofNullable(peer),
+            CountryCode.BG,
+            AlgorithmPolicy.eidasStrict(),
+            Optional.empty());
     return intake.fromPost(
         form,
         relay,
@@ -147,7 +155,11 @@ class AuthnRequestIntakeTest {
   private EidasAuthnRequest redirect(String query, ProxyServiceIdentity idp)
       throws AuthnRequestRefusal {
     TrustedConnector connector =
-        new Connector(Optional.of(WITH_SP_TYPE), CountryCode.BG, AlgorithmPolicy.eidasStrict());
+        new Connector(
+            Optional.of(WITH_SP_TYPE),
+            CountryCode.BG,
+            AlgorithmPolicy.eidasStrict(),
+            Optional.empty());
     return intake.fromRedirect(
         query,
         idp,
@@ -480,6 +492,56 @@ class AuthnRequestIntakeTest {
 
     assertThat(refusalOf(() -> post(good(), expired, BG, Optional.empty())).rule())
         .isEqualTo("metadata-expired");
+  }
+
+  @Test
+  void aPlainSamlRequestGetsTheMinimumDataSetOnlyWhereThatIsGranted() throws Exception {
+    EidasRequest plain = good();
+    plain.isPassive = null; // SAML's default, false
+    plain.edit =
+        request ->
+            request.removeChild(
+                request
+                    .getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:protocol", "Extensions")
+                    .item(0));
+    String form = plain.toPostForm(CONNECTOR, null).get("SAMLRequest");
+    TrustedConnector granted =
+        new Connector(
+            Optional.of(WITHOUT_SP_TYPE),
+            CountryCode.BG,
+            AlgorithmPolicy.eidasStrict(),
+            Optional.of(ConnectorPeer.SpType.PUBLIC));
+
+    EidasAuthnRequest taken =
+        intake.fromPost(
+            form,
+            Optional.empty(),
+            BG,
+            issuer -> ENTITY.equals(issuer) ? Optional.of(granted) : Optional.empty(),
+            Instant.now());
+
+    assertThat(taken.spType()).isEqualTo(ConnectorPeer.SpType.PUBLIC);
+    assertThat(taken.required())
+        .containsExactlyInAnyOrder(
+            NaturalPersonAttribute.PERSON_IDENTIFIER,
+            NaturalPersonAttribute.CURRENT_FAMILY_NAME,
+            NaturalPersonAttribute.CURRENT_GIVEN_NAME,
+            NaturalPersonAttribute.DATE_OF_BIRTH);
+    assertThat(taken.attributes()).isEqualTo(taken.required());
+    // The same request from an eIDAS connector is held to the profile: IsPassive, then SPType.
+    EidasRequest again = good();
+    again.edit = plain.edit;
+    again.isPassive = null;
+    String withoutFlag = again.toPostForm(CONNECTOR, null).get("SAMLRequest");
+    assertThat(refusalOf(() -> postRaw(withoutFlag, WITHOUT_SP_TYPE, BG, Optional.empty())).rule())
+        .isEqualTo("is-passive");
+    EidasRequest third = good();
+    third.edit = plain.edit;
+    String withoutExtensions = third.toPostForm(CONNECTOR, null).get("SAMLRequest");
+    assertThat(
+            refusalOf(() -> postRaw(withoutExtensions, WITHOUT_SP_TYPE, BG, Optional.empty()))
+                .rule())
+        .isEqualTo("sp-type");
   }
 
   @Test

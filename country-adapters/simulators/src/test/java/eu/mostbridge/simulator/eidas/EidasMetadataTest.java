@@ -253,6 +253,7 @@ class EidasMetadataTest {
             CONNECTOR_ID,
             Optional.of(CONNECTOR.certificate()),
             AlgorithmPolicy.eidasStrict(),
+            true,
             Instant.now());
   }
 
@@ -338,6 +339,7 @@ class EidasMetadataTest {
                             CONNECTOR_ID,
                             Optional.of(weak.certificate()),
                             AlgorithmPolicy.eidasStrict(),
+                            true,
                             Instant.now()))
             .isInstanceOf(MetadataException.class)
             .hasMessage(
