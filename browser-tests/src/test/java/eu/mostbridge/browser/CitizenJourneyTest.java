@@ -273,4 +273,58 @@ class CitizenJourneyTest {
     page("error-expired", true);
     assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isNotBlank();
   }
+
+  /**
+   * The eIDAS way, as a Bulgarian service's foreign citizen meets it: the service's connector posts
+   * a signed eIDAS request to Most's identity provider for Macedonians, Most posts it again from
+   * its own origin and goes straight to eid.mk (Macedonians have one eID), the consent page names
+   * the service behind the connector, and the connector shows the eIDAS attributes it decrypted.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void aMacedonianCitizenReachesABulgarianServiceThroughTheEidasNetwork(String lang)
+      throws Exception {
+    open(lang);
+    browser.get(demo.base() + "/sim/eidas-connector/");
+    page("eidas-connector", false);
+    click(By.partialLinkText("citizen of MK (HTTP-POST)"));
+    new WebDriverWait(browser, WAIT).until(d -> d.getPageSource().contains("SIMULATOR"));
+    simulator("mk-gjorgji", "login");
+    waitFor(By.cssSelector("button[value=allow]"));
+    page("consent-eidas", true);
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Ѓорѓи")
+        .contains("Gjorgji")
+        .as("the service that asks, through its connector")
+        .contains("https://service.demo.bg/portal")
+        .contains("Demo Bulgarian eIDAS node");
+    click(By.cssSelector("button[value=allow]"));
+
+    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/eidas-connector/acs"));
+    waitFor(By.tagName("main"));
+    page("result-eidas-connector", false);
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Logged in via eIDAS")
+        .contains("http://eidas.europa.eu/NotNotified/LoA/")
+        .contains("MK/BG/")
+        .contains("Ѓорѓи");
+  }
+
+  /** A Bulgarian citizen asked for over HTTP-Redirect cancels at the choice: a signed refusal. */
+  @ParameterizedTest
+  @ValueSource(strings = {"bg", "mk", "en"})
+  void aCitizenWhoCancelsIsAnsweredWithASignedRefusal(String lang) throws Exception {
+    open(lang);
+    browser.get(demo.base() + "/sim/eidas-connector/");
+    click(By.partialLinkText("citizen of BG (HTTP-Redirect)"));
+    waitFor(By.cssSelector("button[value=continue]"));
+    page("choose-eidas", true);
+    click(By.cssSelector("button[value=cancel]"));
+
+    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/eidas-connector/acs"));
+    waitFor(By.tagName("main"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Not logged in")
+        .contains("urn:oasis:names:tc:SAML:2.0:status:RequestDenied");
+  }
 }

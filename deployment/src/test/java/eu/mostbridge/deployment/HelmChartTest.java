@@ -174,7 +174,13 @@ class HelmChartTest {
         .contains(
             "most.eidas.connectors.bg-node.metadata-signer="
                 + "/deployments/config/eidas-connector-bg-node.pem")
-        .contains("most.eidas.connectors.bg-node.metadata-url=https://eidas.egov.example/");
+        .contains("most.eidas.connectors.bg-node.metadata-url=https://eidas.egov.example/")
+        .doesNotContain("most.eidas.connectors.bg-node.relaxations")
+        .contains(
+            "most.eidas.connectors.municipality-keycloak.relaxations=NO_NODE_COUNTRY,"
+                + "RSA_PKCS1_SIGNATURE,METADATA_WITHOUT_VALID_UNTIL,PLAIN_SAML_REQUESTS")
+        .contains("most.eidas.connectors.municipality-keycloak.node-country=BG")
+        .contains("most.eidas.connectors.municipality-keycloak.sp-type=public");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/eidas-connector-bg-node.pem").asText())
         .startsWith("-----BEGIN CERTIFICATE-----");
     assertThat(
@@ -263,6 +269,17 @@ class HelmChartTest {
                         .set("eidas.connectors.bg.metadataSigner", "BEGIN CERTIFICATE")))
         .as("connector metadata over https only")
         .hasMessageContaining("metadataUrl");
+    assertThatThrownBy(
+            () ->
+                render(
+                    new Helm(CHART)
+                        .template()
+                        .set("eidas.connectors.bg.entityId", "https://bg.example")
+                        .set("eidas.connectors.bg.metadataUrl", "https://bg.example")
+                        .set("eidas.connectors.bg.metadataSigner", "BEGIN CERTIFICATE")
+                        .set("eidas.connectors.bg.relaxations[0]", "UNSIGNED_METADATA_FILE")))
+        .as("files only, which the chart does not mount")
+        .hasMessageContaining("relaxations");
   }
 
   @Test

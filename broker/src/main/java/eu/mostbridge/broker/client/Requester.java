@@ -24,6 +24,15 @@ public interface Requester {
   }
 
   /**
+   * Whom its pseudonyms are made for, named for the citizen in {@code language}, when they are its
+   * own (an eIDAS connector's, shared by the services behind it); empty when it receives the
+   * pseudonym every OpenID Connect relying party receives.
+   */
+  default java.util.Optional<String> pseudonymHolder(String language) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The destination in the person identifiers it receives, when it is not the country Most bridges
    * to (an eIDAS connector's NodeCountry).
    */

@@ -62,6 +62,11 @@ public record SamlReturn(
     }
 
     @Override
+    public Optional<String> pseudonymHolder(String language) {
+      return Optional.of(connector.name(language));
+    }
+
+    @Override
     public Optional<CountryCode> destination() {
       return Optional.of(connector.nodeCountry());
     }

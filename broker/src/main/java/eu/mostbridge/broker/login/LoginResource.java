@@ -371,7 +371,11 @@ public class LoginResource {
         "identifierNote",
         switch (flow.requester().identifierPolicy()) {
           case NATIONAL_NUMBER -> texts.all().get("consent_national_number");
-          case PSEUDONYM -> texts.format("consent_pseudonym", service);
+          case PSEUDONYM ->
+              flow.requester()
+                  .pseudonymHolder(texts.language())
+                  .map(holder -> texts.format("consent_pseudonym", holder))
+                  .orElseGet(() -> texts.all().get("consent_pseudonym_shared"));
         });
     data.put("rows", rows);
     data.put("languages", languageLinks(texts));

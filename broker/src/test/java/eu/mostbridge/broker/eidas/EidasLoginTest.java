@@ -85,7 +85,9 @@ class EidasLoginTest {
     assertThat(consent.body())
         .as("the consent page names the service behind the connector")
         .contains("https://service.demo.bg/portal")
-        .contains("Demo Bulgarian eIDAS node");
+        .contains("Demo Bulgarian eIDAS node")
+        .as("the pseudonym is the connector's, shared by the services behind it")
+        .contains("pseudonym made for Demo Bulgarian eIDAS node:");
 
     int before = TestLogs.auditEvents().size();
     Browser.Page toConnector = browser.submit(consent, "/consent", Map.of("action", "allow"));

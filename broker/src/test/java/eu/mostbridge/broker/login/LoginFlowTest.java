@@ -133,6 +133,13 @@ class LoginFlowTest {
         authorize(client, redirect, acr == null ? Map.of() : Map.of("acr_values", acr));
     Browser.Page consentPage = national(started, method, persona, "login");
     assertThat(consentPage.status()).as(consentPage.body()).isEqualTo(200);
+    // Every OpenID Connect relying party receives the same pseudonym: the page never says it was
+    // made for this one.
+    assertThat(consentPage.body())
+        .doesNotContain("pseudonym made for")
+        .containsAnyOf(
+            "pseudonym that Most gives every service",
+            "contains your national identification number");
     Browser.Page back = consent(started, consentPage, "allow");
     assertThat(back.uri().toString()).startsWith(redirect + "?");
     assertThat(back.query()).containsEntry("state", started.state()).containsEntry("iss", BASE);
