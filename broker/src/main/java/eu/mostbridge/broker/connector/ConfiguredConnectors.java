@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * re-read every {@code metadata-refresh} on a thread of its own; a refresh that fails is logged and
  * the last good copy kept. A metadata file that cannot be used stops start-up (the operator's
  * mistake); metadata from a URL that cannot be read yet does not: Most starts, refuses that
- * connector's requests (its error page says why) and tries again every 30 seconds until it can.
+ * connector's requests (with an error page; the audit names the rule) and tries again every 30
+ * seconds until it can.
  */
 @ApplicationScoped
 public class ConfiguredConnectors implements ConnectorSource {
@@ -135,6 +136,12 @@ public class ConfiguredConnectors implements ConnectorSource {
       throw new IllegalStateException(
           key + ": sp-type goes with the relaxation PLAIN_SAML_REQUESTS, and only with it");
     }
+    if (spType.equals(Optional.of(ConnectorPeer.SpType.PRIVATE))) {
+      throw new IllegalStateException(
+          key
+              + ".sp-type: a private sector service must be named by its RequesterID, which a"
+              + " plain SAML request cannot carry");
+    }
     boolean validUntilRequired =
         !relaxations.contains(ConnectorRelaxation.METADATA_WITHOUT_VALID_UNTIL);
     AlgorithmPolicy policy = ConnectorRelaxation.algorithms(relaxations);
@@ -171,9 +178,17 @@ public class ConfiguredConnectors implements ConnectorSource {
       // The connector's server may be down while Most starts: Most starts without trusting it,
       // and tries again soon rather than at the next hourly refresh.
       metadata = RefreshingMetadata.awaiting(key, source);
-      metadata.refresh();
     }
-    refreshLater(key, metadata, section.metadataRefresh());
+    if (section.metadataRefresh().compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalStateException(key + ".metadata-refresh: at least one second");
+    }
+    // A URL's first read happens at once, on the refresher's thread: a connector's server that
+    // does not answer never holds up start-up.
+    refreshLater(
+        key,
+        metadata,
+        metadata.current().isPresent() ? section.metadataRefresh() : Duration.ZERO,
+        section.metadataRefresh());
     return new ConnectorRegistration(
         id,
         section.entityId(),
@@ -190,22 +205,29 @@ public class ConfiguredConnectors implements ConnectorSource {
    * #FIRST_READ_RETRY} at most.
    */
   private void refreshLater(
-      String name, RefreshingMetadata<ConnectorPeer> metadata, Duration every) {
-    Duration next =
-        metadata.current().isPresent() || every.compareTo(FIRST_READ_RETRY) < 0
-            ? every
-            : FIRST_READ_RETRY;
-    // The task schedules the next one itself; refresh() never throws.
+      String name, RefreshingMetadata<ConnectorPeer> metadata, Duration delay, Duration every) {
+    // The task schedules the next one itself, whatever happens in it.
     var unused =
         refresher.schedule(
             () -> {
-              boolean trusted = metadata.current().isPresent();
-              if (metadata.refresh() && !trusted) {
-                LOG.infof("%s: its metadata is read at last; the connector is trusted", name);
+              try {
+                boolean trusted = metadata.current().isPresent();
+                if (metadata.refresh() && !trusted) {
+                  LOG.infof("%s: its metadata is read; the connector is trusted", name);
+                }
+              } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "%s: reading its metadata failed", name);
+              } finally {
+                if (!refresher.isShutdown()) {
+                  Duration next =
+                      metadata.current().isPresent() || every.compareTo(FIRST_READ_RETRY) < 0
+                          ? every
+                          : FIRST_READ_RETRY;
+                  refreshLater(name, metadata, next, every);
+                }
               }
-              refreshLater(name, metadata, every);
             },
-            next.toMillis(),
+            delay.toMillis(),
             TimeUnit.MILLISECONDS);
   }
 

@@ -62,9 +62,16 @@ public record ConnectorRegistration(
    */
   @Override
   public CountryCode nodeCountry() {
-    return configuredCountry
-        .or(() -> metadata().flatMap(ConnectorPeer::nodeCountry))
+    return knownNodeCountry()
         .orElseThrow(() -> new IllegalStateException(id + ": its metadata has not been read yet"));
+  }
+
+  /**
+   * Its country if known here: a login it asked for may go on at a replica that has not read its
+   * metadata yet (its server down when that replica started).
+   */
+  public Optional<CountryCode> knownNodeCountry() {
+    return configuredCountry.or(() -> metadata().flatMap(ConnectorPeer::nodeCountry));
   }
 
   @Override

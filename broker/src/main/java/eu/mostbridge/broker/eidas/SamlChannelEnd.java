@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -126,6 +127,7 @@ public class SamlChannelEnd implements ChannelEnd {
 
   @Override
   public void delivered(LoginFlow flow, CommonIdentity identity) {
+    // Recorded after the login ended: nothing here may throw, the answer is already committed.
     SamlReturn saml = (SamlReturn) flow.channel();
     EidasAuthnRequest request = saml.request();
     ProxyServiceIdentity idp = services.of(saml.country()).orElseThrow();
@@ -136,8 +138,12 @@ public class SamlChannelEnd implements ChannelEnd {
             .with("in_response_to", request.id())
             .with(
                 "level",
-                asserted(request, identity.levelOfAssurance(), idp.notified()).orElseThrow().uri())
-            .with("key_transport", encryptionKey(saml.connector()).orElseThrow().getValue())
+                asserted(request, identity.levelOfAssurance(), idp.notified())
+                    .map(EidasLevel::uri)
+                    .orElse(null))
+            .with(
+                "key_transport",
+                encryptionKey(saml.connector()).map(Map.Entry::getValue).orElse(null))
             .with(
                 "attributes",
                 request.attributes().stream().map(a -> a.friendlyName()).sorted().toList()));
@@ -183,7 +189,10 @@ public class SamlChannelEnd implements ChannelEnd {
   /** The first encryption key of the connector's metadata Most may encrypt to. */
   private static Optional<Map.Entry<ConnectorPeer.EncryptionKey, String>> encryptionKey(
       ConnectorRegistration connector) {
-    for (ConnectorPeer.EncryptionKey key : connector.metadata().orElseThrow().encryptionKeys()) {
+    // No metadata at this replica yet (the connector's server was down when it started): no key.
+    List<ConnectorPeer.EncryptionKey> keys =
+        connector.metadata().map(ConnectorPeer::encryptionKeys).orElse(List.of());
+    for (ConnectorPeer.EncryptionKey key : keys) {
       Optional<String> transport = AssertionEncryption.keyTransportFor(key, connector.algorithms());
       if (transport.isPresent()) {
         return Optional.of(Map.entry(key, transport.get()));

@@ -68,7 +68,9 @@ public record SamlReturn(
 
     @Override
     public Optional<CountryCode> destination() {
-      return Optional.of(connector.nodeCountry());
+      // Unknown only at a replica that has not read the connector's metadata; nothing is answered
+      // there (SamlChannelEnd refuses without its encryption key).
+      return connector.knownNodeCountry();
     }
   }
 }

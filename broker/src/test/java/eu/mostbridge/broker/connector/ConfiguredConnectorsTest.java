@@ -191,15 +191,44 @@ class ConfiguredConnectorsTest {
                         "municipal")))
         .hasMessageContaining("municipal is neither public nor private");
 
+    assertThatThrownBy(
+            () ->
+                build(
+                    with(
+                        with(section(metadata()), "relaxations", "PLAIN_SAML_REQUESTS"),
+                        "sp-type",
+                        "private")))
+        .as("a private sector service is named by a RequesterID, which plain SAML cannot send")
+        .hasMessageContaining("must be named by its RequesterID");
+
     ConnectorRegistration plain =
         build(
                 with(
                     with(section(metadata()), "relaxations", "PLAIN_SAML_REQUESTS"),
                     "sp-type",
-                    "private"))
+                    "public"))
             .get(0);
-    assertThat(plain.spTypeWithoutExtensions()).contains(ConnectorPeer.SpType.PRIVATE);
+    assertThat(plain.spTypeWithoutExtensions()).contains(ConnectorPeer.SpType.PUBLIC);
     assertThat(build(section(metadata())).get(0).spTypeWithoutExtensions()).isEmpty();
+  }
+
+  @Test
+  void signedMetadataWithoutValidUntilNeedsItsRelaxation() throws Exception {
+    ConnectorMetadata forever = metadata().withValidUntil(Optional.empty());
+    assertThatThrownBy(() -> build(section(forever)))
+        .hasMessageContaining("no validUntil, which the eIDAS profile asks for");
+
+    assertThat(
+            build(with(section(forever), "relaxations", "METADATA_WITHOUT_VALID_UNTIL"))
+                .get(0)
+                .metadata())
+        .isPresent();
+  }
+
+  @Test
+  void aRefreshOfLessThanASecondIsRefused() throws Exception {
+    assertThatThrownBy(() -> build(with(section(metadata()), "metadata-refresh", "PT0S")))
+        .hasMessageContaining("metadata-refresh: at least one second");
   }
 
   @Test
@@ -225,7 +254,7 @@ class ConfiguredConnectorsTest {
     values.put(
         SECTION + "metadata-url",
         "http://127.0.0.1:" + server.getAddress().getPort() + "/metadata");
-    values.put(SECTION + "metadata-refresh", "PT0.2S");
+    values.put(SECTION + "metadata-refresh", "PT1S");
     ConfiguredConnectors connectors =
         new ConfiguredConnectors(TestEidasConfig.of(values), Clock.systemUTC());
     try {

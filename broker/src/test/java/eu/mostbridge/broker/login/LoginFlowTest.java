@@ -138,7 +138,7 @@ class LoginFlowTest {
     assertThat(consentPage.body())
         .doesNotContain("pseudonym made for")
         .containsAnyOf(
-            "pseudonym that Most gives every service",
+            "a pseudonym, the same for every service that uses Most",
             "contains your national identification number");
     Browser.Page back = consent(started, consentPage, "allow");
     assertThat(back.uri().toString()).startsWith(redirect + "?");

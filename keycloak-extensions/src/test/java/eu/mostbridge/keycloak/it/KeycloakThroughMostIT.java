@@ -1134,7 +1134,8 @@ class KeycloakThroughMostIT {
   @Order(11)
   @SuppressWarnings("unchecked")
   void keycloaksOwnSamlIdentityProviderOnMostsEidasFaceMakesAUser() throws Exception {
-    awaitInMostsLog("most.eidas.connectors.keycloak: its metadata is read at last");
+    awaitInMostsLog(
+        "most.eidas.connectors.keycloak: its metadata is read; the connector is trusted");
     WebClient browser = new WebClient(RP_CALLBACK);
     WebClient.Page toMost =
         browser.get(

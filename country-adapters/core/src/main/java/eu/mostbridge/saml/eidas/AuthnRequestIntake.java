@@ -48,7 +48,10 @@ import org.w3c.dom.Node;
  * (URI names, the minimum data set required, natural and legal persons never mixed; unsupported
  * ones ignored), the levels (a {@code minimum} of one notified level, or {@code exact} levels with
  * a non-notified one among them, reachable by this identity provider), the NameID format, the
- * RequesterID, no requested Subject, proxying allowed, an encryption key to answer with.
+ * RequesterID, no requested Subject, proxying allowed, an encryption key to answer with. A plain
+ * SAML service provider (a connector with {@link TrustedConnector#spTypeWithoutExtensions}) may
+ * send a request without extensions and without IsPassive: its configured SPType stands in, and it
+ * gets the minimum data set; everything else holds for it too.
  */
 public final class AuthnRequestIntake {
   /** The SAML bindings' limit on RelayState. */
@@ -268,6 +271,15 @@ public final class AuthnRequestIntake {
             ? received.connector().spTypeWithoutExtensions()
             : Optional.empty();
     checkFlags(request, answer, plainSaml.isPresent());
+    if (plainSaml.isPresent() && peer.spType().isPresent() && !peer.spType().equals(plainSaml)) {
+      throw answer.refuse(
+          "sp-type",
+          "The connector's metadata names SPType "
+              + peer.spType().get()
+              + ", its configuration "
+              + plainSaml.get(),
+          null);
+    }
     ConnectorPeer.SpType spType =
         plainSaml.isPresent() ? plainSaml.get() : spType(request, peer, answer);
     Set<EidasNames.NaturalPersonAttribute> required =

@@ -12,7 +12,11 @@ public interface TrustedConnector {
    */
   Optional<ConnectorPeer> metadata();
 
-  /** Its country: from metadata, or configured where metadata names none. */
+  /**
+   * Its country: from metadata, or configured where metadata names none.
+   *
+   * @throws IllegalStateException when neither is known (its metadata never read)
+   */
   CountryCode nodeCountry();
 
   /**

@@ -74,17 +74,21 @@ public final class RefreshingMetadata<T> implements Supplier<T> {
       current.set(source.load());
       return true;
     } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // A copy that was read but refused is a mistake to fix (a wrong signer, entity ID, or
+      // profile); one that could not be fetched may pass.
+      Level level = e instanceof MetadataException ? Level.ERROR : Level.WARNING;
+      String what = e instanceof MetadataException ? "refused" : "cannot be read";
       if (current.get() == null) {
-        LOG.log(
-            Level.WARNING,
-            "{0}: its metadata cannot be read yet, so it is not trusted: {1}",
-            name,
-            reason(e));
+        LOG.log(level, "{0}: its metadata {1}, so it is not trusted: {2}", name, what, reason(e));
       } else {
         LOG.log(
-            Level.WARNING,
-            "{0}: metadata refresh failed, keeping the last good version: {1}",
+            level,
+            "{0}: its new metadata {1}; the last good version is kept: {2}",
             name,
+            what,
             reason(e));
       }
       return false;

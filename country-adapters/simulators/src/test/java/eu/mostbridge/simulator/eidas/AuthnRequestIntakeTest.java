@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -542,6 +543,56 @@ class AuthnRequestIntakeTest {
             refusalOf(() -> postRaw(withoutExtensions, WITHOUT_SP_TYPE, BG, Optional.empty()))
                 .rule())
         .isEqualTo("sp-type");
+  }
+
+  /** What a plain SAML service provider granted its relaxation is still held to. */
+  @Test
+  void aPlainSamlServiceProviderIsStillHeldToForceAuthnIsPassiveAndItsMetadata() throws Exception {
+    Function<EidasRequest, String> plain =
+        request -> {
+          request.edit =
+              element ->
+                  element.removeChild(
+                      element
+                          .getElementsByTagNameNS(
+                              "urn:oasis:names:tc:SAML:2.0:protocol", "Extensions")
+                          .item(0));
+          return request.toPostForm(CONNECTOR, null).get("SAMLRequest");
+        };
+    EidasRequest noForce = good();
+    noForce.forceAuthn = null;
+    EidasRequest passive = good();
+    passive.isPassive = "true";
+    TrustedConnector granted =
+        new Connector(
+            Optional.of(WITHOUT_SP_TYPE),
+            CountryCode.BG,
+            AlgorithmPolicy.eidasStrict(),
+            Optional.of(ConnectorPeer.SpType.PUBLIC));
+    TrustedConnector contradicted =
+        new Connector(
+            Optional.of(WITH_SP_TYPE),
+            CountryCode.BG,
+            AlgorithmPolicy.eidasStrict(),
+            Optional.of(ConnectorPeer.SpType.PRIVATE));
+
+    assertThat(refusalOf(() -> plainPost(plain.apply(noForce), granted)).rule())
+        .isEqualTo("force-authn");
+    assertThat(refusalOf(() -> plainPost(plain.apply(passive), granted)).rule())
+        .isEqualTo("is-passive");
+    assertThat(refusalOf(() -> plainPost(plain.apply(good()), contradicted)).rule())
+        .as("its configured SPType against its metadata's")
+        .isEqualTo("sp-type");
+  }
+
+  private EidasAuthnRequest plainPost(String form, TrustedConnector connector)
+      throws AuthnRequestRefusal {
+    return intake.fromPost(
+        form,
+        Optional.empty(),
+        BG,
+        issuer -> ENTITY.equals(issuer) ? Optional.of(connector) : Optional.empty(),
+        Instant.now());
   }
 
   @Test
