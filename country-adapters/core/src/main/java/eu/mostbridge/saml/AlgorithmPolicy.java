@@ -89,6 +89,9 @@ public final class AlgorithmPolicy {
   public static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
   public static final String EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
 
+  public static final String KW_AES128 = "http://www.w3.org/2001/04/xmlenc#kw-aes128";
+  public static final String KW_AES256 = "http://www.w3.org/2001/04/xmlenc#kw-aes256";
+
   /** Key agreement for EC recipients (XML Encryption 1.1), which eIDAS asks ProxyServices for. */
   public static final String ECDH_ES = "http://www.w3.org/2009/xmlenc11#ECDH-ES";
 
@@ -178,6 +181,17 @@ public final class AlgorithmPolicy {
     }
     return STRICT_KEY_TRANSPORT.contains(uri)
         || relaxations.stream().anyMatch(r -> Admitted.by(r).keyTransport().contains(uri));
+  }
+
+  /**
+   * Whether a content key may be agreed with {@code agreement} and wrapped with {@code keyWrap}:
+   * ECDH-ES with AES key wrap, as eIDAS requires of ProxyServices for EC encryption certificates.
+   */
+  public boolean allowsKeyAgreement(String agreement, String keyWrap) {
+    return ECDH_ES.equals(agreement)
+        && (KW_AES128.equals(keyWrap)
+            || "http://www.w3.org/2001/04/xmlenc#kw-aes192".equals(keyWrap)
+            || KW_AES256.equals(keyWrap));
   }
 
   /**

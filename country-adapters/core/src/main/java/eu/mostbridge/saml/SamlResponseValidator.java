@@ -174,9 +174,11 @@ public final class SamlResponseValidator {
       pending.requireFreshAuthentication(authn.getAuthnInstant(), idp.clockSkew());
       Map<String, List<String>> attributes = attributes(assertion);
       recordOneTimeUse(pending, response, assertion, latest(confirmedUntil, validUntil, now));
+      Optional<org.opensaml.saml.saml2.core.NameID> nameId =
+          Optional.ofNullable(assertion.getSubject().getNameID());
       return new ValidatedAssertion(
           idp.entityId(),
-          Optional.ofNullable(assertion.getSubject().getNameID()).map(n -> n.getValue()),
+          nameId.map(n -> n.getValue()),
           authn.getAuthnInstant(),
           assertion.getAuthnStatements().stream()
               .filter(s -> s.getAuthnContext() != null)
@@ -184,7 +186,10 @@ public final class SamlResponseValidator {
               .map(s -> s.getAuthnContext().getAuthnContextClassRef().getURI())
               .toList(),
           attributes,
-          idp.algorithms().relaxations());
+          idp.algorithms().relaxations(),
+          response.isSigned(),
+          nameId.map(n -> n.getFormat()),
+          nonLatinValues(assertion));
     }
 
     private Response parseResponse(String samlResponse) throws AuthenticationFailure {
@@ -384,7 +389,25 @@ public final class SamlResponseValidator {
         throw failure(
             Reason.BAD_SIGNATURE, "A CBC-encrypted assertion must come in a signed Response");
       }
-      for (EncryptedKey key : encryptedKeys(encrypted)) {
+      Optional<AssertionDecryption.KeyAgreement> agreement =
+          Optional.ofNullable(data.getDOM()).flatMap(AssertionDecryption::agreementOf);
+      if (agreement.isPresent()) {
+        if (!idp.algorithms()
+            .allowsKeyAgreement(agreement.get().agreement(), agreement.get().keyWrap())) {
+          throw failure(
+              Reason.BAD_SIGNATURE,
+              "The assertion key is agreed with "
+                  + ErrorText.quote(agreement.get().agreement())
+                  + " and wrapped with "
+                  + ErrorText.quote(agreement.get().keyWrap())
+                  + ", refused");
+        }
+        if (encryptedKeys(encrypted).size() != 1) {
+          throw failure(Reason.BAD_SIGNATURE, "An agreed assertion key must come alone");
+        }
+      }
+      for (EncryptedKey key :
+          agreement.isPresent() ? List.<EncryptedKey>of() : encryptedKeys(encrypted)) {
         String transport =
             key.getEncryptionMethod() == null ? null : key.getEncryptionMethod().getAlgorithm();
         if (!idp.algorithms().allowsKeyTransport(transport)) {
@@ -432,6 +455,21 @@ public final class SamlResponseValidator {
     }
 
     private Assertion decrypt(EncryptedAssertion encrypted) throws AuthenticationFailure {
+      Element data = encrypted.getEncryptedData().getDOM();
+      if (data != null && AssertionDecryption.agreementOf(data).isPresent()) {
+        // A key agreed by ECDH-ES, which OpenSAML 4.0.1 cannot derive: Santuario opens it.
+        try {
+          Element element = AssertionDecryption.decryptElement(data, sp.decryption(), parser);
+          parser.checkStructure(element);
+          if (SamlXmlParser.unmarshal(element) instanceof Assertion assertion) {
+            return assertion;
+          }
+          throw undecryptable();
+        } catch (org.apache.xml.security.encryption.XMLEncryptionException
+            | MalformedSamlException e) {
+          throw undecryptable();
+        }
+      }
       Decrypter decrypter =
           new Decrypter(
               null,
@@ -580,6 +618,30 @@ public final class SamlResponseValidator {
         }
       }
       return attributes;
+    }
+
+    /** By attribute Name, the positions of values marked {@code LatinScript="false"}. */
+    private static Map<String, java.util.Set<Integer>> nonLatinValues(Assertion assertion) {
+      Map<String, java.util.Set<Integer>> marked = new LinkedHashMap<>();
+      for (AttributeStatement statement : assertion.getAttributeStatements()) {
+        for (Attribute attribute : statement.getAttributes()) {
+          List<XMLObject> values = attribute.getAttributeValues();
+          for (int i = 0; i < values.size(); i++) {
+            Element dom = values.get(i).getDOM();
+            if (dom != null && "false".equals(latinScript(dom))) {
+              marked.computeIfAbsent(attribute.getName(), n -> new java.util.TreeSet<>()).add(i);
+            }
+          }
+        }
+      }
+      return marked;
+    }
+
+    /** The EU node's namespace-qualified LatinScript, else the specification's unqualified one. */
+    private static String latinScript(Element value) {
+      String qualified =
+          value.getAttributeNS("http://eidas.europa.eu/attributes/naturalperson", "LatinScript");
+      return qualified.isEmpty() ? value.getAttribute("LatinScript").strip() : qualified.strip();
     }
 
     /** All text of the value element, so what is read is what was signed (comments are refused). */

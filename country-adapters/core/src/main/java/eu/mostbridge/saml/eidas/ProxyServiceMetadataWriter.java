@@ -77,15 +77,7 @@ public final class ProxyServiceMetadataWriter {
             KeyDescriptors.of(
                 identity.encryption(),
                 UsageType.ENCRYPTION,
-                identity.encryption().getPublicKey() instanceof ECPublicKey
-                    ? List.of(
-                        AlgorithmPolicy.AES256_GCM,
-                        AlgorithmPolicy.AES128_GCM,
-                        AlgorithmPolicy.ECDH_ES)
-                    : List.of(
-                        AlgorithmPolicy.AES256_GCM,
-                        AlgorithmPolicy.AES128_GCM,
-                        AlgorithmPolicy.RSA_OAEP)));
+                encryptionMethods(identity.encryption())));
     for (String format : SpMetadataWriter.NAME_ID_FORMATS) {
       NameIDFormat nameIdFormat =
           SamlMessages.build(NameIDFormat.DEFAULT_ELEMENT_NAME, NameIDFormat.class);
@@ -117,6 +109,13 @@ public final class ProxyServiceMetadataWriter {
     return entity;
   }
 
+  /** What may be encrypted to {@code certificate}: AES-GCM under ECDH-ES or RSA-OAEP. */
+  static List<String> encryptionMethods(X509Certificate certificate) {
+    return certificate.getPublicKey() instanceof ECPublicKey
+        ? List.of(AlgorithmPolicy.AES256_GCM, AlgorithmPolicy.AES128_GCM, AlgorithmPolicy.ECDH_ES)
+        : List.of(AlgorithmPolicy.AES256_GCM, AlgorithmPolicy.AES128_GCM, AlgorithmPolicy.RSA_OAEP);
+  }
+
   private static Extensions entityExtensions(ProxyServiceIdentity identity) {
     Extensions extensions = SamlMessages.build(Extensions.DEFAULT_ELEMENT_NAME, Extensions.class);
     EntityAttributes attributes =
@@ -143,6 +142,12 @@ public final class ProxyServiceMetadataWriter {
             entityAttribute(
                 EidasNames.ENTITY_CATEGORY_ATTRIBUTE, List.of(EidasNames.REQUESTER_ID_CATEGORY)));
     extensions.getUnknownXMLObjects().add(attributes);
+    addAlgorithms(extensions);
+    return extensions;
+  }
+
+  /** The digest and signature algorithms Most accepts, as {@code alg:} elements. */
+  static void addAlgorithms(Extensions extensions) {
     for (String digest : AlgorithmPolicy.eidasStrict().digestAlgorithms()) {
       DigestMethod method =
           SamlMessages.build(DigestMethod.DEFAULT_ELEMENT_NAME, DigestMethod.class);
@@ -156,18 +161,21 @@ public final class ProxyServiceMetadataWriter {
       method.setMinKeySize(signature.contains("ecdsa") ? 256 : 3072);
       extensions.getUnknownXMLObjects().add(method);
     }
-    return extensions;
   }
 
   private static XSAny nodeCountry(ProxyServiceIdentity identity) {
+    return nodeCountry(identity.nodeCountry());
+  }
+
+  static XSAny nodeCountry(eu.mostbridge.identity.CountryCode code) {
     XSAny country =
         SamlMessages.buildAny(
             new QName(EidasNames.EXTENSIONS_NS, "NodeCountry", EidasNames.EXTENSIONS_PREFIX));
-    country.setTextContent(identity.nodeCountry().alpha2());
+    country.setTextContent(code.alpha2());
     return country;
   }
 
-  private static Attribute entityAttribute(String name, List<String> values) {
+  static Attribute entityAttribute(String name, List<String> values) {
     Attribute attribute = SamlMessages.build(Attribute.DEFAULT_ELEMENT_NAME, Attribute.class);
     attribute.setName(name);
     attribute.setNameFormat(EidasNames.URI_NAME_FORMAT);
@@ -179,7 +187,7 @@ public final class ProxyServiceMetadataWriter {
     return attribute;
   }
 
-  private static Organization organization(ProxyServiceIdentity.Publisher publisher) {
+  static Organization organization(ProxyServiceIdentity.Publisher publisher) {
     Organization organization =
         SamlMessages.build(Organization.DEFAULT_ELEMENT_NAME, Organization.class);
     OrganizationName name =
@@ -201,7 +209,7 @@ public final class ProxyServiceMetadataWriter {
     return organization;
   }
 
-  private static ContactPerson contact(ProxyServiceIdentity.Contact contact) {
+  static ContactPerson contact(ProxyServiceIdentity.Contact contact) {
     ContactPerson person =
         SamlMessages.build(ContactPerson.DEFAULT_ELEMENT_NAME, ContactPerson.class);
     person.setType(
