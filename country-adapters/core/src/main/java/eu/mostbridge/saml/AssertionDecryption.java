@@ -78,6 +78,7 @@ public final class AssertionDecryption {
    */
   public static byte[] decrypt(Element encryptedData, List<BasicX509Credential> keys)
       throws XMLEncryptionException {
+    OpenSamlRuntime.ensureInitialized();
     Document document = encryptedData.getOwnerDocument();
     EncryptedData data;
     EncryptedKey encryptedKey;

@@ -26,6 +26,12 @@ public final class XmlEncryption {
   public static final String RSA_OAEP_MGF1P = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
   public static final String RSA_OAEP = "http://www.w3.org/2009/xmlenc11#rsa-oaep";
 
+  /** Key agreement for an EC recipient, with ConcatKDF (SHA-256) and AES-256 key wrap. */
+  public static final String ECDH_ES = "http://www.w3.org/2009/xmlenc11#ECDH-ES";
+
+  /** Triple DES: obsolete, here only so tests can send it. */
+  public static final String TRIPLEDES_CBC = "http://www.w3.org/2001/04/xmlenc#tripledes-cbc";
+
   /** RSA PKCS#1 v1.5 key transport: broken (Bleichenbacher), here only so tests can send it. */
   public static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
 
@@ -48,8 +54,9 @@ public final class XmlEncryption {
       String keyTransport) {
     try {
       boolean gcm = AES256_GCM.equals(dataAlgorithm);
-      KeyGenerator generator = KeyGenerator.getInstance("AES");
-      generator.init(gcm ? 256 : 128);
+      boolean tripleDes = TRIPLEDES_CBC.equals(dataAlgorithm);
+      KeyGenerator generator = KeyGenerator.getInstance(tripleDes ? "DESede" : "AES");
+      generator.init(tripleDes ? 168 : gcm ? 256 : 128);
       SecretKey key = generator.generateKey();
       byte[] cipherValue;
       if (gcm) {
@@ -57,6 +64,12 @@ public final class XmlEncryption {
         RANDOM.nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+        cipherValue = concat(iv, cipher.doFinal(plaintext));
+      } else if (tripleDes) {
+        byte[] iv = new byte[8];
+        RANDOM.nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("DESede/CBC/PKCS5Padding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
         cipherValue = concat(iv, cipher.doFinal(plaintext));
       } else if (AES128_CBC.equals(dataAlgorithm)) {
         byte[] iv = new byte[16];
@@ -66,6 +79,10 @@ public final class XmlEncryption {
         cipherValue = concat(iv, cipher.doFinal(plaintext));
       } else {
         throw new IllegalArgumentException("Unsupported data encryption " + dataAlgorithm);
+      }
+      if (ECDH_ES.equals(keyTransport)) {
+        return envelope(
+            document, dataAlgorithm, EcdhEs.encryptedKey(document, key, recipient), cipherValue);
       }
       Cipher wrap;
       if (RSA_OAEP.equals(keyTransport)) {
@@ -86,12 +103,7 @@ public final class XmlEncryption {
       }
       byte[] wrappedKey = wrap.doFinal(key.getEncoded());
 
-      Element data = document.createElementNS(XENC, "xenc:EncryptedData");
-      data.setAttribute("Type", XENC + "Element");
-      Element method = Xml.child(data, XENC, "xenc:EncryptionMethod");
-      method.setAttribute("Algorithm", dataAlgorithm);
-      Element keyInfo = Xml.child(data, DSIG, "ds:KeyInfo");
-      Element encryptedKey = Xml.child(keyInfo, XENC, "xenc:EncryptedKey");
+      Element encryptedKey = document.createElementNS(XENC, "xenc:EncryptedKey");
       Element keyMethod = Xml.child(encryptedKey, XENC, "xenc:EncryptionMethod");
       keyMethod.setAttribute("Algorithm", keyTransport);
       if (RSA_OAEP.equals(keyTransport)) {
@@ -106,13 +118,25 @@ public final class XmlEncryption {
       Element keyCipherData = Xml.child(encryptedKey, XENC, "xenc:CipherData");
       Xml.child(
           keyCipherData, XENC, "xenc:CipherValue", Base64.getEncoder().encodeToString(wrappedKey));
-      Element cipherData = Xml.child(data, XENC, "xenc:CipherData");
-      Xml.child(
-          cipherData, XENC, "xenc:CipherValue", Base64.getEncoder().encodeToString(cipherValue));
-      return data;
+      return envelope(document, dataAlgorithm, encryptedKey, cipherValue);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Encryption failed", e);
     }
+  }
+
+  /** The EncryptedData around {@code cipherValue}, its key in its KeyInfo. */
+  private static Element envelope(
+      Document document, String dataAlgorithm, Element encryptedKey, byte[] cipherValue) {
+    Element data = document.createElementNS(XENC, "xenc:EncryptedData");
+    data.setAttribute("Type", XENC + "Element");
+    Element method = Xml.child(data, XENC, "xenc:EncryptionMethod");
+    method.setAttribute("Algorithm", dataAlgorithm);
+    Element keyInfo = Xml.child(data, DSIG, "ds:KeyInfo");
+    keyInfo.appendChild(encryptedKey);
+    Element cipherData = Xml.child(data, XENC, "xenc:CipherData");
+    Xml.child(
+        cipherData, XENC, "xenc:CipherValue", Base64.getEncoder().encodeToString(cipherValue));
+    return data;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
