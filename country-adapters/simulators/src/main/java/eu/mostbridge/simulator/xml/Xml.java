@@ -91,4 +91,18 @@ public final class Xml {
     }
     return null;
   }
+
+  /** The child elements of {@code parent} named {@code localName} in {@code namespace}. */
+  public static java.util.List<Element> children(
+      Element parent, String namespace, String localName) {
+    java.util.List<Element> found = new java.util.ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e
+          && namespace.equals(e.getNamespaceURI())
+          && localName.equals(e.getLocalName())) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
 }
