@@ -6,6 +6,7 @@ import eu.mostbridge.broker.client.ClientRegistration;
 import eu.mostbridge.broker.client.IdentifierPolicy;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
+import eu.mostbridge.broker.country.NationalEidRegistry;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +39,12 @@ public class DemoClients implements BuiltInClients {
   public static final String TESTER = "demo-tester";
 
   private final BrokerConfig config;
+  private final NationalEidRegistry registry;
   private final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
-  public DemoClients(BrokerConfig config) {
+  public DemoClients(BrokerConfig config, NationalEidRegistry registry) {
     this.config = config;
+    this.registry = registry;
   }
 
   /** The demo services' client secret (made at start-up, never leaves the process). */
@@ -60,7 +63,7 @@ public class DemoClients implements BuiltInClients {
                 "mk", "Демо услуга на бугарска општина",
                 "en", "Bulgarian municipality (demo service)"),
             base + "/demo/bg-service/",
-            CountryCode.MK,
+            Set.of(CountryCode.MK),
             IdentifierPolicy.NATIONAL_NUMBER),
         service(
             MK_SERVICE,
@@ -69,7 +72,8 @@ public class DemoClients implements BuiltInClients {
                 "mk", "Демо услуга на македонско министерство",
                 "en", "Macedonian ministry (demo service)"),
             base + "/demo/mk-service/",
-            CountryCode.BG,
+            // Bulgarians, and citizens of the member states reached through the eIDAS network.
+            with(CountryCode.BG, registry.networkCountries()),
             IdentifierPolicy.PSEUDONYM),
         new ClientRegistration(
             TESTER,
@@ -77,7 +81,7 @@ public class DemoClients implements BuiltInClients {
             List.of(URI.create("http://127.0.0.1/callback")),
             Optional.empty(),
             Optional.empty(),
-            Set.of(CountryCode.BG, CountryCode.MK),
+            with(CountryCode.BG, with(CountryCode.MK, registry.networkCountries())),
             LevelOfAssurance.LOW,
             IdentifierPolicy.PSEUDONYM,
             config.signing().defaultAlgorithm(),
@@ -91,7 +95,7 @@ public class DemoClients implements BuiltInClients {
       String id,
       Map<String, String> names,
       String home,
-      CountryCode citizens,
+      Set<CountryCode> citizens,
       IdentifierPolicy policy) {
     return new ClientRegistration(
         id,
@@ -99,7 +103,7 @@ public class DemoClients implements BuiltInClients {
         List.of(URI.create(home + "callback")),
         Optional.of(ClientFile.secretHash(secret)),
         Optional.empty(),
-        Set.of(citizens),
+        citizens,
         LevelOfAssurance.LOW,
         policy,
         config.signing().defaultAlgorithm(),
@@ -107,5 +111,12 @@ public class DemoClients implements BuiltInClients {
         List.of(URI.create(home)),
         false,
         false);
+  }
+
+  private static Set<CountryCode> with(CountryCode first, Set<CountryCode> more) {
+    Set<CountryCode> all = new java.util.LinkedHashSet<>();
+    all.add(first);
+    all.addAll(more);
+    return java.util.Collections.unmodifiableSet(all);
   }
 }

@@ -231,8 +231,7 @@ public class AuthorizationRequestValidator {
     Set<CountryCode> countries = new LinkedHashSet<>();
     for (String scope : scopes) {
       if (scope.startsWith("eidas:country:")) {
-        countries.add(
-            CountryCode.of(scope.substring("eidas:country:".length()).toUpperCase(Locale.ROOT)));
+        countries.add(CountryCode.ofEidas(scope.substring("eidas:country:".length())));
       }
     }
     if (!client.allowedCountries().containsAll(countries)) {

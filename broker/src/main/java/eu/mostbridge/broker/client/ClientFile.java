@@ -249,10 +249,16 @@ public final class ClientFile {
       return countries;
     }
     for (String value : values) {
-      if (served.stream().noneMatch(c -> c.alpha2().equals(value))) {
+      // Greece as eIDAS writes it (EL) or as ISO does (GR).
+      Optional<CountryCode> country =
+          served.stream()
+              .filter(
+                  c -> c.alpha2().equals(value) || ("GR".equals(value) && c.iso().equals(value)))
+              .findFirst();
+      if (country.isEmpty()) {
         problems.add(where + ": allowedCountries may hold only " + served + ", not " + value);
       } else {
-        countries.add(CountryCode.of(value));
+        countries.add(country.get());
       }
     }
     return countries;

@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * The connectors of {@code most.eidas.connectors.<id>.*}: each trusted only through its metadata,
@@ -39,19 +35,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ConfiguredConnectors implements ConnectorSource {
-  private static final Logger LOG = Logger.getLogger(ConfiguredConnectors.class);
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration FIRST_READ_RETRY = Duration.ofSeconds(30);
 
   private final EidasConfig config;
   private final Clock clock;
-  private final ScheduledExecutorService refresher =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "most-eidas-metadata");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final MetadataRefresher refresher = new MetadataRefresher("most-eidas-metadata");
   private volatile List<ConnectorRegistration> connectors;
 
   public ConfiguredConnectors(EidasConfig config, Clock clock) {
@@ -79,7 +67,7 @@ public class ConfiguredConnectors implements ConnectorSource {
 
   @PreDestroy
   void stop() {
-    refresher.shutdownNow();
+    refresher.close();
   }
 
   private ConnectorRegistration build(String id, EidasConfig.Connector section) {
@@ -182,13 +170,7 @@ public class ConfiguredConnectors implements ConnectorSource {
     if (section.metadataRefresh().compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalStateException(key + ".metadata-refresh: at least one second");
     }
-    // A URL's first read happens at once, on the refresher's thread: a connector's server that
-    // does not answer never holds up start-up.
-    refreshLater(
-        key,
-        metadata,
-        metadata.current().isPresent() ? section.metadataRefresh() : Duration.ZERO,
-        section.metadataRefresh());
+    refresher.keepFresh(key, metadata, section.metadataRefresh(), "the connector is trusted");
     return new ConnectorRegistration(
         id,
         section.entityId(),
@@ -198,37 +180,6 @@ public class ConfiguredConnectors implements ConnectorSource {
         spType,
         relaxations,
         section.identifier());
-  }
-
-  /**
-   * Re-reads {@code metadata} every {@code every}; while it was never read, every {@link
-   * #FIRST_READ_RETRY} at most.
-   */
-  private void refreshLater(
-      String name, RefreshingMetadata<ConnectorPeer> metadata, Duration delay, Duration every) {
-    // The task schedules the next one itself, whatever happens in it.
-    var unused =
-        refresher.schedule(
-            () -> {
-              try {
-                boolean trusted = metadata.current().isPresent();
-                if (metadata.refresh() && !trusted) {
-                  LOG.infof("%s: its metadata is read; the connector is trusted", name);
-                }
-              } catch (RuntimeException | Error e) {
-                LOG.errorf(e, "%s: reading its metadata failed", name);
-              } finally {
-                if (!refresher.isShutdown()) {
-                  Duration next =
-                      metadata.current().isPresent() || every.compareTo(FIRST_READ_RETRY) < 0
-                          ? every
-                          : FIRST_READ_RETRY;
-                  refreshLater(name, metadata, next, every);
-                }
-              }
-            },
-            delay.toMillis(),
-            TimeUnit.MILLISECONDS);
   }
 
   private static X509Certificate certificate(Path path, String key) {

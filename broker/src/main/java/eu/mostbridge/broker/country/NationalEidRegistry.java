@@ -23,13 +23,35 @@ import java.util.regex.Pattern;
 public class NationalEidRegistry {
   private static final Pattern ID = Pattern.compile("[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*");
 
+  /** The key listing the member states reached through the eIDAS network (docs/EIDAS.md). */
+  public static final String NETWORK_COUNTRIES = "most.eidas.network.countries";
+
   private final Map<String, NationalEidFactory> byId = new LinkedHashMap<>();
+  private final Set<CountryCode> networkCountries = new LinkedHashSet<>();
 
   public NationalEidRegistry() {
     this(
         ServiceLoader.load(NationalEidFactory.class).stream()
             .map(ServiceLoader.Provider::get)
             .toList());
+  }
+
+  /** The factories on the class path and the member states {@code most.eidas.network} lists. */
+  @jakarta.inject.Inject
+  public NationalEidRegistry(org.eclipse.microprofile.config.Config config) {
+    this();
+    config
+        .getOptionalValues(NETWORK_COUNTRIES, String.class)
+        .orElse(List.of())
+        .forEach(
+            code -> {
+              try {
+                networkCountries.add(CountryCode.ofEidas(code));
+              } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                    NETWORK_COUNTRIES + " holds something that is not a country code", e);
+              }
+            });
   }
 
   public NationalEidRegistry(List<NationalEidFactory> factories) {
@@ -87,23 +109,52 @@ public class NationalEidRegistry {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** The countries whose citizens this build of Most can identify, in the order of their ids. */
+  /**
+   * The countries whose citizens this deployment of Most can identify: those of the national eIDs
+   * on the class path, in the order of their ids, then the member states reached through the eIDAS
+   * network as configured.
+   */
   public Set<CountryCode> countries() {
     Set<CountryCode> countries = new LinkedHashSet<>();
     byId.values().forEach(f -> countries.add(f.country()));
+    countries.addAll(networkCountries);
     return countries;
   }
 
-  /** The scopes a relying party asks for one country with: {@code eidas:country:bg}. */
-  public List<String> countryScopes() {
-    return countries().stream()
-        .map(c -> "eidas:country:" + c.alpha2().toLowerCase(Locale.ROOT))
-        .toList();
+  /** The member states reached through the eIDAS network, as configured. */
+  public Set<CountryCode> networkCountries() {
+    return java.util.Collections.unmodifiableSet(networkCountries);
   }
 
-  /** The eID's name on the choice page in {@code language}; its id when no factory knows it. */
+  /**
+   * The scopes a relying party asks for one country with: {@code eidas:country:bg}; Greece as
+   * {@code eidas:country:el}, eIDAS's code, and {@code eidas:country:gr}, ISO's.
+   */
+  public List<String> countryScopes() {
+    List<String> scopes = new java.util.ArrayList<>();
+    for (CountryCode country : countries()) {
+      scopes.add("eidas:country:" + country.alpha2().toLowerCase(Locale.ROOT));
+      if (!country.iso().equals(country.alpha2())) {
+        scopes.add("eidas:country:" + country.iso().toLowerCase(Locale.ROOT));
+      }
+    }
+    return scopes;
+  }
+
+  /**
+   * The eID's name on the choice page in {@code language}: its factory's, the country's name for a
+   * member state reached through the eIDAS network ({@code el-eidas}), else its id.
+   */
   public String displayName(String id, String language) {
-    return factory(id).map(f -> f.displayName(language)).orElse(id);
+    Optional<NationalEidFactory> factory = factory(id);
+    if (factory.isPresent()) {
+      return factory.get().displayName(language);
+    }
+    return networkCountries.stream()
+        .filter(c -> id.equals(eu.mostbridge.eidas.network.EidasCountryAdapter.idFor(c)))
+        .findFirst()
+        .map(c -> countryName(c, language))
+        .orElse(id);
   }
 
   /**
@@ -112,7 +163,7 @@ public class NationalEidRegistry {
    */
   public static String countryName(CountryCode country, String language) {
     return new Locale.Builder()
-        .setRegion(country.alpha2())
+        .setRegion(country.iso())
         .build()
         .getDisplayCountry(Locale.forLanguageTag(language));
   }

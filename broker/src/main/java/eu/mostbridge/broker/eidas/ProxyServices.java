@@ -4,6 +4,7 @@ import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.broker.config.BrokerConfig;
 import eu.mostbridge.broker.config.IssuerUrl;
 import eu.mostbridge.broker.connector.EidasConfig;
+import eu.mostbridge.broker.connector.MetadataPublisher;
 import eu.mostbridge.broker.national.NationalEids;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.identity.LevelOfAssurance;
@@ -61,7 +62,14 @@ public class ProxyServices {
                             "The eIDAS identity provider for " + country + " is configured twice");
                       }
                     }));
-    byCountry.putAll(build(keys, eids.all(), config, IssuerUrl.of(broker)));
+    // Only Most's own national eIDs: a citizen Most reached through another member state's
+    // ProxyService is never passed on to the eIDAS network again.
+    byCountry.putAll(
+        build(
+            keys,
+            eids.all().stream().filter(e -> e.fixedDestination().isEmpty()).toList(),
+            config,
+            IssuerUrl.of(broker)));
     byCountry.forEach(
         (country, identity) ->
             LOG.infof(
@@ -84,7 +92,7 @@ public class ProxyServices {
     if (keys.isEmpty()) {
       return built;
     }
-    ProxyServiceIdentity.Publisher publisher = publisher(config, issuer);
+    ProxyServiceIdentity.Publisher publisher = MetadataPublisher.of(config, issuer);
     keys.forEach(
         (country, set) ->
             built.put(country, identity(country, set, eids, notified, publisher, issuer)));
@@ -179,37 +187,5 @@ public class ProxyServices {
       throw new IllegalStateException(
           "most.eidas.proxy-services." + segment(country) + ": " + e.getMessage(), e);
     }
-  }
-
-  private static ProxyServiceIdentity.Publisher publisher(EidasConfig config, IssuerUrl issuer) {
-    EidasConfig.Publisher publisher = config.publisher();
-    List<String> missing = new ArrayList<>();
-    if (publisher.organizationName().isEmpty()) {
-      missing.add("most.eidas.publisher.organization-name");
-    }
-    if (publisher.supportEmail().isEmpty()) {
-      missing.add("most.eidas.publisher.support-email");
-    }
-    if (publisher.technicalEmail().isEmpty()) {
-      missing.add("most.eidas.publisher.technical-email");
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException(
-          "The eIDAS metadata names who runs it; missing: " + String.join(", ", missing));
-    }
-    String name = publisher.organizationName().get();
-    return new ProxyServiceIdentity.Publisher(
-        name,
-        publisher.displayName().orElse(name),
-        publisher.url().orElse(URI.create(issuer.base() + "/")),
-        List.of(
-            new ProxyServiceIdentity.Contact(
-                ProxyServiceIdentity.Contact.Type.SUPPORT,
-                Optional.of(name),
-                publisher.supportEmail().get()),
-            new ProxyServiceIdentity.Contact(
-                ProxyServiceIdentity.Contact.Type.TECHNICAL,
-                Optional.of(name),
-                publisher.technicalEmail().get())));
   }
 }

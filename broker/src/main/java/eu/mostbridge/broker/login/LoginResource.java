@@ -267,9 +267,10 @@ public class LoginResource {
               new AuthenticationRequest(
                   flow.request().minimumLevel(),
                   eids.destinationFor(adapter.country()),
-                  issuer.resolve("/callback/" + adapter.id()),
+                  issuer.resolve("/callback/" + adapter.callbackId()),
                   Locale.forLanguageTag(texts.language()),
-                  flow.request().forceLogin()));
+                  flow.request().forceLogin(),
+                  Optional.of(flow.requester().name("en"))));
     } catch (AuthenticationFailure e) {
       return errors.endRefused(
           stored,

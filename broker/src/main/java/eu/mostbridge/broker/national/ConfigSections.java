@@ -82,12 +82,17 @@ final class ConfigSections {
    * are left out).
    */
   static List<Name> names(Config config) {
+    return names(config, ConfiguredNationalEids.PREFIX);
+  }
+
+  /** As {@link #names(Config)}, for the names under {@code section}. */
+  static List<Name> names(Config config, String section) {
     SmallRyeConfig smallRye = config.unwrap(SmallRyeConfig.class);
     return StreamSupport.stream(config.getPropertyNames().spliterator(), false)
         .filter(n -> !n.startsWith("%"))
         .map(
             n -> new Name(n, ENVIRONMENT_NAME.matcher(n).matches() || fromEnvironment(smallRye, n)))
-        .filter(n -> n.isUnder(ConfiguredNationalEids.PREFIX))
+        .filter(n -> n.isUnder(section))
         .filter(
             n ->
                 config
@@ -113,7 +118,7 @@ final class ConfigSections {
   static Set<String> unread(ConfigSection section) {
     Section s = (Section) section;
     Set<String> unread = new TreeSet<>();
-    for (Name property : names(s.config())) {
+    for (Name property : names(s.config(), s.name())) {
       if (property.isUnder(s.name()) && s.read().stream().noneMatch(property::is)) {
         unread.add(property.name());
       }
@@ -125,7 +130,7 @@ final class ConfigSections {
   private record Section(Config config, String name, Set<String> read) implements ConfigSection {
     @Override
     public boolean isPresent() {
-      return names(config).stream().anyMatch(n -> n.isUnder(name));
+      return !names(config, name).isEmpty();
     }
 
     @Override
@@ -152,7 +157,7 @@ final class ConfigSections {
     public Map<String, String> map(String key) {
       String parent = keyName(key);
       Set<String> children = new LinkedHashSet<>();
-      for (Name property : names(config)) {
+      for (Name property : names(config, parent)) {
         if (property.isUnder(parent)) {
           String child = property.key().substring(parent.length() + 1);
           children.add(property.environment() ? child.toLowerCase(Locale.ROOT) : child);

@@ -157,7 +157,7 @@ public class NationalCallbackResource {
       @HeaderParam("Accept-Language") String acceptLanguage) {
     Map<String, List<String>> fields = new LinkedHashMap<>(form);
     if (SameOriginResubmit.needed(cookies.read(headers), fields)
-        && eids.byId(adapterId).isPresent()) {
+        && !eids.byCallback(adapterId).isEmpty()) {
       return resubmit.page(
           LoginTexts.of(Optional.empty(), acceptLanguage),
           issuer.resolve("/callback/" + adapterId).toString(),
@@ -171,36 +171,52 @@ public class NationalCallbackResource {
   }
 
   private Response answer(
-      String adapterId,
+      String callbackId,
       String method,
       Map<String, List<String>> parameters,
       HttpHeaders headers,
       String source,
       String acceptLanguage) {
-    Optional<CountryAdapter> adapter = eids.byId(adapterId);
+    List<CountryAdapter> answering = eids.byCallback(callbackId);
     Texts anonymous = LoginTexts.of(Optional.empty(), acceptLanguage);
-    if (adapter.isEmpty()) {
+    if (answering.isEmpty()) {
       return errorPages.page(404, anonymous, "error.bad_request");
     }
     BrowserCookies.Presented cookie = cookies.read(headers);
     logins.refuseConflictingCookies(cookie, acceptLanguage);
     NationalAnswer answer = new NationalAnswer(method, parameters);
-    String eidName = eids.displayName(adapterId, anonymous.language());
+    // At an address several eIDs share (the eIDAS network), the login waiting for the answer's
+    // correlation decides which one answered; its checks then hold the answer to that eID alone.
+    Optional<CountryAdapter> adapter = Optional.of(answering.get(0));
     String correlation;
     try {
-      correlation = adapter.get().correlationOf(answer);
+      correlation = correlationOf(answering, answer);
       if (correlation.isEmpty() || correlation.length() > MAX_CORRELATION_LENGTH) {
         throw new AuthenticationFailure(
             AuthenticationFailure.Reason.WRONG_PARTY, "The answer names no request Most made");
       }
     } catch (AuthenticationFailure unreadable) {
-      return unsolicited(adapter.get(), unreadable, cookie, eidName, anonymous);
+      return unsolicited(
+          adapter.get(),
+          unreadable,
+          cookie,
+          eids.displayName(adapter.get().id(), anonymous.language()),
+          anonymous);
     }
-    Optional<Stored> waiting =
-        flows
-            .awaitingNationalAnswer(adapterId, correlation)
-            .flatMap(progress::find)
-            .filter(s -> awaits(s.flow(), adapterId, correlation));
+    Optional<Stored> waiting = Optional.empty();
+    for (CountryAdapter candidate : answering) {
+      waiting =
+          flows
+              .awaitingNationalAnswer(candidate.id(), correlation)
+              .flatMap(progress::find)
+              .filter(s -> awaits(s.flow(), candidate.id(), correlation));
+      if (waiting.isPresent()) {
+        adapter = Optional.of(candidate);
+        break;
+      }
+    }
+    String adapterId = adapter.get().id();
+    String eidName = eids.displayName(adapterId, anonymous.language());
     if (waiting.isEmpty()) {
       return unsolicited(
           adapter.get(),
@@ -346,6 +362,22 @@ public class NationalCallbackResource {
             .with("relaxations", adapter.relaxations())
             .with("has_browser_cookie", cookie instanceof BrowserCookies.One));
     return errorPages.page(400, texts, "error.unsolicited", eidName);
+  }
+
+  /** The correlation the answer names, as the first of {@code answering} able to read it does. */
+  private static String correlationOf(List<CountryAdapter> answering, NationalAnswer answer)
+      throws AuthenticationFailure {
+    AuthenticationFailure first = null;
+    for (CountryAdapter candidate : answering) {
+      try {
+        return candidate.correlationOf(answer);
+      } catch (AuthenticationFailure e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    throw first;
   }
 
   /** Whether {@code flow} still waits for {@code adapterId}'s answer to {@code correlation}. */

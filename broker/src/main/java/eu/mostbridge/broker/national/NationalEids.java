@@ -56,6 +56,14 @@ public class NationalEids {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /**
+   * The eIDs answering at {@code /callback/<callbackId>}: one, or every eIDAS ProxyService at the
+   * connector's one consumer service; empty for an unknown address.
+   */
+  public List<CountryAdapter> byCallback(String callbackId) {
+    return byId.values().stream().filter(a -> a.callbackId().equals(callbackId)).toList();
+  }
+
   /** Most's SAML service provider towards the national eID {@code id}, if it is a SAML one. */
   public Optional<ServiceProviderIdentity> serviceProvider(String id) {
     return Optional.ofNullable(serviceProviders.get(id));
@@ -71,11 +79,31 @@ public class NationalEids {
    * failing that, offers). With no one other country, the citizen's own is used.
    */
   public CountryCode destinationFor(CountryCode origin) {
-    List<CountryCode> known = others(registry.countries().stream(), origin);
+    Optional<CountryCode> fixed =
+        byId.values().stream()
+            .filter(a -> a.country().equals(origin))
+            .map(CountryAdapter::fixedDestination)
+            .flatMap(Optional::stream)
+            .findFirst();
+    if (fixed.isPresent()) {
+      // The eIDAS network: identifiers are made for Most's connector country.
+      return fixed.get();
+    }
+    // Among the national eIDs only: a member state reached through the network is never the
+    // relying party's country.
+    List<CountryCode> known =
+        others(
+            registry.factories().stream().map(eu.mostbridge.national.NationalEidFactory::country),
+            origin);
     if (known.size() == 1) {
       return known.get(0);
     }
-    List<CountryCode> offered = others(byId.values().stream().map(CountryAdapter::country), origin);
+    List<CountryCode> offered =
+        others(
+            byId.values().stream()
+                .filter(a -> a.fixedDestination().isEmpty())
+                .map(CountryAdapter::country),
+            origin);
     return offered.size() == 1 ? offered.get(0) : origin;
   }
 
@@ -89,10 +117,14 @@ public class NationalEids {
     return registry.displayName(id, language);
   }
 
-  /** The eIDs a citizen of {@code countries} may use to reach at least {@code minimum}. */
+  /**
+   * The eIDs a citizen of {@code countries} may use to reach at least {@code minimum}: the national
+   * eIDs first, then the member states reached through the eIDAS network.
+   */
   public List<CountryAdapter> offering(Set<CountryCode> countries, LevelOfAssurance minimum) {
     return byId.values().stream()
         .filter(a -> countries.contains(a.country()) && a.canSatisfy(minimum))
+        .sorted(java.util.Comparator.comparing(a -> a.fixedDestination().isPresent()))
         .toList();
   }
 }

@@ -20,6 +20,25 @@ public interface CountryAdapter {
   /** The country whose citizens this eID identifies. */
   CountryCode country();
 
+  /**
+   * The last segment of the address it answers at, {@code /callback/<callbackId>}: its id, unless
+   * several eIDs share one address (the eIDAS ProxyServices all answer at the one assertion
+   * consumer service of Most's connector metadata). An answer at a shared address finds its login
+   * by its correlation among the logins waiting on any of them.
+   */
+  default String callbackId() {
+    return id();
+  }
+
+  /**
+   * The country every identifier this eID returns is made for, when the eID decides it rather than
+   * Most (an eIDAS ProxyService makes PersonIdentifiers for the connector's country); empty when
+   * Most names the destination in each request.
+   */
+  default java.util.Optional<CountryCode> fixedDestination() {
+    return java.util.Optional.empty();
+  }
+
   /** The levels of assurance this eID can deliver. */
   Set<LevelOfAssurance> supportedLevels();
 

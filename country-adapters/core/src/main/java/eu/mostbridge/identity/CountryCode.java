@@ -26,6 +26,22 @@ public record CountryCode(String alpha2) {
     }
   }
 
+  /**
+   * A code as a person or a relying party may write it, in either case, read as eIDAS writes it:
+   * ISO's {@code GR} is Greece's {@code EL}, the code every eIDAS node and PersonIdentifier uses.
+   *
+   * @throws IllegalArgumentException when it is not a country code
+   */
+  public static CountryCode ofEidas(String code) {
+    String upper = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    return new CountryCode("GR".equals(upper) ? EU_CODE_FOR_GREECE : upper);
+  }
+
+  /** The ISO 3166 code, for locale data: {@code GR} for {@code EL}. */
+  public String iso() {
+    return EU_CODE_FOR_GREECE.equals(alpha2) ? "GR" : alpha2;
+  }
+
   /** Parses a code such as {@code BG}; lower case is refused, as eIDAS requires upper case. */
   public static CountryCode of(String alpha2) {
     return new CountryCode(alpha2);

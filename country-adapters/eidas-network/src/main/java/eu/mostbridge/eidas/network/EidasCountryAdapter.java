@@ -100,6 +100,18 @@ public final class EidasCountryAdapter implements CountryAdapter {
     return country;
   }
 
+  /** Every ProxyService answers at the one consumer service of Most's connector metadata. */
+  @Override
+  public String callbackId() {
+    return EidasNetwork.CALLBACK_ID;
+  }
+
+  /** PersonIdentifiers are made for the connector's country, whichever service asked. */
+  @Override
+  public Optional<CountryCode> fixedDestination() {
+    return Optional.of(connector.nodeCountry());
+  }
+
   /** The ProxyService as last read, if its metadata has been read. */
   public Optional<ProxyServicePeer> current() {
     return proxyService.get();

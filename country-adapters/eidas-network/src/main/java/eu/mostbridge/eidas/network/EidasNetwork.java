@@ -82,6 +82,12 @@ public final class EidasNetwork {
     }
   }
 
+  /** A network built by its owner rather than from configuration (the demo's simulators). */
+  public static EidasNetwork of(
+      ConnectorIdentity connector, List<TrustedProxyService> proxyServices) {
+    return new EidasNetwork(connector, proxyServices);
+  }
+
   public ConnectorIdentity connector() {
     return connector;
   }
@@ -130,9 +136,8 @@ public final class EidasNetwork {
             .orElseThrow(() -> section.problem("countries", "must list at least one country"));
     Set<CountryCode> countries = new LinkedHashSet<>();
     for (String value : values) {
-      String code = value.strip().toUpperCase(Locale.ROOT);
       try {
-        countries.add(CountryCode.of("GR".equals(code) ? "EL" : code));
+        countries.add(CountryCode.ofEidas(value));
       } catch (IllegalArgumentException e) {
         throw section.problem("countries", "holds something that is not a country code");
       }
