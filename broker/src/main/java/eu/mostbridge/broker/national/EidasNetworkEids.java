@@ -86,9 +86,11 @@ public class EidasNetworkEids implements NationalEidSource {
     ConfigSection section = ConfigSections.of(config, EidasNetwork.SECTION);
     IssuerUrl issuer = IssuerUrl.of(broker);
     Optional<EidasNetwork> built;
-    if (suppliers.isResolvable() && !registry.networkCountries().isEmpty()) {
+    if (suppliers.isResolvable()
+        && !registry.networkCountries().isEmpty()
+        && section.string("node-country").isEmpty()) {
       // The demo: its own connector keys and simulated ProxyServices; only the countries are
-      // configured.
+      // configured. A configured connector (node-country set) takes the demo's place.
       section.list("countries");
       built =
           Optional.of(

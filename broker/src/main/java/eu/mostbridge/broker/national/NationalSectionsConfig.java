@@ -5,9 +5,9 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
 
 /**
  * Leaves {@code most.national.**} to the national eIDs' factories and {@code most.eidas.network.**}
- * to the eIDAS network's adapter: SmallRye would otherwise refuse those keys as mapping to no {@code
- * @ConfigMapping} of the {@code most} root. Unknown keys there are refused all the same, by {@link
- * ConfiguredNationalEids} and {@link EidasNetworkEids}, once the adapters have read theirs.
+ * to the eIDAS network's adapter: SmallRye would otherwise refuse those keys as mapping to no
+ * {@code @ConfigMapping} of the {@code most} root. Unknown keys there are refused all the same, by
+ * {@link ConfiguredNationalEids} and {@link EidasNetworkEids}, once the adapters have read theirs.
  */
 public class NationalSectionsConfig implements SmallRyeConfigBuilderCustomizer {
   @Override

@@ -54,6 +54,8 @@ class EidasPeersTest {
   private static final String PYSAML2_ACS = "http://localhost:7999/acs";
   private static final String NODE = "http://localhost/node-connector/metadata";
   private static final String NODE_ACS = "http://localhost:7998/acs";
+  private static final String NODE_PROXY_SERVICE = "https://proxyservice.node.test/metadata";
+  private static final String NODE_PROXY_SERVICE_SSO = "https://proxyservice.node.test/sso";
   private static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
   private static final String POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
   private static final Path SOURCES = Path.of("src", "test").toAbsolutePath();
@@ -66,7 +68,7 @@ class EidasPeersTest {
     requireTools();
     work = Path.of("target", "eidas-peers").toAbsolutePath();
     Files.createDirectories(work);
-    for (String connector : List.of("pysaml2", "node")) {
+    for (String connector : List.of("pysaml2", "node", "nodeps")) {
       run(
           "openssl",
           "req",
@@ -108,12 +110,46 @@ class EidasPeersTest {
           "-validity",
           "2");
     }
+    // Most's eIDAS connector: ECDSA signatures, an RSA encryption key (xml-encryption transports
+    // keys with RSA only).
+    Path connector = work.resolve("connector.p12");
+    Files.deleteIfExists(connector);
+    for (List<String> key :
+        List.of(
+            List.of("signing", "EC", "-groupname", "secp256r1"),
+            List.of("encryption", "RSA", "-keysize", "3072"))) {
+      run(
+          Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+          "-genkeypair",
+          "-keystore",
+          connector.toString(),
+          "-storetype",
+          "PKCS12",
+          "-storepass",
+          "changeit",
+          "-alias",
+          key.get(0),
+          "-keyalg",
+          key.get(1),
+          key.get(2),
+          key.get(3),
+          "-dname",
+          "CN=Most test connector " + key.get(0),
+          "-validity",
+          "2");
+    }
     Files.writeString(
         work.resolve("pysaml2-metadata.xml"),
         pysaml2("metadata", key("pysaml2"), cert("pysaml2"), PYSAML2, PYSAML2_ACS));
     Path node = work.resolve("node");
     Files.createDirectories(node);
-    for (String file : List.of("package.json", "package-lock.json", "connector.mjs")) {
+    for (String file :
+        List.of(
+            "package.json",
+            "package-lock.json",
+            "common.mjs",
+            "connector.mjs",
+            "proxyservice.mjs")) {
       Files.copy(
           SOURCES.resolve("node").resolve(file),
           node.resolve(file),
@@ -129,7 +165,24 @@ class EidasPeersTest {
         NODE_ACS,
         work.resolve("node-metadata.xml").toString());
 
+    proxyService(
+        "metadata",
+        key("nodeps"),
+        cert("nodeps"),
+        NODE_PROXY_SERVICE,
+        NODE_PROXY_SERVICE_SSO,
+        "EL",
+        work.resolve("nodeps-metadata.xml").toString());
+
     Map<String, String> settings = new LinkedHashMap<>();
+    String network = "most.eidas.network.";
+    settings.put(network + "countries", "EL");
+    settings.put(network + "node-country", "MK");
+    settings.put(network + "keystore", connector.toString());
+    settings.put(network + "keystore-password", "changeit");
+    settings.put(network + "el.entity-id", NODE_PROXY_SERVICE);
+    settings.put(network + "el.metadata-file", work.resolve("nodeps-metadata.xml").toString());
+    settings.put(network + "el.trust-anchor", cert("nodeps"));
     String pysaml2 = "most.eidas.connectors.pysaml2.";
     settings.put(pysaml2 + "entity-id", PYSAML2);
     settings.put(pysaml2 + "metadata-file", work.resolve("pysaml2-metadata.xml").toString());
@@ -342,6 +395,63 @@ class EidasPeersTest {
     return citizen.form(answer, acs).fields().get("SAMLResponse");
   }
 
+  /**
+   * Most as the connector of a Greek ProxyService written on xml-crypto and xml-encryption: its
+   * strict answer (RSASSA-PSS, AES-256-GCM, xmlenc11 RSA-OAEP with MGF1-SHA256) logs the citizen
+   * in; its Triple DES and RSA PKCS#1 v1.5 answers are refused on a page, and the login waits on.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"strict", "tripledes", "rsa15"})
+  void aNodeProxyServicesAnswerIsAcceptedOnlyInTheStrictProfile(String variant) throws Exception {
+    Path connectorMetadata = saveMetadata("connector");
+    Citizen citizen = new Citizen();
+    Citizen.Page choice = citizen.open(URI.create(demo.base() + "/demo/mk-service/login?acr=high"));
+    Citizen.Page toProxyService =
+        citizen.submit(choice, "/method", Map.of("method", "el-eidas", "action", "continue"));
+    Citizen.Form request = citizen.form(toProxyService, NODE_PROXY_SERVICE_SSO);
+    String xml =
+        new String(
+            Base64.getMimeDecoder().decode(request.fields().get("SAMLRequest")),
+            StandardCharsets.UTF_8);
+    Matcher id = Pattern.compile(" ID=\"([^\"]+)\"").matcher(xml);
+    assertThat(id.find()).as(xml).isTrue();
+
+    String answer =
+        proxyService(
+            "response",
+            key("nodeps"),
+            cert("nodeps"),
+            connectorMetadata.toString(),
+            NODE_PROXY_SERVICE,
+            id.group(1),
+            "EL/MK/node-4f9c2a71",
+            "high",
+            variant);
+    Citizen.Page back =
+        citizen.post(
+            URI.create(demo.base() + "/callback/eidas-network"),
+            Map.of("SAMLResponse", field(answer, "SAMLResponse")));
+
+    if (variant.equals("strict")) {
+      assertThat(back.status()).as(back.body()).isEqualTo(200);
+      assertThat(back.body()).contains("Papadopoulou").contains("Παπαδοπούλου");
+      Citizen.Page result = citizen.submit(back, "/consent", Map.of("action", "allow"));
+      assertThat(result.status()).as(result.body()).isEqualTo(200);
+      assertThat(result.body()).contains("Papadopoulou").contains("EL/MK/");
+    } else {
+      assertThat(back.status()).as(back.body()).isBetween(400, 499);
+      assertThat(back.body()).doesNotContain("Papadopoulou").doesNotContain("Exception");
+      String refused = variant.equals("tripledes") ? "tripledes-cbc" : "rsa-1_5";
+      assertThat(Files.readAllLines(Path.of("target", "demo-for-eidas-peers.log")))
+          .as("the audit names the refused algorithm")
+          .anyMatch(
+              line ->
+                  line.contains("\"national.failed\"")
+                      && line.contains("\"el-eidas\"")
+                      && line.contains(refused));
+    }
+  }
+
   private static Path saveMetadata(String country) throws Exception {
     HttpResponse<String> metadata =
         HttpClient.newHttpClient()
@@ -395,6 +505,12 @@ class EidasPeersTest {
 
   private static String node(String... args) throws Exception {
     return runIn(work.resolve("node"), nodeCommand(args));
+  }
+
+  private static String proxyService(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", "proxyservice.mjs"));
+    command.addAll(Arrays.asList(args));
+    return runIn(work.resolve("node"), command.toArray(String[]::new));
   }
 
   private static String nodeFails(String... args) throws Exception {
