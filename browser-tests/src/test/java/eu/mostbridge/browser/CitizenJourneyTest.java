@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -221,6 +222,31 @@ class CitizenJourneyTest {
     String claims = result();
     page("result-mk-service", false);
     assertThat(claims).contains("Мария").contains("BG/MK/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"bg, Гърция", "mk, Грција", "en, Greece"})
+  void aGreekCitizenLogsInToTheMacedonianServiceThroughGreecesProxyService(
+      String lang, String greece) throws Exception {
+    open(lang);
+    startAt("mk-service");
+    String choice = browser.findElement(By.tagName("main")).getText();
+    assertThat(choice).as("the member state named in the citizen's language").contains(greece);
+
+    choose("el-eidas");
+    simulator("el-eleni", "login");
+    waitFor(By.cssSelector("button[value=allow]"));
+    page("consent-el-citizen", true);
+    String consent = browser.findElement(By.tagName("main")).getText();
+    assertThat(consent)
+        .contains("Ελένη")
+        .contains("Eleni")
+        .contains("Παπαδοπούλου")
+        .contains("Papadopoulou");
+    click(By.cssSelector("button[value=allow]"));
+
+    String claims = result();
+    assertThat(claims).contains("Papadopoulou").contains("EL/MK/");
   }
 
   @ParameterizedTest

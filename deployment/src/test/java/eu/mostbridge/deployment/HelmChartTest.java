@@ -183,6 +183,26 @@ class HelmChartTest {
         .contains("most.eidas.connectors.municipality-keycloak.sp-type=public");
     assertThat(objects.get("ConfigMap", RELEASE).at("/data/eidas-connector-bg-node.pem").asText())
         .startsWith("-----BEGIN CERTIFICATE-----");
+    // Most as an eIDAS connector: the member states, each ProxyService's trust anchor, the keys.
+    assertThat(properties)
+        .contains("most.eidas.network.node-country=MK")
+        .contains("most.eidas.network.countries=EL,HR")
+        .contains("most.eidas.network.keystore=/deployments/eidas/connector/keystore.p12")
+        .contains(
+            "most.eidas.network.el.entity-id=https://eidas.gr.example/EidasNode/ServiceMetadata")
+        .contains("most.eidas.network.el.trust-anchor=/deployments/config/eidas-network-el.pem")
+        .contains("most.eidas.network.el.relaxations=RSA_OAEP_MGF1P_KEY_TRANSPORT")
+        .contains("most.eidas.network.hr.metadata-url=https://eidas.hr.example/metadata")
+        .doesNotContain("most.eidas.network.el.metadata-url");
+    assertThat(objects.get("ConfigMap", RELEASE).at("/data/eidas-network-hr.pem").asText())
+        .startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(
+            Manifests.env(deployment, "MOST_EIDAS_NETWORK_KEYSTORE_PASSWORD")
+                .at("/valueFrom/secretKeyRef/name")
+                .asText())
+        .isEqualTo("most-eidas-connector");
+    assertThat(deployment.at("/spec/template/spec/containers/0/volumeMounts").toString())
+        .contains("/deployments/eidas/connector");
     assertThat(
             Manifests.env(deployment, "MOST_EIDAS_MK_KEYSTORE_PASSWORD")
                 .at("/valueFrom/secretKeyRef/name")

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The common attribute set Most delivers, as Keycloak mappers offer it: each attribute with the
  * claim it is read from. The native name forms are tagged with the origin country's script ({@code
- * given_name#bg-Cyrl} or {@code given_name#mk-Cyrl}); the origin country is the first part of the
- * eIDAS person identifier ({@code BG/MK/...}).
+ * given_name#bg-Cyrl}, {@code given_name#mk-Cyrl}, {@code given_name#el-Grek}); the origin country
+ * is the first part of the eIDAS person identifier ({@code BG/MK/...}).
  */
 public enum CommonAttribute {
   PERSON_IDENTIFIER("person_identifier"),
@@ -30,13 +30,14 @@ public enum CommonAttribute {
   public Optional<String> from(Map<String, Object> claims) {
     switch (this) {
       case GIVEN_NAME_NATIVE, FAMILY_NAME_NATIVE -> {
-        for (String tag : new String[] {"bg-Cyrl", "mk-Cyrl"}) {
-          Object value = claims.get(claim + tag);
-          if (value instanceof String text && !text.isEmpty()) {
-            return Optional.of(text);
-          }
-        }
-        return Optional.empty();
+        // Whichever script the citizen's country writes names in (bg-Cyrl, mk-Cyrl, el-Grek):
+        // Most releases at most one native form of each name.
+        return claims.keySet().stream()
+            .filter(name -> name.startsWith(claim))
+            .sorted()
+            .map(claims::get)
+            .flatMap(value -> string(value).stream())
+            .findFirst();
       }
       case ORIGIN_COUNTRY -> {
         return string(claims.get(claim))

@@ -34,8 +34,8 @@ class LogScanTest {
     TransliterationAct2009 bg = new TransliterationAct2009();
     MacedonianRomanization mk = new MacedonianRomanization();
     Personas personas = Personas.defaults();
-    for (Persona p :
-        Stream.concat(personas.of("BG").stream(), personas.of("MK").stream()).toList()) {
+    // Every persona: those of other member states arrive through the eIDAS network.
+    for (Persona p : personas.all()) {
       for (String value :
           new String[] {
             p.identifier(),
@@ -53,7 +53,7 @@ class LogScanTest {
           if (value
               .chars()
               .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
-            values.add(("BG".equals(p.country()) ? bg : mk).romanize(value));
+            values.add(("MK".equals(p.country()) ? mk : bg).romanize(value));
           }
         }
       }

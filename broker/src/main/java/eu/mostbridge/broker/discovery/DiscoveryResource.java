@@ -121,7 +121,12 @@ public class DiscoveryResource {
     m.setIDTokenJWSAlgs(keys.algorithms().stream().map(JWSAlgorithm::parse).toList());
     m.setClaims(ReleasedClaims.RELEASABLE);
     try {
-      m.setClaimLocales(List.of(LangTag.parse("bg-Cyrl"), LangTag.parse("mk-Cyrl")));
+      List<LangTag> locales = new java.util.ArrayList<>();
+      for (eu.mostbridge.identity.ScriptTag script :
+          eu.mostbridge.identity.ScriptTag.NATIVE_NAME_SCRIPTS) {
+        locales.add(LangTag.parse(script.languageTag()));
+      }
+      m.setClaimLocales(locales);
     } catch (LangTagException e) {
       throw new IllegalStateException(e);
     }

@@ -178,21 +178,23 @@ public class LoginResource {
       return startNational(stored, offered.get(0), texts, acceptLanguage, ONLY_ONE_FITS);
     }
     String service = flow.requester().name(texts.language());
-    Map<CountryCode, List<Method>> byCountry = new LinkedHashMap<>();
+    // One group per country of a national eID; the member states reached through the eIDAS
+    // network together in one, each named by its country.
+    Map<String, List<Method>> byGroup = new LinkedHashMap<>();
     for (CountryAdapter adapter : offered) {
-      List<Method> methods = byCountry.computeIfAbsent(adapter.country(), c -> new ArrayList<>());
+      String group =
+          adapter.fixedDestination().isPresent()
+              ? texts.all().get("choose_eidas_network")
+              : NationalEidRegistry.countryName(adapter.country(), texts.language());
+      List<Method> methods = byGroup.computeIfAbsent(group, c -> new ArrayList<>());
       methods.add(
           new Method(
               adapter.id(),
               eids.displayName(adapter.id(), texts.language()),
-              byCountry.size() == 1 && methods.isEmpty()));
+              byGroup.size() == 1 && methods.isEmpty()));
     }
     List<MethodGroup> groups = new ArrayList<>();
-    byCountry.forEach(
-        (country, methods) ->
-            groups.add(
-                new MethodGroup(
-                    NationalEidRegistry.countryName(country, texts.language()), methods)));
+    byGroup.forEach((group, methods) -> groups.add(new MethodGroup(group, methods)));
     Map<String, Object> data = new HashMap<>();
     data.put("title", texts.all().get("choose_title"));
     data.put("intro", texts.format("choose_intro", service));

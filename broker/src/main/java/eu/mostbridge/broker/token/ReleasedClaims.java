@@ -19,10 +19,11 @@ import java.util.Set;
  *
  * <p>{@code sub} is pairwise. {@code person_identifier} is the eIDAS form with the national number
  * or the persistent pseudonym, per the client's policy. Names are in Latin (the origin country's
- * official romanization) and, tagged {@code #bg-Cyrl} or {@code #mk-Cyrl}, in the native script.
- * {@code amr} names the national eID used ({@code bg-eauth}, {@code bg-mvr-eid}, {@code mk-eid}).
- * With {@code verified_claims} asked for, the personal claims are also given inside an OpenID
- * Connect for Identity Assurance {@code verified_claims} object with trust framework {@code eidas}.
+ * official romanization) and, tagged {@code #bg-Cyrl}, {@code #mk-Cyrl} or {@code #el-Grek}, in the
+ * native script. {@code amr} names the national eID used ({@code bg-eauth}, {@code bg-mvr-eid},
+ * {@code mk-eid}). With {@code verified_claims} asked for, the personal claims are also given
+ * inside an OpenID Connect for Identity Assurance {@code verified_claims} object with trust
+ * framework {@code eidas}.
  */
 public final class ReleasedClaims {
   /** The claims that describe the person (shown on the consent page), in display order. */
@@ -33,22 +34,19 @@ public final class ReleasedClaims {
    * Every claim Most may release (discovery's {@code claims_supported}), native name forms as their
    * Latin claim with the language tag.
    */
-  public static final List<String> RELEASABLE =
-      List.of(
-          "sub",
-          "person_identifier",
-          "given_name",
-          "family_name",
-          "given_name#bg-Cyrl",
-          "family_name#bg-Cyrl",
-          "given_name#mk-Cyrl",
-          "family_name#mk-Cyrl",
-          "birthdate",
-          "gender",
-          "acr",
-          "amr",
-          "auth_time",
-          "verified_claims");
+  public static final List<String> RELEASABLE = releasable();
+
+  private static List<String> releasable() {
+    List<String> claims =
+        new java.util.ArrayList<>(List.of("sub", "person_identifier", "given_name", "family_name"));
+    for (eu.mostbridge.identity.ScriptTag script :
+        eu.mostbridge.identity.ScriptTag.NATIVE_NAME_SCRIPTS) {
+      claims.add("given_name#" + script.languageTag());
+      claims.add("family_name#" + script.languageTag());
+    }
+    claims.addAll(List.of("birthdate", "gender", "acr", "amr", "auth_time", "verified_claims"));
+    return List.copyOf(claims);
+  }
 
   private final PairwiseSubject subjects;
   private final PersonIdentifierPseudonymizer pseudonyms;

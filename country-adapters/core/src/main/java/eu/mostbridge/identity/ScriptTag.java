@@ -17,6 +17,13 @@ public record ScriptTag(String language, String scriptSubtag, UnicodeScript scri
   public static final ScriptTag MACEDONIAN_CYRILLIC =
       new ScriptTag("mk", "Cyrl", UnicodeScript.CYRILLIC);
 
+  /** Greek names, as Greece's and Cyprus's ProxyServices send them beside their Latin form. */
+  public static final ScriptTag GREEK = new ScriptTag("el", "Grek", UnicodeScript.GREEK);
+
+  /** Every script a native name may come in, so relying parties know the claims to expect. */
+  public static final java.util.List<ScriptTag> NATIVE_NAME_SCRIPTS =
+      java.util.List.of(BULGARIAN_CYRILLIC, MACEDONIAN_CYRILLIC, GREEK);
+
   public ScriptTag {
     if (language == null || !language.matches("[a-z]{2,3}")) {
       throw new IllegalArgumentException("Language must be ISO 639 in lower case");

@@ -67,6 +67,11 @@ public final class Personas {
     return new Personas(personas);
   }
 
+  /** Every persona, of every country. */
+  public List<Persona> all() {
+    return List.copyOf(all);
+  }
+
   /** The personas of {@code country}. */
   public List<Persona> of(String country) {
     return all.stream().filter(p -> p.country().equals(country)).toList();
