@@ -29,10 +29,11 @@ import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 /**
  * Reads an eIDAS ProxyService's metadata into the {@link ProxyServicePeer} Most trusts, after
  * {@link TrustedEntity}'s checks (one EntityDescriptor for the configured entity ID, signed by the
- * configured trust anchor, within its {@code validUntil}, which the profile requires): a SAML 2.0
- * IDPSSODescriptor that wants signed requests, signing certificates whose keys the policy accepts,
- * an SSO service over HTTP-POST or HTTP-Redirect at an https URL, {@code eidas:NodeCountry} equal
- * to the country it is configured for, and the levels it publishes.
+ * configured trust anchor, itself or as part of a signed metadata aggregate, within its {@code
+ * validUntil}, which the profile requires): a SAML 2.0 IDPSSODescriptor that wants signed requests,
+ * signing certificates whose keys the policy accepts, an SSO service over HTTP-POST or
+ * HTTP-Redirect at an https URL, {@code eidas:NodeCountry} equal to the country it is configured
+ * for, and the levels it publishes.
  */
 public final class ProxyServiceMetadataReader {
   private final SamlXmlParser parser = new SamlXmlParser(1024 * 1024, 32, 20_000);
@@ -42,7 +43,8 @@ public final class ProxyServiceMetadataReader {
    *
    * @param expectedEntityId the ProxyService's configured entity ID
    * @param country the country it is configured to answer for
-   * @param trustAnchor the certificate its metadata must be signed with
+   * @param trustAnchor the certificate its metadata, or the aggregate holding it, must be signed
+   *     with
    * @param policy the signature algorithms and key sizes accepted from it
    */
   public ProxyServicePeer read(
@@ -54,7 +56,8 @@ public final class ProxyServiceMetadataReader {
       Instant now)
       throws MetadataException {
     EntityDescriptor entity =
-        TrustedEntity.read(parser, xml, expectedEntityId, Optional.of(trustAnchor), policy, now);
+        TrustedEntity.readEntityOrAggregate(
+            parser, xml, expectedEntityId, trustAnchor, policy, now);
     if (entity.getValidUntil() == null) {
       throw new MetadataException(
           "The metadata has no validUntil, which the eIDAS profile asks for");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opensaml.core.xml.XMLObject;
+import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.security.x509.BasicX509Credential;
 
@@ -62,5 +63,83 @@ public final class TrustedEntity {
       }
     }
     return entity;
+  }
+
+  /**
+   * As {@link #read}, but {@code xml} may also be a metadata aggregate (an EntitiesDescriptor, as
+   * the eIDAS network's metadata lists are) signed as a whole by {@code metadataSigner}, holding
+   * the EntityDescriptor of {@code expectedEntityId}: the aggregate's signature then vouches for
+   * it, and the earlier of the two {@code validUntil} bounds it.
+   */
+  public static EntityDescriptor readEntityOrAggregate(
+      SamlXmlParser parser,
+      byte[] xml,
+      String expectedEntityId,
+      X509Certificate metadataSigner,
+      AlgorithmPolicy signatures,
+      Instant now)
+      throws MetadataException {
+    XMLObject object;
+    try {
+      object = SamlXmlParser.unmarshal(parser.parse(xml).getDocumentElement());
+    } catch (MalformedSamlException e) {
+      throw new MetadataException("The metadata is not acceptable XML: " + e.getMessage());
+    }
+    if (!(object instanceof EntitiesDescriptor aggregate)) {
+      return read(parser, xml, expectedEntityId, Optional.of(metadataSigner), signatures, now);
+    }
+    if (aggregate.getValidUntil() != null && !now.isBefore(aggregate.getValidUntil())) {
+      throw new MetadataException("The metadata aggregate expired at " + aggregate.getValidUntil());
+    }
+    if (!aggregate.isSigned()) {
+      throw new MetadataException("The metadata aggregate is not signed");
+    }
+    try {
+      XmlSignatures.verify(
+          aggregate.getSignature(),
+          "metadata aggregate",
+          signatures,
+          List.of(new BasicX509Credential(metadataSigner)),
+          expectedEntityId);
+    } catch (XmlSignatures.Refused e) {
+      throw new MetadataException(e.getMessage());
+    }
+    List<EntityDescriptor> found = new java.util.ArrayList<>();
+    collect(aggregate, expectedEntityId, found, 0);
+    if (found.size() != 1) {
+      throw new MetadataException(
+          "The metadata aggregate holds "
+              + found.size()
+              + " EntityDescriptors for "
+              + expectedEntityId
+              + ", not one");
+    }
+    EntityDescriptor entity = found.get(0);
+    if (entity.getValidUntil() != null && !now.isBefore(entity.getValidUntil())) {
+      throw new MetadataException("The metadata expired at " + entity.getValidUntil());
+    }
+    if (entity.getValidUntil() == null
+        || (aggregate.getValidUntil() != null
+            && aggregate.getValidUntil().isBefore(entity.getValidUntil()))) {
+      entity.setValidUntil(aggregate.getValidUntil());
+    }
+    return entity;
+  }
+
+  /** Aggregates nest; a few levels are plenty. */
+  private static void collect(
+      EntitiesDescriptor aggregate, String entityId, List<EntityDescriptor> into, int depth)
+      throws MetadataException {
+    if (depth > 4) {
+      throw new MetadataException("The metadata aggregate is nested too deeply");
+    }
+    for (EntityDescriptor entity : aggregate.getEntityDescriptors()) {
+      if (entityId.equals(entity.getEntityID())) {
+        into.add(entity);
+      }
+    }
+    for (EntitiesDescriptor nested : aggregate.getEntitiesDescriptors()) {
+      collect(nested, entityId, into, depth + 1);
+    }
   }
 }
