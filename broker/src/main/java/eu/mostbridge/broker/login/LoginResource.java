@@ -27,7 +27,6 @@ import eu.mostbridge.broker.web.Language;
 import eu.mostbridge.broker.web.Pages;
 import eu.mostbridge.broker.web.Texts;
 import eu.mostbridge.identity.CommonIdentity;
-import eu.mostbridge.identity.CountryCode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -268,11 +267,12 @@ public class LoginResource {
           adapter.start(
               new AuthenticationRequest(
                   flow.request().minimumLevel(),
-                  eids.destinationFor(adapter.country()),
+                  eids.destinationFor(adapter),
                   issuer.resolve("/callback/" + adapter.callbackId()),
                   Locale.forLanguageTag(texts.language()),
                   flow.request().forceLogin(),
-                  Optional.of(flow.requester().name("en"))));
+                  // eIDAS RequesterID: the relying party's stable id, not its display name.
+                  Optional.of(flow.requester().id())));
     } catch (AuthenticationFailure e) {
       return errors.endRefused(
           stored,

@@ -108,6 +108,22 @@ public class EidasNetworkEids implements NationalEidSource {
     if (built.isEmpty()) {
       return built;
     }
+    Set<eu.mostbridge.identity.CountryCode> national =
+        new java.util.TreeSet<>(
+            java.util.Comparator.comparing(eu.mostbridge.identity.CountryCode::alpha2));
+    registry.factories().forEach(f -> national.add(f.country()));
+    List<eu.mostbridge.identity.CountryCode> overlap =
+        built.get().adapters().stream()
+            .map(CountryAdapter::country)
+            .filter(national::contains)
+            .toList();
+    if (!overlap.isEmpty()) {
+      throw new InvalidConfigurationException(
+          EidasNetwork.SECTION
+              + ".countries holds "
+              + overlap
+              + ", whose citizens use Most's own national eIDs");
+    }
     Set<String> unread = ConfigSections.unread(section);
     if (!unread.isEmpty()) {
       throw new InvalidConfigurationException(

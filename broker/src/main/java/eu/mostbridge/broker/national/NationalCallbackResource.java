@@ -197,7 +197,8 @@ public class NationalCallbackResource {
       }
     } catch (AuthenticationFailure unreadable) {
       return unsolicited(
-          adapter.get(),
+          answering,
+          callbackId,
           unreadable,
           cookie,
           eids.displayName(adapter.get().id(), anonymous.language()),
@@ -219,7 +220,8 @@ public class NationalCallbackResource {
     String eidName = eids.displayName(adapterId, anonymous.language());
     if (waiting.isEmpty()) {
       return unsolicited(
-          adapter.get(),
+          answering,
+          callbackId,
           new AuthenticationFailure(
               AuthenticationFailure.Reason.WRONG_PARTY,
               "No login waits for an answer to this request"),
@@ -348,18 +350,25 @@ public class NationalCallbackResource {
   }
 
   /** An answer that finds no login waiting for it: refused, and nothing else changes. */
+  /**
+   * An answer no login waits for, from the eIDs answering at {@code answering}: named by the one
+   * eID, or by the shared address (the eIDAS network) whose eIDs it could be from.
+   */
   private Response unsolicited(
-      CountryAdapter adapter,
+      List<CountryAdapter> answering,
+      String callbackId,
       AuthenticationFailure why,
       BrowserCookies.Presented cookie,
       String eidName,
       Texts texts) {
+    java.util.Set<String> relaxations = new java.util.TreeSet<>();
+    answering.forEach(a -> relaxations.addAll(a.relaxations()));
     audit.record(
         AuditEvent.of("national.unsolicited")
-            .with("national_eid", adapter.id())
+            .with("national_eid", answering.size() == 1 ? answering.get(0).id() : callbackId)
             .with("reason", why.reason().name())
             .with("detail", why.getMessage())
-            .with("relaxations", adapter.relaxations())
+            .with("relaxations", relaxations)
             .with("has_browser_cookie", cookie instanceof BrowserCookies.One));
     return errorPages.page(400, texts, "error.unsolicited", eidName);
   }
@@ -372,6 +381,11 @@ public class NationalCallbackResource {
       try {
         return candidate.correlationOf(answer);
       } catch (AuthenticationFailure e) {
+        if (e.reason() != AuthenticationFailure.Reason.NATIONAL_UNAVAILABLE) {
+          // The answer itself is unreadable: reading it again for the next eID would only
+          // multiply the work a stranger's junk costs.
+          throw e;
+        }
         if (first == null) {
           first = e;
         }

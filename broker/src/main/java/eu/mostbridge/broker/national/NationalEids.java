@@ -78,17 +78,13 @@ public class NationalEids {
    * citizen of one reaches the services of the other, the one other country this build knows (or,
    * failing that, offers). With no one other country, the citizen's own is used.
    */
+  public CountryCode destinationFor(CountryAdapter eid) {
+    // The eIDAS network: identifiers are made for Most's connector country.
+    return eid.fixedDestination().orElseGet(() -> destinationFor(eid.country()));
+  }
+
+  /** As {@link #destinationFor(CountryAdapter)}, for a national eID of {@code origin}. */
   public CountryCode destinationFor(CountryCode origin) {
-    Optional<CountryCode> fixed =
-        byId.values().stream()
-            .filter(a -> a.country().equals(origin))
-            .map(CountryAdapter::fixedDestination)
-            .flatMap(Optional::stream)
-            .findFirst();
-    if (fixed.isPresent()) {
-      // The eIDAS network: identifiers are made for Most's connector country.
-      return fixed.get();
-    }
     // Among the national eIDs only: a member state reached through the network is never the
     // relying party's country.
     List<CountryCode> known =

@@ -57,7 +57,11 @@ class EidasNetworkLoginTest {
                 "http://eidas.europa.eu/LoA/high"));
     Browser.Page consent = LoginFlowTest.national(started, "el-eidas", "el-eleni", "login");
     assertThat(consent.status()).as(consent.body()).isEqualTo(200);
-    assertThat(Browser.unescape(consent.body())).contains("Papadopoulou").contains("Παπαδοπούλου");
+    assertThat(Browser.unescape(consent.body()))
+        .contains("Papadopoulou")
+        .contains("Παπαδοπούλου")
+        .contains("Family name (Greek)")
+        .doesNotContain("family_name#el-Grek");
 
     Browser.Page back = LoginFlowTest.consent(started, consent, "allow");
     assertThat(back.uri().toString()).startsWith(CALLBACK + "?");

@@ -183,15 +183,20 @@ public final class AlgorithmPolicy {
         || relaxations.stream().anyMatch(r -> Admitted.by(r).keyTransport().contains(uri));
   }
 
+  /** The key derivation eIDAS uses with ECDH-ES. */
+  public static final String CONCAT_KDF = "http://www.w3.org/2009/xmlenc11#ConcatKDF";
+
   /**
-   * Whether a content key may be agreed with {@code agreement} and wrapped with {@code keyWrap}:
-   * ECDH-ES with AES key wrap, as eIDAS requires of ProxyServices for EC encryption certificates.
+   * Whether a content key may be agreed with {@code agreement}, derived with {@code keyDerivation}
+   * over {@code derivationDigest} and wrapped with {@code keyWrap}: ECDH-ES, ConcatKDF with SHA-256
+   * or stronger, AES-128 or AES-256 key wrap, as the eIDAS Cryptographic Requirements list them.
    */
-  public boolean allowsKeyAgreement(String agreement, String keyWrap) {
+  public boolean allowsKeyAgreement(
+      String agreement, String keyWrap, String keyDerivation, String derivationDigest) {
     return ECDH_ES.equals(agreement)
-        && (KW_AES128.equals(keyWrap)
-            || "http://www.w3.org/2001/04/xmlenc#kw-aes192".equals(keyWrap)
-            || KW_AES256.equals(keyWrap));
+        && (KW_AES128.equals(keyWrap) || KW_AES256.equals(keyWrap))
+        && CONCAT_KDF.equals(keyDerivation)
+        && STRICT_DIGESTS.contains(derivationDigest);
   }
 
   /**

@@ -45,11 +45,21 @@ public final class AssertionDecryption {
         key.flatMap(k -> child(k, XENC, "EncryptionMethod"))
             .map(m -> m.getAttribute("Algorithm"))
             .orElse("");
-    return Optional.of(new KeyAgreement(agreement.get().getAttribute("Algorithm"), wrap));
+    Optional<Element> derivation = child(agreement.get(), XENC11, "KeyDerivationMethod");
+    String kdf = derivation.map(d -> d.getAttribute("Algorithm")).orElse("");
+    String digest =
+        derivation
+            .flatMap(d -> child(d, XENC11, "ConcatKDFParams"))
+            .flatMap(p -> child(p, DS, "DigestMethod"))
+            .map(m -> m.getAttribute("Algorithm"))
+            .orElse("");
+    return Optional.of(
+        new KeyAgreement(agreement.get().getAttribute("Algorithm"), wrap, kdf, digest));
   }
 
   private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
   private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+  private static final String XENC11 = "http://www.w3.org/2009/xmlenc11#";
 
   private static Optional<Element> child(Element parent, String namespace, String localName) {
     for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -67,8 +77,11 @@ public final class AssertionDecryption {
    *
    * @param agreement the key agreement algorithm, {@code xmlenc11#ECDH-ES}
    * @param keyWrap the algorithm wrapping the content key under the agreed one, {@code kw-aes256}
+   * @param keyDerivation the key derivation, {@code xmlenc11#ConcatKDF}
+   * @param derivationDigest the digest of the key derivation, {@code xmlenc#sha256}
    */
-  public record KeyAgreement(String agreement, String keyWrap) {}
+  public record KeyAgreement(
+      String agreement, String keyWrap, String keyDerivation, String derivationDigest) {}
 
   /**
    * The plaintext of {@code encryptedData} (an element of its own document), decrypted with the

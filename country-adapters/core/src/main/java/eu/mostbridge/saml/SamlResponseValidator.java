@@ -78,6 +78,7 @@ public final class SamlResponseValidator {
   private final ReplayCache replayCache;
   private final Clock clock;
   private final SamlXmlParser parser;
+  private final boolean requireSignedResponse;
 
   public SamlResponseValidator(
       ServiceProviderIdentity sp,
@@ -98,12 +99,28 @@ public final class SamlResponseValidator {
       ReplayCache replayCache,
       Clock clock,
       SamlXmlParser parser) {
+    this(sp, currentIdp, replayCache, clock, parser, false);
+  }
+
+  /**
+   * A validator that also requires every Response to be signed and to name its Issuer, before its
+   * status is read, anything is decrypted or an ID is recorded as used (the eIDAS profile: a
+   * ProxyService signs every Response, errors included).
+   */
+  public SamlResponseValidator(
+      ServiceProviderIdentity sp,
+      Supplier<IdentityProviderPeer> currentIdp,
+      ReplayCache replayCache,
+      Clock clock,
+      SamlXmlParser parser,
+      boolean requireSignedResponse) {
     OpenSamlRuntime.ensureInitialized();
     this.sp = sp;
     this.currentIdp = currentIdp;
     this.replayCache = replayCache;
     this.clock = clock;
     this.parser = parser;
+    this.requireSignedResponse = requireSignedResponse;
   }
 
   /** Validates the Base64 {@code SAMLResponse} of an HTTP-POST against the pending login. */
@@ -158,7 +175,12 @@ public final class SamlResponseValidator {
         throws AuthenticationFailure {
       Instant now = clock.instant();
       Response response = parseResponse(samlResponse);
-      checkIssuer(response.getIssuer(), "Response", false);
+      checkIssuer(response.getIssuer(), "Response", requireSignedResponse);
+      if (requireSignedResponse && !response.isSigned()) {
+        // Before the status and before any decryption: an unsigned error must not end the login,
+        // nor an unsigned answer burn the IDs of the genuine one.
+        throw failure(Reason.BAD_SIGNATURE, "The Response is not signed, as the profile requires");
+      }
       checkDestination(response);
       checkInResponseTo(response.getInResponseTo(), pending, "Response");
       checkFreshness(response, now);
@@ -392,14 +414,23 @@ public final class SamlResponseValidator {
       Optional<AssertionDecryption.KeyAgreement> agreement =
           Optional.ofNullable(data.getDOM()).flatMap(AssertionDecryption::agreementOf);
       if (agreement.isPresent()) {
+        AssertionDecryption.KeyAgreement agreed = agreement.get();
         if (!idp.algorithms()
-            .allowsKeyAgreement(agreement.get().agreement(), agreement.get().keyWrap())) {
+            .allowsKeyAgreement(
+                agreed.agreement(),
+                agreed.keyWrap(),
+                agreed.keyDerivation(),
+                agreed.derivationDigest())) {
           throw failure(
               Reason.BAD_SIGNATURE,
               "The assertion key is agreed with "
-                  + ErrorText.quote(agreement.get().agreement())
+                  + ErrorText.quote(agreed.agreement())
+                  + ", derived with "
+                  + ErrorText.quote(agreed.keyDerivation())
+                  + " over "
+                  + ErrorText.quote(agreed.derivationDigest())
                   + " and wrapped with "
-                  + ErrorText.quote(agreement.get().keyWrap())
+                  + ErrorText.quote(agreed.keyWrap())
                   + ", refused");
         }
         if (encryptedKeys(encrypted).size() != 1) {

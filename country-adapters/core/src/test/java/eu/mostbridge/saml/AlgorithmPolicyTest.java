@@ -9,6 +9,38 @@ import org.junit.jupiter.api.Test;
 
 class AlgorithmPolicyTest {
   @Test
+  void keyAgreementIsEcdhEsWithConcatKdfOverSha2AndAes128Or256KeyWrap() {
+    AlgorithmPolicy strict = AlgorithmPolicy.eidasStrict();
+    String kw192 = "http://www.w3.org/2001/04/xmlenc#kw-aes192";
+
+    assertThat(
+            strict.allowsKeyAgreement(
+                AlgorithmPolicy.ECDH_ES,
+                AlgorithmPolicy.KW_AES256,
+                AlgorithmPolicy.CONCAT_KDF,
+                AlgorithmPolicy.SHA256))
+        .isTrue();
+    assertThat(
+            strict.allowsKeyAgreement(
+                AlgorithmPolicy.ECDH_ES, kw192, AlgorithmPolicy.CONCAT_KDF, AlgorithmPolicy.SHA256))
+        .isFalse();
+    assertThat(
+            strict.allowsKeyAgreement(
+                AlgorithmPolicy.ECDH_ES,
+                AlgorithmPolicy.KW_AES128,
+                AlgorithmPolicy.CONCAT_KDF,
+                AlgorithmPolicy.SHA1))
+        .isFalse();
+    assertThat(
+            strict.allowsKeyAgreement(
+                AlgorithmPolicy.ECDH_ES,
+                AlgorithmPolicy.KW_AES128,
+                "http://www.w3.org/2009/xmlenc11#pbkdf2",
+                AlgorithmPolicy.SHA256))
+        .isFalse();
+  }
+
+  @Test
   void theStrictProfileIsEidas() {
     AlgorithmPolicy strict = AlgorithmPolicy.eidasStrict();
 

@@ -34,7 +34,10 @@ class AssertionDecryptionTest {
     assertThat(AssertionDecryption.agreementOf(encrypted))
         .contains(
             new AssertionDecryption.KeyAgreement(
-                AlgorithmPolicy.ECDH_ES, "http://www.w3.org/2001/04/xmlenc#kw-aes256"));
+                AlgorithmPolicy.ECDH_ES,
+                "http://www.w3.org/2001/04/xmlenc#kw-aes256",
+                AlgorithmPolicy.CONCAT_KDF,
+                AlgorithmPolicy.SHA256));
     Element assertion =
         AssertionDecryption.decryptElement(encrypted, List.of(RSA, EC), new SamlXmlParser());
     assertThat(assertion.getNamespaceURI()).isEqualTo("urn:oasis:names:tc:SAML:2.0:assertion");

@@ -112,6 +112,12 @@ final class EidasAnswers {
           Reason.LEVEL_TOO_LOW,
           "The level " + reached + " is not of the family asked for (" + asked + ")");
     }
+    if (!asked.notified() && reached.level() != asked.level()) {
+      // A NotNotified level is asked "exact": another one, higher or not, is not what was asked.
+      throw new AuthenticationFailure(
+          Reason.LEVEL_TOO_LOW,
+          "The ProxyService reached " + reached + ", not exactly the " + asked + " asked for");
+    }
     if (!reached.level().satisfies(min) || !reached.level().satisfies(asked.level())) {
       throw new AuthenticationFailure(
           Reason.LEVEL_TOO_LOW,

@@ -45,6 +45,15 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
 public final class EidasCountryAdapter implements CountryAdapter {
   private static final String LEVEL = "eidas_level";
 
+  /**
+   * The only relaxations a ProxyService may be granted: a legacy key transport from a node below
+   * protocol version 1.4, and 2048-bit RSA keys. Nothing that opens CBC, SHA-1 or unsigned answers.
+   */
+  public static final Set<AlgorithmPolicy.Relaxation> ALLOWED_RELAXATIONS =
+      Set.of(
+          AlgorithmPolicy.Relaxation.RSA_OAEP_MGF1P_KEY_TRANSPORT,
+          AlgorithmPolicy.Relaxation.RSA_2048_KEYS);
+
   private final String id;
   private final CountryCode country;
   private final ConnectorIdentity connector;
@@ -72,7 +81,14 @@ public final class EidasCountryAdapter implements CountryAdapter {
     this.country = country;
     this.connector = connector;
     this.proxyService = proxyService;
-    this.relaxations = relaxations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(relaxations));
+    if (!ALLOWED_RELAXATIONS.containsAll(relaxations)) {
+      throw new IllegalArgumentException(
+          id
+              + ": a ProxyService may be relaxed only by "
+              + ALLOWED_RELAXATIONS.stream().map(Enum::name).sorted().toList()
+              + " (the eIDAS crypto profile allows nothing weaker)");
+    }
+    this.relaxations = Set.copyOf(relaxations);
     this.pendingLifetime = pendingLifetime;
     this.clock = clock;
     this.validator =
@@ -81,7 +97,8 @@ public final class EidasCountryAdapter implements CountryAdapter {
             () -> identityProvider(current().orElseThrow()),
             replayCache,
             clock,
-            new SamlXmlParser());
+            new SamlXmlParser(),
+            true);
     eu.mostbridge.adapter.RelaxationLog.announce(id, relaxations());
   }
 

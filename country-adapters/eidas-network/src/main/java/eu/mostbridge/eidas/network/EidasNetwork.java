@@ -117,8 +117,16 @@ public final class EidasNetwork {
       return Optional.empty();
     }
     ConnectorIdentity connector = connector(section, base, publisher);
+    Set<CountryCode> countries = countries(section);
+    if (countries.contains(connector.nodeCountry())) {
+      throw section.problem(
+          "countries",
+          "holds the connector's own country "
+              + connector.nodeCountry()
+              + ": its citizens use its national eIDs");
+    }
     List<TrustedProxyService> proxyServices = new ArrayList<>();
-    for (CountryCode country : countries(section)) {
+    for (CountryCode country : countries) {
       ConfigSection one = section.section(country.alpha2().toLowerCase(Locale.ROOT));
       proxyServices.add(proxyService(one, country, connector, replayCache, clock));
     }
@@ -185,7 +193,8 @@ public final class EidasNetwork {
                     : AlgorithmPolicy.RSA_PSS_SHA256);
     try {
       return new ConnectorIdentity(
-          section.string("entity-id").orElse(base + "/eidas/connector/metadata"),
+          // The URL the metadata is served from, as the profile requires of an entity ID.
+          base + "/eidas/connector/metadata",
           nodeCountry,
           URI.create(base + "/callback/" + CALLBACK_ID),
           spType,
@@ -218,6 +227,13 @@ public final class EidasNetwork {
     X509Certificate anchor = trustAnchor(section);
     Set<AlgorithmPolicy.Relaxation> relaxations =
         section.enumSet("relaxations", AlgorithmPolicy.Relaxation.class).orElse(Set.of());
+    if (!EidasCountryAdapter.ALLOWED_RELAXATIONS.containsAll(relaxations)) {
+      throw section.problem(
+          "relaxations",
+          "may hold only "
+              + EidasCountryAdapter.ALLOWED_RELAXATIONS.stream().map(Enum::name).sorted().toList()
+              + " for a ProxyService");
+    }
     AlgorithmPolicy policy = AlgorithmPolicy.eidasStrict().relaxedBy(relaxations);
     Duration refresh = section.duration("metadata-refresh").orElse(Duration.ofHours(1));
     if (refresh.compareTo(SHORTEST_REFRESH) < 0) {

@@ -27,7 +27,8 @@ import org.opensaml.saml.saml2.core.Scoping;
  * metadata), {@code eidas:RequestedAttributes} with the minimum data set required and the optional
  * natural-person attributes Most maps asked for, no SPType (the metadata publishes it), the level
  * {@code minimum} for a notified scheme or {@code exact} for one that is not, and {@code
- * Scoping/RequesterID} naming the relying party only where the ProxyService asks for it.
+ * Scoping/RequesterID} naming the relying party (by its stable client id; one longer than the
+ * profile's 1024 characters is left out) only where the ProxyService asks for it.
  */
 final class EidasRequests {
   /** The profile's bound on RequesterID. */
@@ -68,14 +69,13 @@ final class EidasRequests {
     request.setIsPassive(Boolean.FALSE);
     requesterId
         .map(String::strip)
-        .filter(name -> !name.isEmpty())
+        .filter(name -> !name.isEmpty() && name.length() <= MAX_REQUESTER_ID)
         .ifPresent(
             name -> {
               Scoping scoping = SamlMessages.build(Scoping.DEFAULT_ELEMENT_NAME, Scoping.class);
               RequesterID requester =
                   SamlMessages.build(RequesterID.DEFAULT_ELEMENT_NAME, RequesterID.class);
-              requester.setURI(
-                  name.length() > MAX_REQUESTER_ID ? name.substring(0, MAX_REQUESTER_ID) : name);
+              requester.setURI(name);
               scoping.getRequesterIDs().add(requester);
               request.setScoping(scoping);
             });

@@ -126,6 +126,9 @@ class EidasNetworkTest {
     assertRefused("sp-type", "commercial", "most.eidas.network.sp-type");
     assertRefused("encryption-aliases", "signing", "signs and decrypts with one key");
     assertRefused("keystore-password", "wrong", "most.eidas.network.keystore");
+    assertRefused("countries", "EL,MK", "the connector's own country");
+    assertRefused("el.relaxations", "AES_CBC_ENCRYPTION", "may hold only");
+    assertRefused("el.relaxations", "UNSIGNED_RESPONSE_CBC_ASSERTION", "may hold only");
   }
 
   @Test

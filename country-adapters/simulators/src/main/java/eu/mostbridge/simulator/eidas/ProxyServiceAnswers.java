@@ -36,7 +36,7 @@ final class ProxyServiceAnswers {
   }
 
   /** The citizen cancelled: {@code RequestDenied}, signed, no assertion. */
-  byte[] refusal(ProxyServiceSimulator.Received request) {
+  byte[] refusal(ProxyServiceSimulator.Received request, Set<ProxyServiceMisbehaviour> faults) {
     Document document = Xml.newDocument();
     Element response = response(document, request, Instant.now());
     Element status = Xml.child(response, SAMLP, "saml2p:Status");
@@ -45,7 +45,7 @@ final class ProxyServiceAnswers {
     Xml.child(top, SAMLP, "saml2p:StatusCode")
         .setAttribute("Value", "urn:oasis:names:tc:SAML:2.0:status:RequestDenied");
     Xml.child(status, SAMLP, "saml2p:StatusMessage", "The citizen cancelled");
-    return signed(response, true);
+    return signed(response, !faults.contains(ProxyServiceMisbehaviour.UNSIGNED_RESPONSE));
   }
 
   byte[] success(

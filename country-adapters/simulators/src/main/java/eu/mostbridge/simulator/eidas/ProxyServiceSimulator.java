@@ -379,7 +379,7 @@ public final class ProxyServiceSimulator implements HttpHandler {
             now.contains(ProxyServiceMisbehaviour.WRONG_SIGNING_KEY) ? stranger : signing);
     byte[] response;
     if ("cancel".equals(form.get("action"))) {
-      response = writer.refusal(request);
+      response = writer.refusal(request, now);
     } else {
       Persona persona =
           personas

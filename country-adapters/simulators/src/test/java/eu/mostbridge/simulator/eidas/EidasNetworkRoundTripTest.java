@@ -388,6 +388,44 @@ class EidasNetworkRoundTripTest {
   }
 
   @Test
+  void anUnsignedRefusalDoesNotEndTheLogin() throws Exception {
+    greece.misbehave(Set.of(ProxyServiceMisbehaviour.UNSIGNED_RESPONSE));
+    Answer answer = answer(el, greece, LevelOfAssurance.HIGH, "el-eleni", "cancel");
+
+    assertThatThrownBy(() -> el.complete(answer.answer(), answer.start().pending()))
+        .isInstanceOfSatisfying(
+            AuthenticationFailure.class,
+            f -> assertThat(f.reason()).isEqualTo(Reason.BAD_SIGNATURE));
+  }
+
+  @Test
+  void theSignatureStrippedFromAGenuineAnswerDoesNotBurnIt() throws Exception {
+    Answer genuine = answer(el, greece, LevelOfAssurance.HIGH, "el-eleni", "login");
+    String xml =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(genuine.answer().parameters().get("SAMLResponse").get(0)),
+            StandardCharsets.UTF_8);
+    String stripped = xml.replaceFirst("(?s)<ds:Signature.*?</ds:Signature>(?=<saml2p:Status)", "");
+    assertThat(stripped).isNotEqualTo(xml);
+    NationalAnswer unsigned =
+        new NationalAnswer(
+            "POST",
+            Map.of(
+                "SAMLResponse",
+                List.of(
+                    java.util.Base64.getEncoder()
+                        .encodeToString(stripped.getBytes(StandardCharsets.UTF_8)))));
+
+    assertThatThrownBy(() -> el.complete(unsigned, genuine.start().pending()))
+        .isInstanceOfSatisfying(
+            AuthenticationFailure.class,
+            f -> assertThat(f.reason()).isEqualTo(Reason.BAD_SIGNATURE));
+    assertThat(el.complete(genuine.answer(), genuine.start().pending()).familyName().latin())
+        .isEqualTo("Papadopoulou");
+  }
+
+  @Test
   void theSameAnswerIsAcceptedOnce() throws Exception {
     Answer answer = answer(el, greece, LevelOfAssurance.HIGH, "el-eleni", "login");
     el.complete(answer.answer(), answer.start().pending());
