@@ -25,6 +25,22 @@ public interface DemoConfig {
    */
   Optional<URI> simulatorsUrl();
 
+  /** The personas the simulators offer: {@link #personasFile()}, or the synthetic defaults. */
+  default eu.mostbridge.simulator.Personas personas() {
+    try {
+      return personasFile().isPresent()
+          ? eu.mostbridge.simulator.Personas.read(personasFile().get())
+          : eu.mostbridge.simulator.Personas.defaults();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("most.demo.personas-file cannot be read", e);
+    }
+  }
+
+  /** Where the simulators are reached: {@link #simulatorsUrl()}, or {@code base}, without a '/'. */
+  default String simulatorsBase(String base) {
+    return simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
+  }
+
   /**
    * How the eAuth simulator answers: {@code PRODUCTION} as eAuth's production profile (an unsigned
    * Response around an RSA-SHA1-signed assertion encrypted with AES-128-CBC), {@code TEST_SYSTEM}

@@ -17,8 +17,6 @@ import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eidas.ProxyServiceSimulator;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,17 +66,8 @@ public class DemoEidasNetwork implements EidasNetworkSupplier {
       ProxyServiceIdentity.Publisher publisher,
       ReplayCache replayCache,
       Clock clock) {
-    String simulatorsBase =
-        demoConfig.simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
-    Personas personas;
-    try {
-      personas =
-          demoConfig.personasFile().isPresent()
-              ? Personas.read(demoConfig.personasFile().get())
-              : Personas.defaults();
-    } catch (IOException e) {
-      throw new UncheckedIOException("most.demo.personas-file cannot be read", e);
-    }
+    String simulatorsBase = demoConfig.simulatorsBase(base);
+    Personas personas = demoConfig.personas();
     SimulatorKeys signing = SimulatorKeys.ec("Most demo eIDAS connector signing");
     ConnectorIdentity connector =
         new ConnectorIdentity(

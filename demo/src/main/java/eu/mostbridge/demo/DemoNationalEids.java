@@ -41,8 +41,6 @@ import eu.mostbridge.simulator.saml.SamlIdpSettings;
 import eu.mostbridge.simulator.saml.SamlIdpSimulator;
 import eu.mostbridge.simulator.saml.ServiceProviderSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -135,17 +133,8 @@ public class DemoNationalEids implements NationalEidSource {
 
   private Demo build() {
     String base = IssuerUrl.of(config).base();
-    String simulators =
-        demoConfig.simulatorsUrl().map(URI::toString).orElse(base).replaceAll("/+$", "");
-    Personas personas;
-    try {
-      personas =
-          demoConfig.personasFile().isPresent()
-              ? Personas.read(demoConfig.personasFile().get())
-              : Personas.defaults();
-    } catch (IOException e) {
-      throw new UncheckedIOException("most.demo.personas-file cannot be read", e);
-    }
+    String simulators = demoConfig.simulatorsBase(base);
+    Personas personas = demoConfig.personas();
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
     // BG eAuth: SAML as the real production system answers (an unsigned Response around an

@@ -349,10 +349,10 @@ public class NationalCallbackResource {
         acceptLanguage);
   }
 
-  /** An answer that finds no login waiting for it: refused, and nothing else changes. */
   /**
-   * An answer no login waits for, from the eIDs answering at {@code answering}: named by the one
-   * eID, or by the shared address (the eIDAS network) whose eIDs it could be from.
+   * An answer that finds no login waiting for it: refused, and nothing else changes. It comes from
+   * the eIDs answering at {@code answering}: named by the one eID, or by the shared address (the
+   * eIDAS network) whose eIDs it could be from.
    */
   private Response unsolicited(
       List<CountryAdapter> answering,

@@ -181,7 +181,8 @@ public final class ConnectorMetadataReader {
     return values.stream().findFirst();
   }
 
-  private static List<String> entityAttribute(Extensions extensions, String name) {
+  /** The values of the entity attribute {@code name} in {@code extensions}. */
+  static List<String> entityAttribute(Extensions extensions, String name) {
     List<String> values = new ArrayList<>();
     if (extensions == null) {
       return values;
@@ -198,7 +199,8 @@ public final class ConnectorMetadataReader {
     return values;
   }
 
-  private static String text(XMLObject object) {
+  /** An element's whole text, stripped. */
+  static String text(XMLObject object) {
     return object.getDOM() == null ? "" : object.getDOM().getTextContent().strip();
   }
 }

@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
-import org.opensaml.saml.ext.saml2mdattr.EntityAttributes;
-import org.opensaml.saml.saml2.core.Attribute;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.Extensions;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
@@ -175,23 +173,10 @@ public final class ProxyServiceMetadataReader {
   }
 
   private static List<String> entityAttribute(EntityDescriptor entity, String name) {
-    List<String> values = new ArrayList<>();
-    if (entity.getExtensions() == null) {
-      return values;
-    }
-    for (XMLObject child : entity.getExtensions().getUnknownXMLObjects()) {
-      if (child instanceof EntityAttributes attributes) {
-        for (Attribute attribute : attributes.getAttributes()) {
-          if (name.equals(attribute.getName())) {
-            attribute.getAttributeValues().forEach(value -> values.add(text(value)));
-          }
-        }
-      }
-    }
-    return values;
+    return ConnectorMetadataReader.entityAttribute(entity.getExtensions(), name);
   }
 
   private static String text(XMLObject object) {
-    return object.getDOM() == null ? "" : object.getDOM().getTextContent().strip();
+    return ConnectorMetadataReader.text(object);
   }
 }
