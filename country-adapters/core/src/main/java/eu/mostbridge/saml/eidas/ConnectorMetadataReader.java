@@ -3,10 +3,10 @@ package eu.mostbridge.saml.eidas;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlXmlParser;
+import eu.mostbridge.saml.metadata.KeyDescriptors;
 import eu.mostbridge.saml.metadata.MetadataException;
 import eu.mostbridge.saml.metadata.TrustedEntity;
 import java.net.URI;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,6 @@ import org.opensaml.saml.saml2.metadata.Extensions;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
 /**
  * Reads an eIDAS connector's (or a SAML service provider's) metadata into the {@link ConnectorPeer}
@@ -70,25 +69,7 @@ public final class ConnectorMetadataReader {
     List<X509Certificate> signing = new ArrayList<>();
     List<ConnectorPeer.EncryptionKey> encryption = new ArrayList<>();
     for (KeyDescriptor key : sp.getKeyDescriptors()) {
-      if (key.getKeyInfo() == null) {
-        continue;
-      }
-      List<X509Certificate> certificates;
-      try {
-        certificates = KeyInfoSupport.getCertificates(key.getKeyInfo());
-      } catch (CertificateException e) {
-        throw new MetadataException("A certificate in the metadata cannot be read");
-      }
-      for (X509Certificate certificate : certificates) {
-        if (!policy.allowsSigningKey(certificate.getPublicKey())) {
-          throw new MetadataException(
-              "A "
-                  + (key.getUse() == null
-                      ? ""
-                      : key.getUse().name().toLowerCase(java.util.Locale.ROOT) + " ")
-                  + "key in the metadata is too weak (RSA needs 3072 bits or more, EC 256 or"
-                  + " more)");
-        }
+      for (X509Certificate certificate : KeyDescriptors.certificates(key, policy)) {
         if (key.getUse() != UsageType.ENCRYPTION) {
           signing.add(certificate);
         }

@@ -3,10 +3,10 @@ package eu.mostbridge.saml.eidas;
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.saml.AlgorithmPolicy;
 import eu.mostbridge.saml.SamlXmlParser;
+import eu.mostbridge.saml.metadata.KeyDescriptors;
 import eu.mostbridge.saml.metadata.MetadataException;
 import eu.mostbridge.saml.metadata.TrustedEntity;
 import java.net.URI;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
 /**
  * Reads an eIDAS ProxyService's metadata into the {@link ProxyServicePeer} Most trusts, after
@@ -70,22 +69,8 @@ public final class ProxyServiceMetadataReader {
     }
     List<X509Certificate> signing = new ArrayList<>();
     for (KeyDescriptor key : idp.getKeyDescriptors()) {
-      if (key.getKeyInfo() == null || key.getUse() == UsageType.ENCRYPTION) {
-        continue;
-      }
-      List<X509Certificate> certificates;
-      try {
-        certificates = KeyInfoSupport.getCertificates(key.getKeyInfo());
-      } catch (CertificateException e) {
-        throw new MetadataException("A certificate in the metadata cannot be read");
-      }
-      for (X509Certificate certificate : certificates) {
-        if (!policy.allowsSigningKey(certificate.getPublicKey())) {
-          throw new MetadataException(
-              "A signing key in the metadata is too weak (RSA needs 3072 bits or more, EC 256 or"
-                  + " more)");
-        }
-        signing.add(certificate);
+      if (key.getUse() != UsageType.ENCRYPTION) {
+        signing.addAll(KeyDescriptors.certificates(key, policy));
       }
     }
     if (signing.isEmpty()) {

@@ -46,4 +46,33 @@ public final class KeyDescriptors {
     }
     return descriptor;
   }
+
+  /**
+   * The certificates of a peer's {@code key}, each one's key strong enough for {@code policy}.
+   *
+   * @throws MetadataException when a certificate cannot be read or its key is too weak
+   */
+  public static List<X509Certificate> certificates(
+      KeyDescriptor key, eu.mostbridge.saml.AlgorithmPolicy policy) throws MetadataException {
+    if (key.getKeyInfo() == null) {
+      return List.of();
+    }
+    List<X509Certificate> certificates;
+    try {
+      certificates = org.opensaml.xmlsec.keyinfo.KeyInfoSupport.getCertificates(key.getKeyInfo());
+    } catch (java.security.cert.CertificateException e) {
+      throw new MetadataException("A certificate in the metadata cannot be read");
+    }
+    for (X509Certificate certificate : certificates) {
+      if (!policy.allowsSigningKey(certificate.getPublicKey())) {
+        throw new MetadataException(
+            "A "
+                + (key.getUse() == null
+                    ? ""
+                    : key.getUse().name().toLowerCase(java.util.Locale.ROOT) + " ")
+                + "key in the metadata is too weak (RSA needs 3072 bits or more, EC 256 or more)");
+      }
+    }
+    return certificates;
+  }
 }

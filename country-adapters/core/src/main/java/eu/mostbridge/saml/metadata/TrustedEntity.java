@@ -31,16 +31,28 @@ public final class TrustedEntity {
       AlgorithmPolicy signatures,
       Instant now)
       throws MetadataException {
-    EntityDescriptor entity;
+    if (!(parsed(parser, xml) instanceof EntityDescriptor entity)) {
+      throw new MetadataException("The metadata is not a single EntityDescriptor");
+    }
+    return trusted(entity, expectedEntityId, metadataSigner, signatures, now);
+  }
+
+  private static XMLObject parsed(SamlXmlParser parser, byte[] xml) throws MetadataException {
     try {
-      XMLObject object = SamlXmlParser.unmarshal(parser.parse(xml).getDocumentElement());
-      if (!(object instanceof EntityDescriptor descriptor)) {
-        throw new MetadataException("The metadata is not a single EntityDescriptor");
-      }
-      entity = descriptor;
+      return SamlXmlParser.unmarshal(parser.parse(xml).getDocumentElement());
     } catch (MalformedSamlException e) {
       throw new MetadataException("The metadata is not acceptable XML: " + e.getMessage());
     }
+  }
+
+  /** The checks of {@link #read} once the EntityDescriptor is parsed. */
+  private static EntityDescriptor trusted(
+      EntityDescriptor entity,
+      String expectedEntityId,
+      Optional<X509Certificate> metadataSigner,
+      AlgorithmPolicy signatures,
+      Instant now)
+      throws MetadataException {
     if (!expectedEntityId.equals(entity.getEntityID())) {
       throw new MetadataException("The metadata describes another entity than " + expectedEntityId);
     }
@@ -79,14 +91,12 @@ public final class TrustedEntity {
       AlgorithmPolicy signatures,
       Instant now)
       throws MetadataException {
-    XMLObject object;
-    try {
-      object = SamlXmlParser.unmarshal(parser.parse(xml).getDocumentElement());
-    } catch (MalformedSamlException e) {
-      throw new MetadataException("The metadata is not acceptable XML: " + e.getMessage());
+    XMLObject object = parsed(parser, xml);
+    if (object instanceof EntityDescriptor entity) {
+      return trusted(entity, expectedEntityId, Optional.of(metadataSigner), signatures, now);
     }
     if (!(object instanceof EntitiesDescriptor aggregate)) {
-      return read(parser, xml, expectedEntityId, Optional.of(metadataSigner), signatures, now);
+      throw new MetadataException("The metadata is neither an EntityDescriptor nor an aggregate");
     }
     if (aggregate.getValidUntil() != null && !now.isBefore(aggregate.getValidUntil())) {
       throw new MetadataException("The metadata aggregate expired at " + aggregate.getValidUntil());

@@ -3,20 +3,16 @@ package eu.mostbridge.simulator.eidas;
 import eu.mostbridge.simulator.saml.RequestRefused;
 import eu.mostbridge.simulator.xml.EnvelopedSignature;
 import eu.mostbridge.simulator.xml.Xml;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Element;
@@ -162,11 +158,8 @@ record KnownConnector(
 
   private static X509Certificate certificate(String base64) throws RequestRefused {
     try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(
-                  new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64.strip())));
-    } catch (CertificateException | IllegalArgumentException e) {
+      return Xml.certificate(base64);
+    } catch (IllegalArgumentException e) {
       throw new RequestRefused("A certificate in the connector's metadata cannot be read", e);
     }
   }

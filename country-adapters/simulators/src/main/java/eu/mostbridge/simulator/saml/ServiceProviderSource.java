@@ -1,19 +1,15 @@
 package eu.mostbridge.simulator.saml;
 
 import eu.mostbridge.simulator.xml.Xml;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,11 +152,8 @@ public interface ServiceProviderSource {
 
   private static X509Certificate certificate(String base64) throws RequestRefused {
     try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(
-                  new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64.strip())));
-    } catch (CertificateException | IllegalArgumentException e) {
+      return Xml.certificate(base64);
+    } catch (IllegalArgumentException e) {
       throw new RequestRefused("A certificate in the metadata cannot be read", e);
     }
   }

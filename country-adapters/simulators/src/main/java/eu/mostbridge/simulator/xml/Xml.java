@@ -105,4 +105,21 @@ public final class Xml {
     }
     return found;
   }
+
+  /**
+   * The certificate an {@code X509Certificate} element's Base64 text holds.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public static java.security.cert.X509Certificate certificate(String base64) {
+    try {
+      return (java.security.cert.X509Certificate)
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(
+                  new java.io.ByteArrayInputStream(
+                      java.util.Base64.getMimeDecoder().decode(base64.strip())));
+    } catch (java.security.cert.CertificateException e) {
+      throw new IllegalArgumentException("not a certificate", e);
+    }
+  }
 }
