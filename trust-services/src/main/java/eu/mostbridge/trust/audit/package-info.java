@@ -1,0 +1,2 @@
+/** Audit events of the validation service. */
+package eu.mostbridge.trust.audit;

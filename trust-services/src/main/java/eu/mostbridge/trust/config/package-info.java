@@ -1,0 +1,2 @@
+/** The service's configuration, {@code most.trust.*}. */
+package eu.mostbridge.trust.config;
