@@ -1,7 +1,6 @@
 package eu.mostbridge.trust.api;
 
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.ws.dto.RemoteDocument;
 import eu.europa.esig.dss.ws.validation.dto.DataToValidateDTO;
@@ -42,13 +41,28 @@ public class ValidationResource {
       @RestForm("document") FileUpload document,
       @RestForm("original") List<FileUpload> originals,
       @RestForm("visualComparison") String visualComparison) {
-    return validations.validate(
-        Uploads.input(document, originals, visualComparison, config), "api");
+    ValidationInput input;
+    try {
+      input = Uploads.input(document, originals, visualComparison, config);
+    } catch (ValidationProblem problem) {
+      throw validations.refused(problem, "api");
+    }
+    return validations.validate(input, "api");
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public ValidationSummary validateJson(DataToValidateDTO request) {
+    ValidationInput input;
+    try {
+      input = input(request);
+    } catch (ValidationProblem problem) {
+      throw validations.refused(problem, "api");
+    }
+    return validations.validate(input, "api");
+  }
+
+  private ValidationInput input(DataToValidateDTO request) {
     if (request == null || request.getSignedDocument() == null) {
       throw new ValidationProblem(ValidationProblem.Kind.BAD_REQUEST, "signedDocument is missing.");
     }
@@ -66,10 +80,8 @@ public class ValidationResource {
     for (RemoteDocument original : originals) {
       detached.add(document(original, "an original document"));
     }
-    return validations.validate(
-        new ValidationInput(
-            document(request.getSignedDocument(), "signedDocument"), detached, false),
-        "api");
+    return new ValidationInput(
+        document(request.getSignedDocument(), "signedDocument"), detached, false);
   }
 
   private static DSSDocument document(RemoteDocument remote, String what) {
@@ -78,52 +90,5 @@ public class ValidationResource {
           ValidationProblem.Kind.BAD_REQUEST, what + " has no bytes (base64 in \"bytes\").");
     }
     return new InMemoryDocument(remote.getBytes(), Uploads.name(remote.getName()));
-  }
-
-  /** The upload parts as a validation input (shared with the page). */
-  static final class Uploads {
-    private Uploads() {}
-
-    static ValidationInput input(
-        FileUpload document, List<FileUpload> originals, String visual, TrustConfig config) {
-      if (document == null || document.uploadedFile() == null || document.size() == 0) {
-        throw new ValidationProblem(
-            ValidationProblem.Kind.BAD_REQUEST,
-            "Send the signed file as the multipart part \"document\".");
-      }
-      List<FileUpload> parts = originals == null ? List.of() : originals;
-      if (parts.size() > config.validation().maxOriginals()) {
-        throw tooManyOriginals(config);
-      }
-      List<DSSDocument> detached = new ArrayList<>();
-      for (FileUpload original : parts) {
-        detached.add(file(original));
-      }
-      return new ValidationInput(file(document), detached, "true".equalsIgnoreCase(visual));
-    }
-
-    static ValidationProblem tooManyOriginals(TrustConfig config) {
-      return new ValidationProblem(
-          ValidationProblem.Kind.BAD_REQUEST,
-          "At most " + config.validation().maxOriginals() + " original documents per request.");
-    }
-
-    private static DSSDocument file(FileUpload upload) {
-      FileDocument document = new FileDocument(upload.uploadedFile().toFile());
-      document.setName(name(upload.fileName()));
-      return document;
-    }
-
-    /**
-     * A name as DSS reads it for detached signatures: only the last path element, and bounded. It
-     * is never logged.
-     */
-    static String name(String sent) {
-      if (sent == null || sent.isBlank()) {
-        return "document";
-      }
-      String last = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
-      return last.length() > 200 ? last.substring(0, 200) : last;
-    }
   }
 }

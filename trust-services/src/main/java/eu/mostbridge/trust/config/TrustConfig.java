@@ -82,6 +82,13 @@ public interface TrustConfig {
 
   /** The limits of one validation. */
   interface ValidationLimits {
+    /**
+     * The largest request, in MiB (a form with the file and its originals, or the JSON of base64
+     * documents): a larger one is answered 413 before it is read.
+     */
+    @WithDefault("64")
+    int maxUploadMegabytes();
+
     /** Longer than this, the validation is abandoned and the sender told so. */
     @WithDefault("PT60S")
     Duration timeout();

@@ -71,6 +71,18 @@ public class DocumentValidations {
     }
   }
 
+  /**
+   * Audits a request refused before validation (a part missing, too many) and returns the problem,
+   * for the front to throw.
+   */
+  public ValidationProblem refused(ValidationProblem problem, String front) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("front", front);
+    fields.put("refusal", problem.kind().code());
+    audit.record("validation_refused", fields);
+    return problem;
+  }
+
   /** The SHA-256 and size of a document as sent. */
   record Digest(String sha256, long size) {}
 

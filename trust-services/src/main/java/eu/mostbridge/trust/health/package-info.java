@@ -1,0 +1,2 @@
+/** Readiness: the trusted lists read. */
+package eu.mostbridge.trust.health;

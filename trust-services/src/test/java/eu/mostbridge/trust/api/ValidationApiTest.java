@@ -1,0 +1,207 @@
+package eu.mostbridge.trust.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.validationreport.ValidationReportFacade;
+import eu.mostbridge.trust.fixtures.Multipart;
+import eu.mostbridge.trust.fixtures.SampleDocuments;
+import eu.mostbridge.trust.fixtures.SyntheticTrustResource;
+import eu.mostbridge.trust.fixtures.TrustWorld;
+import eu.mostbridge.trust.lists.TrustedLists;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /validation/v1} over HTTP: both request forms, the refusals, the audit. */
+@QuarkusTest
+@QuarkusTestResource(SyntheticTrustResource.class)
+class ValidationApiTest {
+  @Inject TrustedLists lists;
+
+  @BeforeEach
+  void listsRead() {
+    if (lists.current().isEmpty()) {
+      lists.refresh();
+    }
+  }
+
+  @Test
+  void aPadesLtIsValidatedFromAMultipartForm() throws Exception {
+    SampleDocuments samples = SyntheticTrustResource.samples();
+    TrustWorld world = SyntheticTrustResource.world();
+    DSSDocument signed =
+        samples.pades(
+            SampleDocuments.pdf("contract", 1),
+            world.bgSigner,
+            SignatureLevel.PAdES_BASELINE_LT,
+            world.now);
+    JsonPath answer =
+        given()
+            .multiPart("document", "contract.pdf", DSSUtils.toByteArray(signed), "application/pdf")
+            .when()
+            .post("/validation/v1")
+            .then()
+            .statusCode(200)
+            .contentType(ContentType.JSON)
+            .body("indication", equalTo("TOTAL_PASSED"))
+            .body("signatures", hasSize(1))
+            .extract()
+            .jsonPath();
+    assertThat(answer.getString("documentName")).isEqualTo("contract.pdf");
+    assertThat(answer.getString("documentSha256")).hasSize(64);
+    assertThat(answer.getString("signatures[0].signatureFormat")).isEqualTo("PAdES_BASELINE_LT");
+    assertThat(answer.getString("signatures[0].legalRegime.code")).isEqualTo("EU_QUALIFIED");
+    assertThat(answer.getString("signatures[0].signer.identifier.etsi"))
+        .isEqualTo("PNOBG-" + TrustWorld.EGN);
+    assertThat(answer.getBoolean("signatures[0].signer.identifier.checked")).isTrue();
+    assertThat(answer.getString("signatures[0].trustSource.list")).isEqualTo("eu");
+    assertThat(answer.getList("trust.lists")).hasSize(3);
+    String report = answer.getString("etsiValidationReport");
+    assertThat(report).contains("http://uri.etsi.org/19102/v1.4.1#");
+    // Valid against the ETSI TS 119 102-2 schema DSS ships (unmarshall with validation).
+    assertThat(
+            ValidationReportFacade.newFacade()
+                .unmarshall(report, true)
+                .getSignatureValidationObjects())
+        .isNotNull();
+  }
+
+  @Test
+  void dssDataToValidateJsonIsAccepted() {
+    SampleDocuments samples = SyntheticTrustResource.samples();
+    TrustWorld world = SyntheticTrustResource.world();
+    DSSDocument original = SampleDocuments.text("statement");
+    DSSDocument signature = samples.cadesDetached(original, world.mkSigner);
+    Map<String, Object> body =
+        Map.of(
+            "signedDocument",
+            Map.of(
+                "bytes",
+                Base64.getEncoder().encodeToString(DSSUtils.toByteArray(signature)),
+                "name",
+                "statement.txt.p7s"),
+            "originalDocuments",
+            List.of(
+                Map.of(
+                    "bytes",
+                    Base64.getEncoder().encodeToString(DSSUtils.toByteArray(original)),
+                    "name",
+                    "statement.txt")));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/validation/v1")
+        .then()
+        .statusCode(200)
+        .body("indication", equalTo("TOTAL_PASSED"))
+        .body("signatures[0].legalRegime.code", equalTo("MK_QUALIFIED"))
+        .body("signatures[0].signer.identifier.scheme", equalTo("EMBG"));
+  }
+
+  @Test
+  void whatCannotBeValidatedIsRefusedClearly() {
+    byte[] unsigned = DSSUtils.toByteArray(SampleDocuments.pdf("unsigned", 1));
+    given()
+        .multiPart("document", "unsigned.pdf", unsigned, "application/pdf")
+        .post("/validation/v1")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("no_signature"));
+    given()
+        .multiPart(
+            "document", "noise.bin", "not a document at all".getBytes(StandardCharsets.UTF_8))
+        .post("/validation/v1")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("no_signature"));
+    given()
+        .multiPart("other", "x.pdf", unsigned)
+        .post("/validation/v1")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("invalid_request"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "signedDocument", Map.of("bytes", "AAAA", "name", "x"),
+                "policy", Map.of("bytes", "AAAA", "name", "policy.xml")))
+        .post("/validation/v1")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("invalid_request"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"signedDocument\": ")
+        .post("/validation/v1")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void tooManyOriginalsAreRefused() {
+    var request = given().multiPart("document", "a.p7s", new byte[] {1, 2, 3});
+    for (int i = 0; i < 17; i++) {
+      request = request.multiPart("original", "o" + i + ".txt", new byte[] {(byte) i});
+    }
+    request.post("/validation/v1").then().statusCode(400).body("error", equalTo("invalid_request"));
+  }
+
+  @Test
+  void aBodyOverTheLimitGets413() {
+    var answer =
+        Multipart.post(
+            "http://localhost:" + RestAssured.port + "/validation/v1",
+            "document",
+            "big.pdf",
+            new byte[9 * 1024 * 1024]);
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("\"error\":\"too_large\"");
+  }
+
+  @Test
+  void theAuditNamesTheDocumentByItsDigestOnly() throws Exception {
+    SampleDocuments samples = SyntheticTrustResource.samples();
+    TrustWorld world = SyntheticTrustResource.world();
+    byte[] signed =
+        DSSUtils.toByteArray(
+            samples.pades(
+                SampleDocuments.pdf("audited", 1),
+                world.bgSigner,
+                SignatureLevel.PAdES_BASELINE_B,
+                world.now));
+    String sha256 =
+        given()
+            .multiPart("document", "Мария-Петрова-договор.pdf", signed, "application/pdf")
+            .post("/validation/v1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("documentSha256");
+    String log = Files.readString(Path.of("target", "quarkus-test.log"), StandardCharsets.UTF_8);
+    assertThat(log).contains("\"event\":\"document_validated\"").contains(sha256);
+    assertThat(log)
+        .doesNotContain(TrustWorld.EGN)
+        .doesNotContain(TrustWorld.EMBG)
+        .doesNotContain("Петрова")
+        .doesNotContain("Џамбазовски");
+  }
+}
