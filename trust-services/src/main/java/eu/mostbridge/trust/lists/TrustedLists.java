@@ -73,7 +73,14 @@ public class TrustedLists {
     this.clock = clock;
   }
 
-  void start(@Observes StartupEvent start) {
+  public void start(@Observes StartupEvent start) {
+    // A list without its signing certificates would never be trusted: refuse to start instead.
+    if (config.eu().enabled()) {
+      euSource();
+    }
+    if (config.mk().enabled() && config.mk().url().isPresent()) {
+      mkSource();
+    }
     // refreshQuietly catches every failure itself; the future would only say it was cancelled.
     var unused =
         schedule.scheduleWithFixedDelay(

@@ -58,10 +58,8 @@ class SignatureCasesTest {
   static void buildWorld() throws Exception {
     world = TrustWorld.create(Instant.now(), Duration.ofDays(3 * 365));
     world.writeFixtures(folder.resolve("normal"), ListOptions.NORMAL, Duration.ofDays(30));
-    world.writeFixtures(
-        folder.resolve("stale"), new ListOptions(Duration.ofDays(-2), false), Duration.ofDays(30));
-    world.writeFixtures(
-        folder.resolve("broken"), new ListOptions(Duration.ofDays(180), true), Duration.ofDays(30));
+    world.writeFixtures(folder.resolve("stale"), ListOptions.STALE_BG, Duration.ofDays(30));
+    world.writeFixtures(folder.resolve("broken"), ListOptions.BROKEN_BG, Duration.ofDays(30));
     normal = Rig.over(folder.resolve("normal"), folder.resolve("cache-normal"), Map.of());
     stale = Rig.over(folder.resolve("stale"), folder.resolve("cache-stale"), Map.of());
     broken = Rig.over(folder.resolve("broken"), folder.resolve("cache-broken"), Map.of());
