@@ -47,7 +47,7 @@ class ComposeFileTest {
     assumeTrue(composeInstalled(), missing);
     compose("config", "-q");
     assertThat(compose("--profile", "production", "config", "--services").lines())
-        .containsExactlyInAnyOrder("most-demo", "simulators", "most", "keycloak");
+        .containsExactlyInAnyOrder("most-demo", "trust-services", "simulators", "most", "keycloak");
   }
 
   @Test
@@ -61,7 +61,7 @@ class ComposeFileTest {
                 assertThat(service.getValue().at("/security_opt").toString())
                     .as(service.getKey())
                     .contains("no-new-privileges:true"));
-    for (String broker : List.of("most-demo", "simulators", "most")) {
+    for (String broker : List.of("most-demo", "trust-services", "simulators", "most")) {
       assertThat(services.at("/" + broker + "/read_only").asBoolean()).as(broker).isTrue();
       assertThat(services.at("/" + broker + "/cap_drop/0").asText()).as(broker).isEqualTo("ALL");
     }
@@ -86,6 +86,10 @@ class ComposeFileTest {
                                 .as(service.getKey() + " publishes on loopback only")
                                 .startsWith("127.0.0.1:")));
     assertThat(services.at("/most/environment/QUARKUS_PROFILE").asText()).isEqualTo("prod");
+    // The validator has an image of its own: DSS never shares the broker's class path.
+    assertThat(services.at("/trust-services/build/context").asText()).isEqualTo("./trust-services");
+    assertThat(services.at("/trust-services/image").asText())
+        .isEqualTo("most-trust-services:local");
   }
 
   @Test

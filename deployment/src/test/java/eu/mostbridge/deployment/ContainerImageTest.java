@@ -44,6 +44,24 @@ class ContainerImageTest {
   }
 
   @Test
+  void theValidatorRunsAsNonRootOnTheBrokersRuntimeWithItsDemo() throws IOException {
+    String broker = Files.readString(REPOSITORY.resolve("broker/src/main/docker/Dockerfile"));
+    String dockerfile =
+        Files.readString(REPOSITORY.resolve("trust-services/src/main/docker/Dockerfile"));
+    assertThat(all(FROM, dockerfile)).isEqualTo(all(FROM, broker));
+    List<String> users = all(USER, dockerfile);
+    assertThat(users.get(users.size() - 1)).matches("[1-9][0-9]*");
+    // The demo profile reads trust-services/demo/ from the working directory.
+    assertThat(dockerfile)
+        .contains("COPY --chown=185 demo/ /deployments/trust-services/demo/")
+        .contains("WORKDIR /deployments");
+    assertThat(
+            Files.readString(
+                REPOSITORY.resolve("trust-services/src/main/resources/application.properties")))
+        .contains("%demo.most.trust.fixtures=trust-services/demo/fixtures");
+  }
+
+  @Test
   void keycloakImageMatchesTheTestedKeycloakAndRunsAsNonRoot() throws IOException {
     String dockerfile =
         Files.readString(REPOSITORY.resolve("keycloak-extensions/src/main/docker/Dockerfile"));

@@ -120,13 +120,14 @@ class HelmChartTest {
   }
 
   @Test
-  void productionValuesAddIngressAutoscalingMonitoringAndKeycloak() throws Exception {
+  void productionValuesAddIngressAutoscalingMonitoringKeycloakAndTheValidator() throws Exception {
     Manifests objects = render(new Helm(CHART).template().withValuesFile(productionValues()));
 
     assertThat(objects.kinds())
         .contains("Ingress", "HorizontalPodAutoscaler", "ServiceMonitor")
         .filteredOn("Deployment"::equals)
-        .hasSize(2);
+        .as("the broker, Keycloak and the validator")
+        .hasSize(3);
     JsonNode deployment = objects.get("Deployment", RELEASE);
     assertThat(deployment.at("/spec/replicas").isMissingNode())
         .as("the autoscaler owns the replica count")
@@ -236,6 +237,43 @@ class HelmChartTest {
     assertThat(Manifests.env(keycloak, "KC_DB_URL").get("value").asText())
         .isEqualTo("jdbc:postgresql://postgres.db:5432/keycloak");
     assertThat(objects.find("Secret", "most-signing")).as("existing Secrets are used").isEmpty();
+
+    JsonNode validator = objects.get("Deployment", "most-trust-services");
+    JsonNode container = validator.at("/spec/template/spec/containers/0");
+    assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(Manifests.env(validator, "MOST_TRUST_MK_URL").get("value").asText())
+        .isEqualTo("https://tl.mk.invalid/tl-mk.xml");
+    assertThat(Manifests.env(validator, "MOST_TRUST_EU_TERRITORIES").get("value").asText())
+        .isEqualTo("BG");
+    // Vert.x's limit one MiB above Most's, so that Most answers 413 with a message.
+    assertThat(
+            Manifests.env(validator, "MOST_TRUST_VALIDATION_MAX_UPLOAD_MEGABYTES")
+                .get("value")
+                .asText())
+        .isEqualTo("40");
+    assertThat(Manifests.env(validator, "QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").get("value").asText())
+        .isEqualTo("41M");
+    assertThat(validator.at("/spec/template/spec/volumes").toString())
+        .contains("most-trusted-list-signers")
+        .contains("\"claimName\":\"most-trusted-lists\"");
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(
+            objects.get("Service", "most-trust-services").at("/spec/ports/0/targetPort").asText())
+        .isEqualTo("http");
+  }
+
+  @Test
+  void theValidatorIsOffByDefaultAndRefusesToGuessNorthMacedoniasList() throws Exception {
+    assertThat(render(new Helm(CHART).template()).find("Deployment", "most-trust-services"))
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                render(
+                    new Helm(CHART)
+                        .template()
+                        .set("trustServices.enabled", "true")
+                        .set("trustServices.signingCertificatesConfigMap", "signers")))
+        .hasMessageContaining("trustServices.mk.url is required");
   }
 
   @Test
