@@ -8,9 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validator's packages depend on each other one way only: config and audit at the bottom;
- * lists (the trusted lists) above them; validation (DSS, the summary); health, api and web (the
- * page, which reads uploads as the API does) on top. A new cycle fails the build here.
+ * The validator's packages depend on each other one way only: config and audit at the bottom; lists
+ * (the trusted lists) above them; validation (DSS, the summary); health, api and web (the page,
+ * which reads uploads as the API does) on top. A new cycle fails the build here.
  */
 class PackageCycleTest {
   @Test

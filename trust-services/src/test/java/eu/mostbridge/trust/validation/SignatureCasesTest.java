@@ -12,6 +12,8 @@ import eu.mostbridge.trust.fixtures.SampleDocuments;
 import eu.mostbridge.trust.fixtures.TrustWorld;
 import eu.mostbridge.trust.fixtures.TrustWorld.ListOptions;
 import eu.mostbridge.trust.validation.ValidationSummary.Regime;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -359,6 +361,32 @@ class SignatureCasesTest {
         .as("legal regime")
         .isEqualTo(c.regime());
     assertThat(rig.fixtures().refused()).as("URLs asked for that are no fixture").isEmpty();
+  }
+
+  /** docs/SIGNATURES.md shows this table: every case there, with what the test expects. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void theDocumentedTableSaysWhatTheTestExpects(Case c) throws Exception {
+    String docs =
+        Files.readString(Path.of("..", "docs", "SIGNATURES.md"), StandardCharsets.UTF_8)
+            .replace("| |", "|  |");
+    String regime = c.regime().replace("/", " (") + (c.regime().contains("/") ? ")" : "");
+    assertThat(docs)
+        .contains(
+            "| "
+                + c.name()
+                + " | "
+                + c.indication()
+                + " | "
+                + (c.subIndication() == null ? "" : c.subIndication())
+                + " | "
+                + c.signatureFormat()
+                + " | ");
+    assertThat(docs)
+        .containsPattern(
+            java.util.regex.Pattern.quote("| " + c.name() + " |")
+                + ".*"
+                + java.util.regex.Pattern.quote("| " + regime + " |"));
   }
 
   @Test
