@@ -97,7 +97,8 @@ public final class Summaries {
         sub == null ? null : sub.name(),
         simple.getSignatureFormat(id) == null ? null : simple.getSignatureFormat(id).name(),
         time(simple.getSigningTime(id)),
-        time(simple.getBestSignatureTime(id)),
+        // Without a time-stamp DSS's best signature time is the validation time: it proves nothing.
+        simple.getSignatureTimestamps(id).isEmpty() ? null : time(simple.getBestSignatureTime(id)),
         certificate == null ? null : signer(certificate),
         qualification == null ? null : qualification.getReadable(),
         source.orElse(null),

@@ -37,7 +37,7 @@ public record ValidationSummary(
    * @param subIndication why it did not pass (ETSI EN 319 102-1), e.g. HASH_FAILURE
    * @param signatureFormat DSS's signature level, e.g. {@code PAdES_BASELINE_LT}
    * @param signingTime the time the signer claims
-   * @param bestSignatureTime the earliest time the signature is proved to exist (a time-stamp)
+   * @param bestSignatureTime the time a time-stamp proves the signature existed by (none without)
    * @param signer who signed, from the signing certificate
    * @param qualification DSS's qualification, e.g. {@code QESig}
    * @param trustSource the list whose service the signing certificate's issuer is

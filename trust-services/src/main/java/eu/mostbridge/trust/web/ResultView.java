@@ -149,8 +149,8 @@ public record ResultView(
     return id.etsi()
         + " ("
         + (Boolean.TRUE.equals(id.checked())
-            ? t.format("identifier_checked", id.scheme())
-            : t.format("identifier_invalid", id.scheme()))
+            ? t.format("identifier_checked", t.orElse("scheme_" + id.scheme(), id.scheme()))
+            : t.format("identifier_invalid", t.orElse("scheme_" + id.scheme(), id.scheme())))
         + ")";
   }
 

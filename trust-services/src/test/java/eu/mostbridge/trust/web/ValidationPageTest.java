@@ -89,7 +89,7 @@ class ValidationPageTest {
         .contains("валиден, квалифициран електронен подпис по правото на Северна Македония")
         .contains("Не е квалифициран подпис по правото на ЕС")
         .contains("Ѓорѓи Џамбазовски")
-        .contains("PNOMK-" + TrustWorld.EMBG + " (валидно EMBG)")
+        .contains("PNOMK-" + TrustWorld.EMBG + " (валидно ЕМБГ)")
         .contains("data:application/xml;base64,");
     Matcher pdf = Pattern.compile("data:application/pdf;base64,([A-Za-z0-9+/=]+)").matcher(page);
     assertThat(pdf.find()).isTrue();
