@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs in the last module of the build: reads every log the other modules wrote in this build (the
- * broker's test log, the cluster's, Keycloak's, the browser tests' and benchmarks' server logs, and
- * every module's captured test output) and proves that no persona's national number, name, address,
- * e-mail or phone appears in any. Logs older than this build are another build's and are not read;
- * the broker's own must be among those read, or the scan ran too early and fails.
+ * broker's test log, the validator's, the cluster's, Keycloak's, the browser tests' and benchmarks'
+ * server logs, and every module's captured test output) and proves that no persona's national
+ * number, name, address, e-mail or phone appears in any. Logs older than this build are another
+ * build's and are not read; the broker's own must be among those read, or the scan ran too early
+ * and fails.
  */
 class LogScanTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -105,6 +106,15 @@ class LogScanTest {
         .as("the suite wrote audit events to scan")
         .filteredOn(l -> l.contains("[most.audit]"))
         .hasSizeGreaterThan(100);
+
+    // The validator's too: its signers are the same personas, their names and numbers read from
+    // the certificates it validated (the page and the API return them; no log may hold them).
+    Path validatorLog = ROOT.resolve("trust-services/target/quarkus-test.log");
+    assertThat(logs).as("the validator's test log of this build is read").contains(validatorLog);
+    assertThat(Files.readAllLines(validatorLog, StandardCharsets.UTF_8).stream())
+        .as("the validator wrote audit events to scan")
+        .filteredOn(l -> l.contains("\"event\":\"document_validated\""))
+        .isNotEmpty();
 
     // A value counts where it stands alone: "Ivan" inside a random token is no one's name.
     List<Pattern> patterns =
