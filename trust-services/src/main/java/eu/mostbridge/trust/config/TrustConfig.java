@@ -106,6 +106,15 @@ public interface TrustConfig {
     int maxOriginals();
 
     /**
+     * An uploaded file up to this size, in MiB, is validated from memory; a larger one from its
+     * temporary file, with PDFBox keeping at most this much of it in memory. From memory, a 40 MB
+     * PDF with ten signatures validates in about a third of the time (docs/BENCHMARKS.md); from the
+     * file, a validation's memory stays bounded whatever the upload limit.
+     */
+    @WithDefault("48")
+    int inMemoryMegabytes();
+
+    /**
      * Pages of a PDF compared visually between signed revisions when a request asks for the
      * comparison ({@code visualComparison=true}); it is off otherwise, as it costs seconds per
      * page.

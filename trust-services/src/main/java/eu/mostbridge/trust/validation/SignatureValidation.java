@@ -38,9 +38,6 @@ import org.jboss.logging.Logger;
 public class SignatureValidation {
   private static final Logger LOG = Logger.getLogger(SignatureValidation.class);
 
-  /** PDFBox keeps up to this much of a PDF in memory and the rest in a temporary file. */
-  private static final long PDF_MEMORY = 16L * 1024 * 1024;
-
   private final TrustConfig config;
   private final TrustedLists lists;
   private final Outbound outbound;
@@ -139,7 +136,8 @@ public class SignatureValidation {
     differences.setMaximalPagesAmountForVisualComparison(
         visualComparison ? config.validation().pdfVisualComparisonMaxPages() : 0);
     factory.setPdfDifferencesFinder(differences);
-    factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(PDF_MEMORY));
+    factory.setPdfMemoryUsageSetting(
+        PdfMemoryUsageSetting.mixed(config.validation().inMemoryMegabytes() * 1024L * 1024L));
     return factory;
   }
 
