@@ -103,7 +103,7 @@ public class ValidationPage {
   }
 
   /** A refused check as a page, in the reader's language. */
-  Response refusal(int status, String code, Texts t) {
+  public Response refusal(int status, String code, Texts t) {
     return render(
         status,
         "refused",

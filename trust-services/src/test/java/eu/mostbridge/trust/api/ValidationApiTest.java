@@ -13,6 +13,7 @@ import eu.mostbridge.trust.fixtures.Multipart;
 import eu.mostbridge.trust.fixtures.SampleDocuments;
 import eu.mostbridge.trust.fixtures.SyntheticTrustResource;
 import eu.mostbridge.trust.fixtures.TrustWorld;
+import eu.mostbridge.trust.lists.Outbound;
 import eu.mostbridge.trust.lists.TrustedLists;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SyntheticTrustResource.class)
 class ValidationApiTest {
   @Inject TrustedLists lists;
+  @Inject Outbound outbound;
 
   @BeforeEach
   void listsRead() {
@@ -81,6 +83,8 @@ class ValidationApiTest {
                 .unmarshall(report, true)
                 .getSignatureValidationObjects())
         .isNotNull();
+    // Everything DSS fetched (lists, CRLs, issuers' certificates) was a fixture.
+    assertThat(outbound.fixtures().orElseThrow().refused()).isEmpty();
   }
 
   @Test
@@ -153,7 +157,29 @@ class ValidationApiTest {
         .body("{\"signedDocument\": ")
         .post("/validation/v1")
         .then()
-        .statusCode(400);
+        .statusCode(400)
+        .body("error", equalTo("invalid_request"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"signedDocument\": {\"bytes\": \"!!!not base64\"}}")
+        .post("/validation/v1")
+        .then()
+        .statusCode(400)
+        .body(
+            "error_description",
+            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("!!!")));
+    given()
+        .contentType(ContentType.TEXT)
+        .body("hello")
+        .post("/validation/v1")
+        .then()
+        .statusCode(415)
+        .body("error", equalTo("unsupported_media_type"));
+    given()
+        .get("/validation/v1")
+        .then()
+        .statusCode(405)
+        .body("error", equalTo("method_not_allowed"));
   }
 
   @Test

@@ -125,6 +125,17 @@ class ValidationPageTest {
                 .extract()
                 .asString())
         .contains("Choose a signed file");
+    assertThat(
+            given()
+                .contentType("application/x-www-form-urlencoded")
+                .body("lang=bg&document=x")
+                .post("/check?lang=bg")
+                .then()
+                .statusCode(415)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .extract()
+                .asString())
+        .contains("Изберете подписан файл");
     var tooLarge =
         Multipart.post(
             "http://localhost:" + RestAssured.port + "/check",
