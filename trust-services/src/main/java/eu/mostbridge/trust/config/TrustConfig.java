@@ -101,6 +101,14 @@ public interface TrustConfig {
     @WithDefault("8")
     int queue();
 
+    /**
+     * Signatures one file may hold (a signed PDF has one per revision; 40 is already unusual). A
+     * file with more is refused before any is validated: DSS cannot be stopped in the middle of a
+     * validation, so the time limit alone would not free the thread.
+     */
+    @WithDefault("50")
+    int maxSignatures();
+
     /** Detached originals one request may carry. */
     @WithDefault("16")
     int maxOriginals();

@@ -127,7 +127,19 @@ public class SignatureValidation {
       validator.setDetachedContents(input.originals());
     }
     validator.setLocale(Locale.ENGLISH);
-    return validator.validateDocument();
+    // Counted before any is validated: each costs a chain and revocation check, so a file of
+    // thousands would keep a thread busy long after the time limit answered its sender.
+    int signatures = validator.getSignatures().size();
+    if (signatures > config.validation().maxSignatures()) {
+      throw new ValidationProblem(
+          ValidationProblem.Kind.TOO_MANY_SIGNATURES,
+          "The file holds "
+              + signatures
+              + " signatures; the service validates at most "
+              + config.validation().maxSignatures()
+              + " in one file.");
+    }
+    return validator.validateDocument(ValidationPolicies.strict());
   }
 
   private PdfBoxDefaultObjectFactory pdfFactory(boolean visualComparison) {

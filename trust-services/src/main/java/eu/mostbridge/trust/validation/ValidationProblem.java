@@ -13,6 +13,8 @@ public final class ValidationProblem extends RuntimeException {
     BAD_REQUEST(400, "invalid_request"),
     /** The file holds no signature DSS can read (or is no supported format at all). */
     NOT_SIGNED(422, "no_signature"),
+    /** More signatures in one file than the service validates. */
+    TOO_MANY_SIGNATURES(422, "too_many_signatures"),
     /** The trusted lists were not read yet. */
     NOT_READY(503, "trust_not_ready"),
     /** Too many validations are running and waiting. */

@@ -19,6 +19,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * in the reader's language for people, and an audit event; never an empty body.
  */
 public class FrameworkRefusals {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(FrameworkRefusals.class);
+
   private final DocumentValidations validations;
   private final ValidationPage page;
 
@@ -44,6 +47,38 @@ public class FrameworkRefusals {
         "The JSON could not be read as DSS's DataToValidateDTO" + where + ".",
         uri,
         headers);
+  }
+
+  /**
+   * A multipart body that does not parse (cut short, a wrong boundary, a length that lies): the
+   * multipart reader throws an IOException, which would otherwise be a 500.
+   */
+  @ServerExceptionMapper
+  public Response unreadableBody(java.io.IOException e, UriInfo uri, HttpHeaders headers) {
+    return answer(
+        400,
+        "invalid_request",
+        "The multipart body could not be read (its boundary, its parts or their length).",
+        uri,
+        headers);
+  }
+
+  /**
+   * Anything else thrown outside an endpoint's own refusals: a body with more parts than the
+   * multipart reader takes is the sender's fault (400); the rest is Most's, answered 500 with an
+   * error id to quote and logged by type, never with a stack trace in the answer.
+   */
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    if (String.valueOf(e.getMessage()).contains("Param limit")) {
+      return answer(400, "invalid_request", "The form has too many parts.", uri, headers);
+    }
+    String id = java.util.UUID.randomUUID().toString();
+    LOG.errorf("Unexpected %s on %s (error id %s)", e.getClass().getName(), uri.getPath(), id);
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", "server_error");
+    body.put("error_description", "Something went wrong on our side; quote error id " + id + ".");
+    return Response.status(500).type(MediaType.APPLICATION_JSON).entity(body).build();
   }
 
   @ServerExceptionMapper

@@ -239,6 +239,21 @@ class SignatureCasesTest {
             "PAdES_BASELINE_B",
             "NOT_QUALIFIED/not_valid"),
         new Case(
+            "PAdES whose page was changed in a later revision",
+            s ->
+                input(
+                    SampleDocuments.changedAfterSigning(
+                        s.pades(
+                            SampleDocuments.pdf("changed", 1),
+                            world.bgSigner,
+                            SignatureLevel.PAdES_BASELINE_B,
+                            world.now))),
+            normal,
+            "TOTAL_FAILED",
+            "FORMAT_FAILURE",
+            "PAdES_BASELINE_B",
+            "NOT_QUALIFIED/not_valid"),
+        new Case(
             "Certificate revoked before signing (time-stamped)",
             s ->
                 input(
