@@ -2,13 +2,9 @@ package eu.mostbridge.trust.api;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.mostbridge.trust.config.TrustConfig;
 import eu.mostbridge.trust.validation.ValidationInput;
 import eu.mostbridge.trust.validation.ValidationProblem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -30,9 +26,9 @@ public final class Uploads {
     }
     List<DSSDocument> detached = new ArrayList<>();
     for (FileUpload original : parts) {
-      detached.add(file(original, config));
+      detached.add(file(original));
     }
-    return new ValidationInput(file(document, config), detached, "true".equalsIgnoreCase(visual));
+    return new ValidationInput(file(document), detached, "true".equalsIgnoreCase(visual));
   }
 
   public static ValidationProblem tooManyOriginals(TrustConfig config) {
@@ -41,18 +37,13 @@ public final class Uploads {
         "At most " + config.validation().maxOriginals() + " original documents per request.");
   }
 
-  /** In memory up to the configured size (much faster for DSS), else from the temporary file. */
-  private static DSSDocument file(FileUpload upload, TrustConfig config) {
-    String name = name(upload.fileName());
-    if (upload.size() <= config.validation().inMemoryMegabytes() * 1024L * 1024L) {
-      try {
-        return new InMemoryDocument(Files.readAllBytes(upload.uploadedFile()), name);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  /**
+   * The temporary file of the part: {@code SignatureValidation} reads it into memory when its turn
+   * comes, so that requests waiting in the queue hold no document in memory.
+   */
+  private static DSSDocument file(FileUpload upload) {
     FileDocument document = new FileDocument(upload.uploadedFile().toFile());
-    document.setName(name);
+    document.setName(name(upload.fileName()));
     return document;
   }
 

@@ -35,6 +35,7 @@ final class ListDownloads implements DSSFileLoader {
   private final Path cacheDirectory;
   private final long maxSize;
   private final Map<String, Download> downloads = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> fresh = new ConcurrentHashMap<>();
 
   ListDownloads(DataLoader network, Path cacheDirectory, long maxSize) {
     this.network = network;
@@ -44,7 +45,7 @@ final class ListDownloads implements DSSFileLoader {
 
   @Override
   public DSSDocument getDocument(String url) {
-    Path copy = cacheDirectory.resolve(sha256(url.getBytes(StandardCharsets.UTF_8)) + ".xml");
+    Path copy = copyOf(url);
     byte[] content;
     try {
       content = network.get(url);
@@ -53,6 +54,10 @@ final class ListDownloads implements DSSFileLoader {
       }
       if (content.length > maxSize) {
         throw new DSSExternalResourceException("larger than " + maxSize + " bytes");
+      }
+      if (!looksLikeAList(content)) {
+        // An error page answered with 200 is a failed download, not a list.
+        throw new DSSExternalResourceException("the answer is not a trusted list");
       }
     } catch (RuntimeException e) {
       String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -71,9 +76,25 @@ final class ListDownloads implements DSSFileLoader {
       downloads.put(url, new Download(sha256(content), true, Optional.of(failure)));
       return new InMemoryDocument(content, url);
     }
-    keep(copy, content);
+    fresh.put(url, content);
     downloads.put(url, new Download(sha256(content), false, Optional.empty()));
     return new InMemoryDocument(content, url);
+  }
+
+  /**
+   * Keeps what the URL gave in this round as its last good copy: called once the list was parsed
+   * and its signature found valid, so that an error page or an altered list answered with a 200
+   * never replaces the good copy a later failure would fall back on.
+   */
+  void keepAsGood(String url) {
+    byte[] content = fresh.get(url);
+    if (content != null) {
+      keep(copyOf(url), content);
+    }
+  }
+
+  private Path copyOf(String url) {
+    return cacheDirectory.resolve(sha256(url.getBytes(StandardCharsets.UTF_8)) + ".xml");
   }
 
   /** What the URL gave in this round, if it was asked for. */
@@ -91,6 +112,13 @@ final class ListDownloads implements DSSFileLoader {
     } catch (IOException e) {
       LOG.warnf("Cannot keep a copy of a trusted list in %s: %s", copy.getParent(), e.getMessage());
     }
+  }
+
+  /** Whether the start of the content names a TS 119 612 list, as every list's root does. */
+  private static boolean looksLikeAList(byte[] content) {
+    String start =
+        new String(content, 0, Math.min(content.length, 4096), StandardCharsets.ISO_8859_1);
+    return start.contains("TrustServiceStatusList");
   }
 
   static String sha256(byte[] content) {

@@ -131,6 +131,11 @@ public class TrustedLists {
     for (TLInfo tl : summary.getOtherTLInfos()) {
       lists.add(state("mk", ListState.Kind.TRUSTED_LIST, tl, downloads));
     }
+    for (ListState list : lists) {
+      if (list.sequenceNumber().isPresent() && list.signatureValid() && !list.lastGoodCopy()) {
+        downloads.keepAsGood(list.url());
+      }
+    }
     Instant now = clock.instant();
     TrustSnapshot snapshot =
         new TrustSnapshot(

@@ -2,6 +2,8 @@ package eu.mostbridge.trust.validation;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
@@ -18,6 +20,9 @@ import eu.mostbridge.trust.lists.TrustSnapshot;
 import eu.mostbridge.trust.lists.TrustedLists;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -113,7 +118,8 @@ public class SignatureValidation {
   }
 
   private Reports run(ValidationInput input, TrustSnapshot snapshot) {
-    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(input.document());
+    SignedDocumentValidator validator =
+        SignedDocumentValidator.fromDocument(inMemoryIfSmall(input.document()));
     if (validator instanceof PDFDocumentValidator pdf) {
       pdf.setPdfObjFactory(pdfFactory(input.visualComparison()));
     }
@@ -140,6 +146,22 @@ public class SignatureValidation {
               + " in one file.");
     }
     return validator.validateDocument(ValidationPolicies.strict());
+  }
+
+  /**
+   * A file up to {@code in-memory-megabytes} read into memory, now that its validation runs: DSS
+   * reads a document many times (each revision, each digest), about three times faster from memory.
+   */
+  private DSSDocument inMemoryIfSmall(DSSDocument document) {
+    if (document instanceof FileDocument file
+        && file.getFile().length() <= config.validation().inMemoryMegabytes() * 1024L * 1024L) {
+      try {
+        return new InMemoryDocument(Files.readAllBytes(file.getFile().toPath()), file.getName());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return document;
   }
 
   private PdfBoxDefaultObjectFactory pdfFactory(boolean visualComparison) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.mostbridge.trust.fixtures.Rig;
 import eu.mostbridge.trust.fixtures.TrustWorld;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,38 @@ class TrustedListsTest {
                       new eu.europa.esig.dss.model.x509.CertificateToken(
                           world.bgQualifiedCa.entity().certificate())))
           .isTrue();
+    }
+  }
+
+  @Test
+  void aListThatDoesNotValidateNeverReplacesTheLastGoodCopy() throws Exception {
+    Path fixtures = folder.resolve("junk");
+    Path cache = folder.resolve("junk-cache");
+    world.writeFixtures(fixtures, TrustWorld.ListOptions.NORMAL, Duration.ofDays(30));
+    try (Rig rig = Rig.over(fixtures, cache, Map.of())) {
+      TrustSnapshot good = rig.lists.refresh();
+      String goodDigest = good.list(TrustWorld.BG_TL_URL).orElseThrow().sha256().orElseThrow();
+      // The site answers an error page with 200: a failed download, the good copy read instead.
+      Files.writeString(fixtures.resolve("tl-bg.xml"), "<html>Service unavailable</html>");
+      ListState afterJunk = rig.lists.refresh().list(TrustWorld.BG_TL_URL).orElseThrow();
+      assertThat(afterJunk.lastGoodCopy()).isTrue();
+      assertThat(afterJunk.usableAt(Instant.now())).isTrue();
+      // Then a list altered after signing: no trust from it, and the good copy is kept on disk.
+      Path goodCopy =
+          cache.resolve(
+              ListDownloads.sha256(TrustWorld.BG_TL_URL.getBytes(StandardCharsets.UTF_8)) + ".xml");
+      String altered =
+          Files.readString(goodCopy, StandardCharsets.UTF_8)
+              .replace("Synthetic BG qualified time stamps", "Synthetic BG qualified time stampz");
+      Files.writeString(fixtures.resolve("tl-bg.xml"), altered);
+      assertThat(
+              rig.lists.refresh().list(TrustWorld.BG_TL_URL).orElseThrow().usableAt(Instant.now()))
+          .isFalse();
+      Files.delete(fixtures.resolve("tl-bg.xml"));
+      ListState bg = rig.lists.refresh().list(TrustWorld.BG_TL_URL).orElseThrow();
+      assertThat(bg.lastGoodCopy()).isTrue();
+      assertThat(bg.sha256()).contains(goodDigest);
+      assertThat(bg.usableAt(Instant.now())).isTrue();
     }
   }
 
