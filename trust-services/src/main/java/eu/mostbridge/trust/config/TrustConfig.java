@@ -89,6 +89,13 @@ public interface TrustConfig {
     @WithDefault("64")
     int maxUploadMegabytes();
 
+    /**
+     * The largest JSON request, in MiB: its documents are in memory from the start (base64 in the
+     * body, then decoded), so it is held to less than a multipart upload, whose file waits on disk.
+     */
+    @WithDefault("16")
+    int maxJsonMegabytes();
+
     /** Longer than this, the validation is abandoned and the sender told so. */
     @WithDefault("PT60S")
     Duration timeout();

@@ -19,11 +19,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class UploadLimit {
   private final long limit;
+  private final long jsonLimit;
   private final AuditLog audit;
   private final Engine engine;
 
   public UploadLimit(TrustConfig config, AuditLog audit, Engine engine) {
     this.limit = config.validation().maxUploadMegabytes() * 1024L * 1024L;
+    this.jsonLimit = config.validation().maxJsonMegabytes() * 1024L * 1024L;
     this.audit = audit;
     this.engine = engine;
   }
@@ -41,11 +43,13 @@ public class UploadLimit {
     } catch (NumberFormatException e) {
       announced = -1;
     }
-    if (announced <= limit) {
+    String type = String.valueOf(context.request().getHeader("Content-Type"));
+    long allowed = type.startsWith("application/json") ? jsonLimit : limit;
+    if (announced <= allowed) {
       context.next();
       return;
     }
-    refuse(context, 413, "too_large", announced);
+    refuse(context, 413, "too_large", announced, allowed);
   }
 
   /**
@@ -61,9 +65,9 @@ public class UploadLimit {
       return;
     }
     if (context.statusCode() == 413) {
-      refuse(context, 413, "too_large", -1);
+      refuse(context, 413, "too_large", -1, limit);
     } else if (unreadableBody(context.failure())) {
-      refuse(context, 400, "invalid_request", -1);
+      refuse(context, 400, "invalid_request", -1, limit);
     } else {
       context.next();
     }
@@ -80,7 +84,7 @@ public class UploadLimit {
     return false;
   }
 
-  private void refuse(RoutingContext context, int status, String code, long size) {
+  private void refuse(RoutingContext context, int status, String code, long size, long allowed) {
     boolean api = context.normalizedPath().startsWith("/validation/");
     Map<String, Object> fields = new HashMap<>();
     fields.put("front", api ? "api" : "page");
@@ -89,7 +93,7 @@ public class UploadLimit {
       fields.put("size", size);
     }
     audit.record("validation_refused", fields);
-    long megabytes = limit / (1024 * 1024);
+    long megabytes = allowed / (1024 * 1024);
     String description =
         status == 413
             ? "The body is larger than the limit of " + megabytes + " MiB."

@@ -261,6 +261,14 @@ class ValidationApiTest {
             new byte[9 * 1024 * 1024]);
     assertThat(answer.statusCode()).isEqualTo(413);
     assertThat(answer.body()).contains("\"error\":\"too_large\"");
+    // JSON holds its documents in memory: a smaller limit (2 MiB in the tests, 16 by default).
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"signedDocument\":{\"bytes\":\"" + "A".repeat(3 * 1024 * 1024) + "\"}}")
+        .post("/validation/v1")
+        .then()
+        .statusCode(413)
+        .body("error_description", org.hamcrest.Matchers.containsString("2 MiB"));
   }
 
   @Test
