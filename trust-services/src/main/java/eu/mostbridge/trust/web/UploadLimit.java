@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * A body announced larger than the upload limit is answered 413 before it is read, with a message
  * the sender can use (JSON for the API, a page in the reader's language for people) and an audit
- * event; so is what Vert.x itself refuses while reading a body.
+ * event. A body without a length that grows past Vert.x's own limit is cut by Vert.x with a bare
+ * 413; a body that does not parse is answered by {@link FrameworkRefusals}.
  */
 @ApplicationScoped
 public class UploadLimit {
@@ -32,7 +33,6 @@ public class UploadLimit {
 
   void install(@Observes Router router) {
     router.route().order(-100).handler(this::check);
-    router.route().order(-100).failureHandler(this::failed);
   }
 
   private void check(RoutingContext context) {
@@ -49,73 +49,36 @@ public class UploadLimit {
       context.next();
       return;
     }
-    refuse(context, 413, "too_large", announced, allowed);
+    tooLarge(context, announced, allowed);
   }
 
-  /**
-   * What Vert.x refuses while reading a body (one sent without a length past the limit, a multipart
-   * body that does not parse, more parts than it reads) answered like the rest: a message and an
-   * audit event, not an empty body or a 500.
-   */
-  private void failed(RoutingContext context) {
-    String path = context.normalizedPath();
-    boolean ours = path.startsWith("/validation/") || path.equals("/check");
-    if (!ours || context.response().headWritten()) {
-      context.next();
-      return;
-    }
-    if (context.statusCode() == 413) {
-      refuse(context, 413, "too_large", -1, limit);
-    } else if (unreadableBody(context.failure())) {
-      refuse(context, 400, "invalid_request", -1, limit);
-    } else {
-      context.next();
-    }
-  }
-
-  private static boolean unreadableBody(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      String type = t.getClass().getName();
-      String message = String.valueOf(t.getMessage());
-      if (type.contains("Decoder") || type.contains("Multipart") || message.contains("limit")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void refuse(RoutingContext context, int status, String code, long size, long allowed) {
+  private void tooLarge(RoutingContext context, long size, long allowed) {
     boolean api = context.normalizedPath().startsWith("/validation/");
     Map<String, Object> fields = new HashMap<>();
     fields.put("front", api ? "api" : "page");
-    fields.put("refusal", code);
-    if (size >= 0) {
-      fields.put("size", size);
-    }
+    fields.put("refusal", "too_large");
+    fields.put("size", size);
     audit.record("validation_refused", fields);
     long megabytes = allowed / (1024 * 1024);
-    String description =
-        status == 413
-            ? "The body is larger than the limit of " + megabytes + " MiB."
-            : "The multipart body could not be read (its boundary, its parts or their number).";
+    String description = "The body is larger than the limit of " + megabytes + " MiB.";
     String body;
     String type;
     if (api) {
       type = "application/json";
-      body = "{\"error\":\"" + code + "\",\"error_description\":\"" + description + "\"}";
+      body = "{\"error\":\"too_large\",\"error_description\":\"" + description + "\"}";
     } else {
       Texts t =
           Texts.choose(
               Optional.ofNullable(context.request().getParam("lang")),
               context.request().getHeader("Accept-Language"));
       Map<String, Object> data = ValidationPage.common(t, false, megabytes);
-      data.put("message", t.format("error_" + code, megabytes));
+      data.put("message", t.format("error_too_large", megabytes));
       type = "text/html;charset=utf-8";
       body = engine.getTemplate("refused").data(data).render();
     }
     context
         .response()
-        .setStatusCode(status)
+        .setStatusCode(413)
         .putHeader("Content-Type", type)
         .putHeader("Connection", "close")
         .putHeader("Cache-Control", "no-store")
