@@ -19,6 +19,13 @@ public final class MostRealm {
   /** The identity provider type of Most ({@code MostIdentityProviderFactory}). */
   public static final String PROVIDER_TYPE = "most";
 
+  /**
+   * The identity provider types of the national eIDs reached directly ({@code
+   * eu.mostbridge.keycloak.national}): {@code most-} and the eID's id in Most.
+   */
+  public static final Set<String> NATIONAL_EID_PROVIDER_TYPES =
+      Set.of("most-bg-eauth", "most-bg-mvr-eid", "most-mk-eid");
+
   /** The attribute mapper type and its target setting ({@code MostAttributeMapper}). */
   public static final String ATTRIBUTE_MAPPER = "most-attribute-mapper";
 
@@ -33,9 +40,22 @@ public final class MostRealm {
 
   private MostRealm() {}
 
-  /** Whether {@code provider} is a Most identity provider. */
+  /**
+   * Whether {@code provider} is one of Most's identity providers (Most itself, or a national eID
+   * reached directly): only those put the common attributes in a login's context.
+   */
   public static boolean isMost(IdentityProviderModel provider) {
-    return provider != null && PROVIDER_TYPE.equals(provider.getProviderId());
+    return provider != null
+        && (PROVIDER_TYPE.equals(provider.getProviderId())
+            || NATIONAL_EID_PROVIDER_TYPES.contains(provider.getProviderId()));
+  }
+
+  /** Every identity provider type of Most's, for the mappers that serve them all. */
+  public static String[] providerTypes() {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    types.add(PROVIDER_TYPE);
+    NATIONAL_EID_PROVIDER_TYPES.stream().sorted().forEach(types::add);
+    return types.toArray(String[]::new);
   }
 
   /** The user attributes the Most attribute mappers of identity provider {@code alias} write. */

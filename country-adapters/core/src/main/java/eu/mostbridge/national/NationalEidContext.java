@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param base Most's public base URL (its issuer), without a trailing slash
  * @param replayCache the cluster's replay cache, for answers used once
  * @param clock the broker's clock
+ * @param callback where the national eID answers (the SAML assertion consumer service, the OIDC
+ *     redirect URI)
+ * @param defaultEntityId Most's SAML entity ID there unless the section names one; it is also the
+ *     URL of its metadata, where eAuth reads it
  */
 public record NationalEidContext(
-    String id, ConfigSection section, String base, ReplayCache replayCache, Clock clock) {
+    String id,
+    ConfigSection section,
+    String base,
+    ReplayCache replayCache,
+    Clock clock,
+    URI callback,
+    String defaultEntityId) {
   /** How long a login waits for a national answer unless its section says otherwise. */
   public static final Duration DEFAULT_PENDING_LIFETIME = Duration.ofMinutes(10);
 
@@ -27,18 +37,25 @@ public record NationalEidContext(
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(replayCache, "replayCache");
     Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Where the national eID answers: {@code <base>/callback/<id>}. */
-  public URI callback() {
-    return URI.create(base + "/callback/" + id);
+    Objects.requireNonNull(callback, "callback");
+    Objects.requireNonNull(defaultEntityId, "defaultEntityId");
   }
 
   /**
-   * Most's default SAML entity ID there, which also serves its metadata: {@code <base>/saml/<id>}.
+   * The broker's context: answers at {@code <base>/callback/<id>}, the entity ID and metadata at
+   * {@code <base>/saml/<id>}. A host with addresses of its own (Keycloak's {@code
+   * /realms/<realm>/broker/<alias>/endpoint}) names them with the canonical constructor.
    */
-  public String defaultEntityId() {
-    return base + "/saml/" + id;
+  public NationalEidContext(
+      String id, ConfigSection section, String base, ReplayCache replayCache, Clock clock) {
+    this(
+        id,
+        section,
+        base,
+        replayCache,
+        clock,
+        URI.create(base + "/callback/" + id),
+        base + "/saml/" + id);
   }
 
   /** The section's {@code pending-lifetime}, or ten minutes. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
@@ -51,8 +50,6 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
    * seconds); the claims mapper releases Most's claims only while no later login replaced it.
    */
   public static final String FINISHED_NOTE = "most.finished";
-
-  private static final String AUTH_TIME_KEY = "most.auth_time";
 
   /** Slack for clocks and for the moment between Most's answer and Keycloak's check. */
   private static final long CLOCK_SKEW_SECONDS = 60;
@@ -101,9 +98,7 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
 
   /** The realm's minimum, or the stronger one a step-up noted on {@code authSession}. */
   private EidasLevel required(AuthenticationSessionModel authSession) {
-    EidasLevel configured = getConfig().getMinimumLevel();
-    String stepUp = authSession == null ? null : authSession.getAuthNote(STEP_UP_NOTE);
-    return EidasLevel.fromName(stepUp).filter(l -> l.compareTo(configured) > 0).orElse(configured);
+    return ProvedLogin.required(getConfig().getMinimumLevel(), authSession);
   }
 
   @Override
@@ -122,19 +117,6 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
           getConfig().getAlias(), reached, required);
       throw refused(authSession, "mostLevelTooLow");
     }
-    for (CommonAttribute attribute : CommonAttribute.values()) {
-      String value = attribute.from(claims).orElse(null);
-      if (value == null) {
-        continue;
-      }
-      if (value.length() > MostClaims.MAX_VALUE_LENGTH) {
-        LOG.warnf(
-            "Identity provider %s: Most's %s is longer than %d characters; the login is refused",
-            getConfig().getAlias(), attribute, MostClaims.MAX_VALUE_LENGTH);
-        throw refused(authSession, "mostValueTooLong");
-      }
-      context.getContextData().put(MostClaims.KEY_PREFIX + attribute, value);
-    }
     Object authTime = claims.get("auth_time");
     long authenticated =
         authTime instanceof Number seconds
@@ -151,7 +133,13 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
           getConfig().getAlias(), maxAge.get());
       throw refused(authSession, "mostLoginTooOld");
     }
-    context.getContextData().put(AUTH_TIME_KEY, Long.toString(authenticated));
+    Optional<CommonAttribute> tooLong = ProvedLogin.keep(context, claims, authenticated);
+    if (tooLong.isPresent()) {
+      LOG.warnf(
+          "Identity provider %s: Most's %s is longer than %d characters; the login is refused",
+          getConfig().getAlias(), tooLong.get(), MostClaims.MAX_VALUE_LENGTH);
+      throw refused(authSession, "mostValueTooLong");
+    }
     return context;
   }
 
@@ -164,18 +152,7 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
   public void authenticationFinished(
       AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
     super.authenticationFinished(authSession, context);
-    for (CommonAttribute attribute : CommonAttribute.values()) {
-      MostClaims.attribute(context, attribute)
-          .ifPresent(
-              value -> authSession.setUserSessionNote(MostClaims.NOTE_PREFIX + attribute, value));
-    }
-    MostClaims.attribute(context, CommonAttribute.LEVEL_OF_ASSURANCE)
-        .flatMap(EidasLevel::fromUri)
-        .ifPresent(level -> authSession.setUserSessionNote(LEVEL_SESSION_NOTE, level.name()));
-    if (context.getContextData().get(AUTH_TIME_KEY) instanceof String time) {
-      authSession.setUserSessionNote(LEVEL_TIME_NOTE, time);
-    }
-    authSession.setUserSessionNote(FINISHED_NOTE, Long.toString(Instant.now().getEpochSecond()));
+    ProvedLogin.noteOnSession(authSession, context);
   }
 
   /**
@@ -199,15 +176,7 @@ public class MostIdentityProvider extends OIDCIdentityProvider {
    * otherwise put a citizen's person identifier on their own account.
    */
   private void refuseUnsafeRealm(AuthenticationSessionModel authSession) {
-    Set<String> editable =
-        MostRealm.userEditable(
-            session, MostRealm.attributesWrittenBy(session, getConfig().getAlias()));
-    if (!editable.isEmpty()) {
-      LOG.errorf(
-          "Realm %s refuses logins through identity provider %s: users can edit the attributes %s"
-              + " it writes. Make them editable by admin only in the realm's user profile"
-              + " (docs/KEYCLOAK.md).",
-          session.getContext().getRealm().getName(), getConfig().getAlias(), editable);
+    if (!ProvedLogin.realmIsSafe(session, getConfig().getAlias())) {
       throw refused(authSession, MostRealm.UNSAFE_MESSAGE);
     }
   }

@@ -3,7 +3,6 @@ package eu.mostbridge.keycloak.mapper;
 import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
-import eu.mostbridge.keycloak.broker.MostIdentityProviderFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +36,7 @@ public class MostAttributeMapper extends AbstractIdentityProviderMapper {
 
   @Override
   public String[] getCompatibleProviders() {
-    return new String[] {MostIdentityProviderFactory.PROVIDER_ID};
+    return MostRealm.providerTypes();
   }
 
   @Override

@@ -3,7 +3,6 @@ package eu.mostbridge.keycloak.mapper;
 import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
-import eu.mostbridge.keycloak.broker.MostIdentityProviderFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +48,7 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
 
   @Override
   public String[] getCompatibleProviders() {
-    return new String[] {MostIdentityProviderFactory.PROVIDER_ID};
+    return MostRealm.providerTypes();
   }
 
   @Override

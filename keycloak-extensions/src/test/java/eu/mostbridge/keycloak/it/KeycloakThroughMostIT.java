@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,26 +118,7 @@ class KeycloakThroughMostIT {
             .redirectOutput(WORK.resolve("most.log").toFile())
             .start();
 
-    Path home = Path.of(System.getProperty("most.keycloak.home"));
-    deleteTree(home.resolve("data")); // a fresh development database every run
-    Path jar = Path.of(System.getProperty("most.extension.jar"));
-    Files.copy(
-        jar,
-        home.resolve("providers").resolve(jar.getFileName()),
-        StandardCopyOption.REPLACE_EXISTING);
-    home.resolve("bin/kc.sh").toFile().setExecutable(true);
-    ProcessBuilder kc =
-        new ProcessBuilder(
-                home.resolve("bin/kc.sh").toString(),
-                "start-dev",
-                "--http-port=" + keycloakPort,
-                "--hostname-strict=false")
-            .redirectErrorStream(true)
-            .redirectOutput(WORK.resolve("keycloak.log").toFile());
-    kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-    kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-    kc.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    keycloak = kc.start();
+    keycloak = KeycloakServer.start(keycloakPort, WORK.resolve("keycloak.log"));
 
     await(
         "http://localhost:" + mostManagementPort + "/q/health/ready", Duration.ofSeconds(90), most);
@@ -148,22 +128,8 @@ class KeycloakThroughMostIT {
 
   @AfterAll
   static void stop() {
-    for (Process process : new Process[] {keycloak, most}) {
-      if (process != null) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (var paths = Files.walk(root)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
+    KeycloakServer.stop(keycloak);
+    KeycloakServer.stop(most);
   }
 
   private static String javaBinary() {

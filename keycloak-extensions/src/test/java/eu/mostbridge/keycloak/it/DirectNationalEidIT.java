@@ -1,0 +1,753 @@
+package eu.mostbridge.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.mostbridge.bg.eauth.EAuthSettings;
+import eu.mostbridge.identity.CountryCode;
+import eu.mostbridge.identity.LevelOfAssurance;
+import eu.mostbridge.simulator.Personas;
+import eu.mostbridge.simulator.SimulatorKeys;
+import eu.mostbridge.simulator.eauth.EAuthProfile;
+import eu.mostbridge.simulator.eidmk.EidMkSamlProfile;
+import eu.mostbridge.simulator.http.SimulatorServer;
+import eu.mostbridge.simulator.oidc.OidcMisbehaviour;
+import eu.mostbridge.simulator.oidc.OidcSimulator;
+import eu.mostbridge.simulator.oidc.OidcSimulatorSettings;
+import eu.mostbridge.simulator.saml.RegisteredServiceProvider;
+import eu.mostbridge.simulator.saml.SamlIdpSettings;
+import eu.mostbridge.simulator.saml.SamlIdpSimulator;
+import eu.mostbridge.simulator.saml.SamlMisbehaviour;
+import eu.mostbridge.simulator.saml.ServiceProviderSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The national eIDs as Keycloak's own identity providers, without Most's broker: the real Keycloak
+ * 26.5.6 with the extension and its libraries in {@code providers/}, configured through the admin
+ * REST API as the console does, against the simulators of eAuth (as its production system answers),
+ * the MVR eID (in its own access-token flow) and eid.mk (SAML), run in this test's JVM. The realm
+ * serves a municipality across the border from each eID: its citizens' identifiers are {@code
+ * BG/MK/...} and {@code MK/BG/...}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DirectNationalEidIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REALM = "direct";
+  private static final String RP_CALLBACK = "http://127.0.0.1:9/cb";
+  private static final String MVR_SECRET = "keycloak-at-mvr-secret";
+  private static final String KEYSTORE_PASSWORD = "keycloak-sp-keystore";
+  private static final Path WORK = Path.of("target", "it-direct");
+  private static final List<String> ATTRIBUTES =
+      List.of("most_person_identifier", "most_given_name_native", "most_level_of_assurance");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private static Process keycloak;
+  private static SimulatorServer simulators;
+  private static String keycloakBase;
+  private static SamlIdpSimulator eauth;
+  private static SamlIdpSimulator eidMk;
+  private static OidcSimulator mvr;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(WORK);
+    int keycloakPort = freePort();
+    keycloakBase = "http://127.0.0.1:" + keycloakPort;
+    keycloak = KeycloakServer.start(keycloakPort, WORK.resolve("keycloak.log"));
+
+    // Keycloak's SAML keys towards the national eIDs, in a keystore as an operator mounts one.
+    SimulatorKeys signing = SimulatorKeys.rsa("Keycloak SAML SP signing (test)");
+    SimulatorKeys encryption = SimulatorKeys.rsa("Keycloak SAML SP encryption (test)");
+    Path keystore = WORK.resolve("sp.p12");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    char[] password = KEYSTORE_PASSWORD.toCharArray();
+    store.setKeyEntry(
+        "signing", signing.privateKey(), password, new Certificate[] {signing.certificate()});
+    store.setKeyEntry(
+        "encryption",
+        encryption.privateKey(),
+        password,
+        new Certificate[] {encryption.certificate()});
+    try (OutputStream out = Files.newOutputStream(keystore)) {
+      store.store(out, password);
+    }
+
+    int simulatorPort = freePort();
+    String sim = "http://127.0.0.1:" + simulatorPort;
+    Personas personas = Personas.defaults();
+    eauth =
+        new SamlIdpSimulator(
+            new EAuthProfile(),
+            SamlIdpSettings.likeProduction(sim + "/eauth"),
+            personas,
+            SimulatorKeys.rsa("eAuth simulator", 2048),
+            // As eAuth: the service provider's metadata read at its entity ID.
+            ServiceProviderSource.metadataAtIssuer(descriptor("bg-eauth")::equals));
+    mvr =
+        new OidcSimulator(
+            URI.create(sim + "/mvr"),
+            OidcSimulatorSettings.mvrAsItsCodeShows(
+                "keycloak-direct", MVR_SECRET, endpoint("bg-mvr-eid")),
+            personas);
+    eidMk =
+        new SamlIdpSimulator(
+            new EidMkSamlProfile(CountryCode.BG.alpha2()),
+            SamlIdpSettings.eidasStrict(sim + "/eid-mk"),
+            personas,
+            SimulatorKeys.rsa("eid.mk simulator"),
+            List.of(
+                new RegisteredServiceProvider(
+                    descriptor("mk-eid"),
+                    endpoint("mk-eid"),
+                    signing.certificate(),
+                    encryption.certificate())));
+    simulators =
+        SimulatorServer.onLoopback(simulatorPort)
+            .mount("/eauth", eauth)
+            .mount("/mvr", mvr)
+            .mount("/eid-mk", eidMk)
+            .start();
+
+    await(keycloakBase + "/realms/master", Duration.ofMinutes(4), keycloak);
+    configureRealm(sim, keystore);
+  }
+
+  @AfterAll
+  static void stop() {
+    KeycloakServer.stop(keycloak);
+    if (simulators != null) {
+      simulators.close();
+    }
+  }
+
+  private static String endpoint(String alias) {
+    return keycloakBase + "/realms/" + REALM + "/broker/" + alias + "/endpoint";
+  }
+
+  private static String descriptor(String alias) {
+    return endpoint(alias) + "/descriptor";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Path pem(String name, X509Certificate certificate) throws Exception {
+    Path file = WORK.resolve(name + ".pem");
+    Files.writeString(
+        file,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    return file.toAbsolutePath();
+  }
+
+  private static void await(String url, Duration limit, Process process) throws Exception {
+    Instant until = Instant.now().plus(limit);
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak ended; see " + WORK + "/keycloak.log");
+      }
+      try {
+        if (HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(url + " did not come up within " + limit);
+  }
+
+  // --- Keycloak's admin REST API ----------------------------------------------------------------
+
+  private static String adminToken() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloakBase + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+  }
+
+  private static HttpResponse<String> adminCall(String method, String path, Object body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(keycloakBase + "/admin/realms" + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> admin(String method, String path, Object body)
+      throws Exception {
+    HttpResponse<String> response = adminCall(method, path, body);
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void configureRealm(String sim, Path keystore) throws Exception {
+    admin(
+        "POST",
+        "",
+        Map.of(
+            "realm",
+            REALM,
+            "enabled",
+            true,
+            "internationalizationEnabled",
+            true,
+            "supportedLocales",
+            List.of("en", "bg", "mk"),
+            "defaultLocale",
+            "en"));
+
+    // The user profile of docs/KEYCLOAK.md: what the mappers write, only administrators edit.
+    Map<String, Object> profile =
+        JSON.readValue(admin("GET", "/" + REALM + "/users/profile", null).body(), Map.class);
+    profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+    List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
+    declared.stream().filter(a -> "email".equals(a.get("name"))).forEach(a -> a.remove("required"));
+    for (String name : ATTRIBUTES) {
+      declared.add(
+          Map.of(
+              "name",
+              name,
+              "displayName",
+              name,
+              "permissions",
+              Map.of("view", List.of("admin", "user"), "edit", List.of("admin")),
+              "multivalued",
+              false));
+    }
+    admin("PUT", "/" + REALM + "/users/profile", profile);
+
+    // First login: link by person identifier, else create the user.
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows",
+        Map.of("alias", "most-first-login", "providerId", "basic-flow", "topLevel", true));
+    for (String provider : List.of("most-link-by-person-identifier", "idp-create-user-if-unique")) {
+      admin(
+          "POST",
+          "/" + REALM + "/authentication/flows/most-first-login/executions/execution",
+          Map.of("provider", provider));
+    }
+    for (Map<String, Object> execution :
+        (List<Map<String, Object>>)
+            JSON.readValue(
+                admin(
+                        "GET",
+                        "/" + REALM + "/authentication/flows/most-first-login/executions",
+                        null)
+                    .body(),
+                List.class)) {
+      execution.put("requirement", "ALTERNATIVE");
+      admin("PUT", "/" + REALM + "/authentication/flows/most-first-login/executions", execution);
+    }
+
+    Map<String, String> eauthConfig = new LinkedHashMap<>();
+    eauthConfig.put("sp-keystore", keystore.toAbsolutePath().toString());
+    eauthConfig.put("sp-keystore-password", KEYSTORE_PASSWORD);
+    eauthConfig.put("idp-entity-id", eauth.settings().entityId());
+    eauthConfig.put("idp-sso-url", sim + "/eauth/SingleSignOnService");
+    eauthConfig.put("idp-certificates", pem("eauth", eauth.signingCertificate()).toString());
+    eauthConfig.put("provider-oid", EAuthSettings.TEST_PROVIDER_OID);
+    EAuthSettings.testServiceOids()
+        .forEach(
+            (level, oid) ->
+                eauthConfig.put(
+                    "service-oids." + level.name().toLowerCase(java.util.Locale.ROOT), oid));
+    identityProvider("bg-eauth", "most-bg-eauth", eauthConfig);
+
+    Map<String, String> mvrConfig = new LinkedHashMap<>();
+    mvrConfig.put("issuer", sim + "/mvr");
+    mvrConfig.put("client-id", "keycloak-direct");
+    mvrConfig.put("client-secret", MVR_SECRET);
+    mvrConfig.put("authorization-endpoint", sim + "/mvr/authorize");
+    mvrConfig.put("token-endpoint", sim + "/mvr/token");
+    mvrConfig.put("userinfo-endpoint", sim + "/mvr/userinfo");
+    mvrConfig.put("jwks-uri", sim + "/mvr/jwks");
+    // The MVR eID signs with RS256, as Keycloak does by default: a named relaxation.
+    mvrConfig.put("algorithms", "RS256,PS256,ES256");
+    mvrConfig.put("minimum-level", "high");
+    identityProvider("bg-mvr-eid", "most-bg-mvr-eid", mvrConfig);
+
+    Map<String, String> mkConfig = new LinkedHashMap<>();
+    mkConfig.put("saml.sp-keystore", keystore.toAbsolutePath().toString());
+    mkConfig.put("saml.sp-keystore-password", KEYSTORE_PASSWORD);
+    mkConfig.put("saml.idp-entity-id", sim + "/eid-mk");
+    mkConfig.put("saml.idp-sso-url", sim + "/eid-mk/SingleSignOnService");
+    mkConfig.put("saml.idp-certificates", pem("eid-mk", eidMk.signingCertificate()).toString());
+    identityProvider("mk-eid", "most-mk-eid", mkConfig);
+
+    // The realm's own client, with the claims mapper.
+    createClient("portal", Map.of());
+
+    // A client whose flow requires high: step-up through eAuth, held by the required action.
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/register-required-action",
+        Map.of("providerId", "most-step-up-level", "name", "Cross-border step-up level (Most)"));
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows",
+        Map.of("alias", "eauth-high", "providerId", "basic-flow", "topLevel", true));
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/flows/eauth-high/executions/execution",
+        Map.of("provider", "most-minimum-level"));
+    Map<String, Object> stepUp =
+        ((List<Map<String, Object>>)
+                JSON.readValue(
+                    admin("GET", "/" + REALM + "/authentication/flows/eauth-high/executions", null)
+                        .body(),
+                    List.class))
+            .get(0);
+    stepUp.put("requirement", "REQUIRED");
+    admin("PUT", "/" + REALM + "/authentication/flows/eauth-high/executions", stepUp);
+    admin(
+        "POST",
+        "/" + REALM + "/authentication/executions/" + stepUp.get("id") + "/config",
+        Map.of(
+            "alias", "high", "config", Map.of("most.minimum", "high", "most.alias", "bg-eauth")));
+    String flowId =
+        ((List<Map<String, Object>>)
+                JSON.readValue(
+                    admin("GET", "/" + REALM + "/authentication/flows", null).body(), List.class))
+            .stream()
+                .filter(f -> "eauth-high".equals(f.get("alias")))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
+    createClient("high-portal", Map.of("browser", flowId));
+
+    // An existing local user, known by the person identifier of a Macedonian citizen.
+    admin(
+        "POST",
+        "/" + REALM + "/users",
+        Map.of(
+            "username",
+            "ljubica.local",
+            "enabled",
+            true,
+            "firstName",
+            "Ljubica",
+            "lastName",
+            "Local",
+            "email",
+            "ljubica@example.test",
+            "emailVerified",
+            true,
+            "attributes",
+            Map.of("most_person_identifier", List.of("MK/BG/0309001416228"))));
+  }
+
+  /** A national eID provider with the attribute and username mappers. */
+  private static void identityProvider(String alias, String type, Map<String, String> config)
+      throws Exception {
+    Map<String, Object> provider = new LinkedHashMap<>();
+    provider.put("alias", alias);
+    provider.put("providerId", type);
+    provider.put("enabled", true);
+    provider.put("firstBrokerLoginFlowAlias", "most-first-login");
+    provider.put("config", config);
+    admin("POST", "/" + REALM + "/identity-provider/instances", provider);
+    Map<String, String> mappers =
+        Map.of(
+            "PERSON_IDENTIFIER", "most_person_identifier",
+            "GIVEN_NAME_NATIVE", "most_given_name_native",
+            "LEVEL_OF_ASSURANCE", "most_level_of_assurance",
+            "GIVEN_NAME", "firstName",
+            "FAMILY_NAME", "lastName");
+    for (Map.Entry<String, String> mapper : mappers.entrySet()) {
+      admin(
+          "POST",
+          "/" + REALM + "/identity-provider/instances/" + alias + "/mappers",
+          Map.of(
+              "name",
+              mapper.getKey().toLowerCase(java.util.Locale.ROOT),
+              "identityProviderAlias",
+              alias,
+              "identityProviderMapper",
+              "most-attribute-mapper",
+              "config",
+              Map.of(
+                  "syncMode", "INHERIT",
+                  "most.attribute", mapper.getKey(),
+                  "user.attribute", mapper.getValue())));
+    }
+    admin(
+        "POST",
+        "/" + REALM + "/identity-provider/instances/" + alias + "/mappers",
+        Map.of(
+            "name",
+            "username",
+            "identityProviderAlias",
+            alias,
+            "identityProviderMapper",
+            "most-username-mapper",
+            "config",
+            Map.of("syncMode", "INHERIT")));
+  }
+
+  private static void createClient(String clientId, Map<String, String> flowOverrides)
+      throws Exception {
+    admin(
+        "POST",
+        "/" + REALM + "/clients",
+        Map.of(
+            "clientId",
+            clientId,
+            "publicClient",
+            false,
+            "secret",
+            "portal-secret",
+            "redirectUris",
+            List.of(RP_CALLBACK),
+            "standardFlowEnabled",
+            true,
+            "authenticationFlowBindingOverrides",
+            flowOverrides,
+            "protocolMappers",
+            List.of(
+                Map.of(
+                    "name", "most",
+                    "protocol", "openid-connect",
+                    "protocolMapper", "most-claims-mapper",
+                    "config",
+                        Map.of(
+                            "attribute.prefix", "most_",
+                            "verified.claims", "false",
+                            "id.token.claim", "true",
+                            "access.token.claim", "true",
+                            "userinfo.token.claim", "true")))));
+  }
+
+  // --- the logins -------------------------------------------------------------------------------
+
+  private static String authorize(String client, String alias, String extra) {
+    return keycloakBase
+        + "/realms/"
+        + REALM
+        + "/protocol/openid-connect/auth?client_id="
+        + client
+        + "&response_type=code&scope=openid&kc_idp_hint="
+        + alias
+        + "&redirect_uri="
+        + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8)
+        + extra;
+  }
+
+  /**
+   * From Keycloak to the simulator's persona page: a SAML request is posted by the page Keycloak
+   * answers with, an OpenID Connect one is a redirect.
+   */
+  private static WebClient.Page toSimulator(WebClient browser, WebClient.Page page)
+      throws Exception {
+    return page.hasForm("SingleSignOnService")
+        ? browser.submit(page, "SingleSignOnService", Map.of())
+        : page;
+  }
+
+  /** Picks {@code persona} at the simulator; the answer carried back to Keycloak. */
+  private static WebClient.Page asPersona(WebClient browser, WebClient.Page picker, String persona)
+      throws Exception {
+    WebClient.Page page =
+        browser.submit(picker, "login", Map.of("persona", persona, "action", "login"));
+    return page.hasForm("/endpoint") ? browser.submit(page, "/endpoint", Map.of()) : page;
+  }
+
+  private static WebClient.Page login(WebClient browser, String client, String alias, String who)
+      throws Exception {
+    WebClient.Page first = browser.get(authorize(client, alias, ""));
+    return asPersona(browser, toSimulator(browser, first), who);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> idTokenClaims(String client, String code) throws Exception {
+    HttpResponse<String> tokens =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        keycloakBase + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&client_id="
+                            + client
+                            + "&client_secret=portal-secret&redirect_uri="
+                            + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8)
+                            + "&code="
+                            + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    String idToken = (String) JSON.readValue(tokens.body(), Map.class).get("id_token");
+    return JSON.readValue(Base64.getUrlDecoder().decode(idToken.split("\\.", -1)[1]), Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> citizens(String personIdentifier) throws Exception {
+    return JSON.readValue(
+        admin(
+                "GET",
+                "/"
+                    + REALM
+                    + "/users?exact=true&q="
+                    + URLEncoder.encode(
+                        "most_person_identifier:" + personIdentifier, StandardCharsets.UTF_8),
+                null)
+            .body(),
+        List.class);
+  }
+
+  // --- the tests --------------------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  @SuppressWarnings("unchecked")
+  void theThreeNationalEidsAreProviderTypesWithLabelledSettings() throws Exception {
+    Map<String, Object> info =
+        JSON.readValue(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(keycloakBase + "/admin/serverinfo"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body(),
+            Map.class);
+    List<Map<String, Object>> types = (List<Map<String, Object>>) info.get("identityProviders");
+    assertThat(types)
+        .extracting(t -> t.get("id") + "=" + t.get("name"))
+        .contains(
+            "most-bg-eauth=Bulgarian eAuth",
+            "most-bg-mvr-eid=Bulgarian MVR eID",
+            "most-mk-eid=North Macedonian eid.mk");
+  }
+
+  @Test
+  @Order(2)
+  void eAuthServesKeycloaksSignedMetadataAtItsEntityId() throws Exception {
+    HttpResponse<String> metadata =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(descriptor("bg-eauth"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/samlmetadata+xml"));
+    assertThat(metadata.body())
+        .contains("entityID=\"" + descriptor("bg-eauth") + "\"")
+        .contains("Location=\"" + endpoint("bg-eauth") + "\"")
+        .contains("SignatureValue");
+    HttpResponse<String> oidc =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(descriptor("bg-mvr-eid"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(oidc.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  @SuppressWarnings("unchecked")
+  void aBulgarianCitizenLogsInThroughEAuthAsItsProductionSystemAnswers() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "portal", "bg-eauth", "bg-georgi");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    Map<String, Object> claims = idTokenClaims("portal", back.query().get("code"));
+    assertThat(claims)
+        .containsEntry("person_identifier", "BG/MK/0347214827")
+        .containsEntry("origin_country", "BG")
+        .containsEntry("eidas_level_of_assurance", LevelOfAssurance.SUBSTANTIAL.uri());
+    assertThat(claims.get("preferred_username").toString())
+        .as("a pseudonym, no national number")
+        .matches("most-[0-9a-f]{32}");
+    List<Map<String, Object>> users = citizens("BG/MK/0347214827");
+    assertThat(users).hasSize(1);
+    Map<String, List<String>> attributes =
+        (Map<String, List<String>>) users.get(0).get("attributes");
+    assertThat(attributes.get("most_given_name_native")).isNotEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aBulgarianCitizenLogsInThroughTheMvrEidAtHigh() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "portal", "bg-mvr-eid", "bg-maria");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    assertThat(idTokenClaims("portal", back.query().get("code")))
+        .containsEntry("person_identifier", "BG/MK/8703141379")
+        .containsEntry("eidas_level_of_assurance", LevelOfAssurance.HIGH.uri());
+  }
+
+  @Test
+  @Order(5)
+  void aMacedonianCitizenLogsInThroughEidMk() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "portal", "mk-eid", "mk-gjorgji");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    assertThat(idTokenClaims("portal", back.query().get("code")))
+        .containsEntry("person_identifier", "MK/BG/1205990451235")
+        .containsEntry("origin_country", "MK")
+        .containsEntry("given_name", "Gjorgji")
+        .containsEntry("given_name#native", "Ѓорѓи");
+  }
+
+  @Test
+  @Order(6)
+  @SuppressWarnings("unchecked")
+  void theFirstLoginLinksAnExistingUserByPersonIdentifier() throws Exception {
+    WebClient.Page back = login(new WebClient(RP_CALLBACK), "portal", "mk-eid", "mk-ljubica");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    assertThat(idTokenClaims("portal", back.query().get("code")))
+        .containsEntry("preferred_username", "ljubica.local");
+    assertThat(citizens("MK/BG/0309001416228"))
+        .as("no second user was made")
+        .hasSize(1)
+        .allMatch(user -> "ljubica.local".equals(user.get("username")));
+  }
+
+  @Test
+  @Order(7)
+  void aFlowRequiringHighStepsUpThroughEAuth() throws Exception {
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page first = login(browser, "portal", "bg-eauth", "bg-maria");
+    assertThat(idTokenClaims("portal", first.query().get("code")))
+        .containsEntry("eidas_level_of_assurance", LevelOfAssurance.SUBSTANTIAL.uri());
+
+    // The session is substantial: the high client sends the citizen to eAuth again, for high.
+    WebClient.Page toEAuth =
+        browser.get(
+            keycloakBase
+                + "/realms/"
+                + REALM
+                + "/protocol/openid-connect/auth?client_id=high-portal&response_type=code"
+                + "&scope=openid&redirect_uri="
+                + URLEncoder.encode(RP_CALLBACK, StandardCharsets.UTF_8));
+    WebClient.Page back = asPersona(browser, toSimulator(browser, toEAuth), "bg-maria");
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    assertThat(idTokenClaims("high-portal", back.query().get("code")))
+        .containsEntry("person_identifier", "BG/MK/8703141379")
+        .containsEntry("eidas_level_of_assurance", LevelOfAssurance.HIGH.uri());
+  }
+
+  @Test
+  @Order(8)
+  void anEidMkAnswerSignedByAnotherKeyIsRefusedInTheCitizensLanguage() throws Exception {
+    eidMk.misbehave(Set.of(SamlMisbehaviour.WRONG_SIGNING_KEY));
+    try {
+      WebClient browser = new WebClient(RP_CALLBACK);
+      WebClient.Page first = browser.get(authorize("portal", "mk-eid", "&ui_locales=mk"));
+      WebClient.Page refused = asPersona(browser, toSimulator(browser, first), "mk-gjorgji");
+      assertThat(refused.uri().toString()).doesNotStartWith(RP_CALLBACK);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body())
+          .contains("не можеше да се провери")
+          .doesNotContain("Exception")
+          .doesNotContain("1205990451235");
+    } finally {
+      eidMk.misbehave(Set.of());
+    }
+  }
+
+  @Test
+  @Order(9)
+  void anMvrTokenMacedWithItsPublicKeyIsRefused() throws Exception {
+    mvr.misbehave(Set.of(OidcMisbehaviour.HMAC_WITH_PUBLIC_KEY));
+    try {
+      WebClient.Page refused =
+          login(new WebClient(RP_CALLBACK), "portal", "bg-mvr-eid", "bg-ivan-certificate");
+      assertThat(refused.uri().toString()).doesNotStartWith(RP_CALLBACK);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("could not be verified");
+      assertThat(citizens("BG/MK/8402093721")).isEmpty();
+    } finally {
+      mvr.misbehave(Set.of());
+    }
+  }
+
+  @Test
+  @Order(10)
+  void anEAuthAnswerToAnotherRequestFindsNoLogin() throws Exception {
+    eauth.misbehave(Set.of(SamlMisbehaviour.WRONG_IN_RESPONSE_TO));
+    try {
+      WebClient.Page refused =
+          login(new WebClient(RP_CALLBACK), "portal", "bg-eauth", "bg-john-lnch");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("belongs to no login waiting in this browser");
+    } finally {
+      eauth.misbehave(Set.of());
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aNationalEidThatCannotBeBuiltCannotBeSaved() throws Exception {
+    Map<String, Object> provider = new LinkedHashMap<>();
+    provider.put("alias", "broken-eauth");
+    provider.put("providerId", "most-bg-eauth");
+    provider.put("enabled", true);
+    provider.put(
+        "config", Map.of("sp-keystore", WORK.resolve("absent.p12").toAbsolutePath().toString()));
+    HttpResponse<String> saved =
+        adminCall("POST", "/" + REALM + "/identity-provider/instances", provider);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
+    assertThat(saved.body()).contains("sp-keystore");
+  }
+}
