@@ -72,6 +72,10 @@ class ContainerImageTest {
     List<String> users = all(USER, dockerfile);
     assertThat(users.get(users.size() - 1)).matches("[1-9][0-9]*");
     assertThat(dockerfile).contains("kc.sh build");
+    // The direct national-eID providers load the adapters' classes when Keycloak builds.
+    assertThat(dockerfile.indexOf("COPY target/providers/*.jar /opt/keycloak/providers/"))
+        .isPositive()
+        .isLessThan(dockerfile.indexOf("kc.sh build"));
     // The database vendor is built in; the chart's default must be the one built.
     String values = Files.readString(REPOSITORY.resolve("helm/most/values.yaml"));
     Matcher built = Pattern.compile("ARG KC_DB=(\\w+)").matcher(dockerfile);
