@@ -24,7 +24,7 @@ public final class MostRealm {
    * eu.mostbridge.keycloak.national}): {@code most-} and the eID's id in Most.
    */
   public static final Set<String> NATIONAL_EID_PROVIDER_TYPES =
-      Set.of("most-bg-eauth", "most-bg-mvr-eid", "most-mk-eid");
+      Set.of("most-bg-eauth", "most-bg-mvr-eid", "most-mk-eid", "most-eidas-network");
 
   /** The attribute mapper type and its target setting ({@code MostAttributeMapper}). */
   public static final String ATTRIBUTE_MAPPER = "most-attribute-mapper";

@@ -121,10 +121,10 @@ public class MostUsernameMapper extends AbstractIdentityProviderMapper {
   }
 
   /**
-   * 128 bits of SHA-256 over the provider's alias and Most's subject, in hex: the same for the same
-   * citizen at this provider (so two first logins racing each other meet at the username's unique
-   * key instead of making two users), and nothing anyone can compute without Most's pairwise
-   * subject.
+   * 128 bits of SHA-256 over the provider's alias and the citizen's id there (Most's pairwise
+   * subject, or a direct provider's keyed id), in hex: the same for the same citizen at this
+   * provider (so two first logins racing each other meet at the username's unique key instead of
+   * making two users), and nothing anyone can compute without that id.
    */
   static String pseudonym(String alias, String subject) {
     try {

@@ -11,7 +11,6 @@ import eu.mostbridge.keycloak.CommonAttribute;
 import eu.mostbridge.keycloak.MostRealm;
 import eu.mostbridge.keycloak.broker.MostClaims;
 import eu.mostbridge.keycloak.broker.ProvedLogin;
-import eu.mostbridge.national.NationalEid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,10 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.util.IdentityBrokerState;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -48,8 +47,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * citizen cancelled, a level not reached, its own error, an identity that fails its checks) ends
  * the national leg and Keycloak shows it on the login page; an answer nobody can stand behind
  * (forged, replayed, late) is refused with a page while the login keeps waiting for the genuine
- * one, except where the eID's answers must not become a decryption oracle (eAuth), which bounds
- * them per login.
+ * one, except where the eID's answers must not become a decryption oracle (eAuth): there each
+ * login reads a bounded number of answers, its slot taken before the answer is decrypted, and an
+ * address whose answers failed too often has them refused unread for a while ({@link
+ * FailedAnswers}).
  */
 public class NationalEidEndpoint {
   private static final Logger LOG = Logger.getLogger(NationalEidEndpoint.class);
@@ -109,7 +110,7 @@ public class NationalEidEndpoint {
   @GET
   @Path(DESCRIPTOR)
   public Response descriptor() {
-    return provider.metadata(session.getContext().getUri().getBaseUri(), realm);
+    return provider.metadata(session, realm);
   }
 
   private Response answer(String method, MultivaluedMap<String, String> received) {
@@ -117,15 +118,23 @@ public class NationalEidEndpoint {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     received.forEach(parameters::put);
     NationalAnswer answer = new NationalAnswer(method, parameters);
-    NationalEid eid;
+    DirectEid eid;
     try {
-      eid = provider.eid(session.getContext().getUri().getBaseUri(), realm);
+      eid = provider.eid(session, realm);
     } catch (RuntimeException e) {
       LOG.errorf("Identity provider %s cannot be used: %s", alias, e.getMessage());
       return ErrorPage.error(
           session, null, Response.Status.SERVICE_UNAVAILABLE, "mostNationalUnavailable");
     }
     CountryAdapter adapter = eid.adapter();
+    Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
+    FailedAnswers failedAnswers =
+        new FailedAnswers(
+            session, provider.getConfig().getInternalId(), clientAddress(), Instant.now());
+    if (limit.isPresent() && failedAnswers.sourceExhausted(limit.get())) {
+      // Refused unread: this address's answers failed too often to be worth decrypting.
+      return unsolicited(adapter, "SOURCE_EXHAUSTED", "The address's answers failed too often");
+    }
     String correlation;
     try {
       correlation = adapter.correlationOf(answer);
@@ -140,10 +149,14 @@ public class NationalEidEndpoint {
     if (waiting == null || waiting.get(STATE) == null) {
       return unsolicited(adapter, "WRONG_PARTY", "The answer names no login waiting here");
     }
-    // Keycloak's own check that this browser holds the login (its cookie and the session code):
-    // an answer carried by another browser finds nothing, and Keycloak says so.
-    AuthenticationSessionModel authSession =
-        callback.getAndVerifyAuthenticationSession(waiting.get(STATE));
+    // The login this browser holds (its authentication-session cookie), found without using up
+    // the login's code: an answer that fails leaves the login waiting for the genuine one, and
+    // only an answer that ends the national leg goes through Keycloak's full check.
+    Optional<AuthenticationSessionModel> held = heldLogin(waiting.get(STATE));
+    if (held.isEmpty()) {
+      return unsolicited(adapter, "WRONG_PARTY", "No login of this browser waits for the answer");
+    }
+    AuthenticationSessionModel authSession = held.get();
     session.getContext().setAuthenticationSession(authSession);
     Optional<PendingAuthentication> pending =
         PendingNotes.read(authSession)
@@ -156,26 +169,88 @@ public class NationalEidEndpoint {
       return ErrorPage.error(
           session, authSession, Response.Status.FORBIDDEN, MostRealm.UNSAFE_MESSAGE);
     }
+    if (limit.isPresent()
+        && !failedAnswers.takeAnswerSlot(key, limit.get(), pending.get().expiresAt())) {
+      // Every answer this login may have read is used up, before this one is decrypted.
+      return end(
+          adapter,
+          waiting.get(STATE),
+          key,
+          "ANSWERS_EXHAUSTED",
+          "The login's answers failed validation too often",
+          verified -> callback.error(provider.getConfig(), "mostAnswersExhausted"));
+    }
     CommonIdentity identity;
     try {
       identity = adapter.complete(answer, pending.get());
     } catch (AuthenticationFailure failure) {
-      return failed(adapter, authSession, key, failure);
+      return failed(adapter, authSession, waiting.get(STATE), key, failure, limit, failedAnswers);
     }
+    return end(
+        adapter,
+        waiting.get(STATE),
+        key,
+        null,
+        null,
+        verified -> authenticated(adapter, verified, identity));
+  }
+
+  /** The client's address, as Keycloak reads it (behind a proxy, by its proxy-headers setting). */
+  private String clientAddress() {
+    String address = session.getContext().getConnection().getRemoteAddr();
+    return address == null ? "unknown" : address;
+  }
+
+  /**
+   * The login {@code encodedState} names, if this browser holds it: the authentication session of
+   * the browser's cookie for the state's client and tab.
+   */
+  private Optional<AuthenticationSessionModel> heldLogin(String encodedState) {
+    try {
+      IdentityBrokerState state = IdentityBrokerState.encoded(encodedState, realm);
+      ClientModel client =
+          state.getClientId() == null ? null : realm.getClientByClientId(state.getClientId());
+      if (client == null || state.getTabId() == null) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(
+          new AuthenticationSessionManager(session)
+              .getCurrentAuthenticationSession(realm, client, state.getTabId()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Ends the national leg once: Keycloak's full check of the login (its cookie and the login's
+   * code, which it uses up), the way back from the correlation taken, the pending state cleared;
+   * then {@code then} answers with the login Keycloak verified. A second answer to the same login
+   * finds the way back gone.
+   */
+  private Response end(
+      CountryAdapter adapter,
+      String encodedState,
+      String key,
+      String reason,
+      String detail,
+      java.util.function.Function<AuthenticationSessionModel, Response> then) {
+    AuthenticationSessionModel verified = callback.getAndVerifyAuthenticationSession(encodedState);
+    session.getContext().setAuthenticationSession(verified);
     if (session.singleUseObjects().remove(key) == null) {
-      // Another answer to the same login got there first.
-      return refused(
-          adapter, authSession, "REPLAYED", "mostAnswerLate", Response.Status.BAD_REQUEST);
+      return refused(adapter, verified, "REPLAYED", "mostAnswerLate", Response.Status.BAD_REQUEST);
     }
-    PendingNotes.clear(authSession);
-    return authenticated(adapter, authSession, identity);
+    PendingNotes.clear(verified);
+    if (reason != null) {
+      audit(adapter, reason, detail);
+    }
+    return then.apply(verified);
   }
 
   private Response authenticated(
       CountryAdapter adapter, AuthenticationSessionModel authSession, CommonIdentity identity) {
     NationalEidProviderConfig config = provider.getConfig();
     String personIdentifier = identity.personIdentifier().toEidasForm();
-    String id = federatedId(config.getAlias(), personIdentifier);
+    String id = PseudonymKeys.federatedId(realm, config.getAlias(), personIdentifier);
     BrokeredIdentityContext context = new BrokeredIdentityContext(id, config);
     context.setIdp(provider);
     context.setAuthenticationSession(authSession);
@@ -202,30 +277,31 @@ public class NationalEidEndpoint {
   private Response failed(
       CountryAdapter adapter,
       AuthenticationSessionModel authSession,
+      String encodedState,
       String key,
-      AuthenticationFailure failure) {
+      AuthenticationFailure failure,
+      Optional<FailedAnswerLimit> limit,
+      FailedAnswers failedAnswers) {
     NationalEidProviderConfig config = provider.getConfig();
-    audit(adapter, failure.reason().name(), failure.getMessage());
     if (OUTCOMES.contains(failure.reason())) {
-      if (session.singleUseObjects().remove(key) == null) {
-        return refused(
-            adapter, authSession, "REPLAYED", "mostAnswerLate", Response.Status.BAD_REQUEST);
-      }
-      PendingNotes.clear(authSession);
-      return switch (failure.reason()) {
-        case CANCELLED -> callback.cancelled(config);
-        case INVALID_IDENTITY -> callback.error(config, "mostInvalidIdentity");
-        case PLACEHOLDER_IDENTITY -> callback.error(config, "mostPlaceholderIdentity");
-        case NATIONAL_ERROR -> callback.error(config, "mostNationalError");
-        default -> callback.error(config, "mostLevelTooLow");
-      };
+      return end(
+          adapter,
+          encodedState,
+          key,
+          failure.reason().name(),
+          failure.getMessage(),
+          verified ->
+              switch (failure.reason()) {
+                case CANCELLED -> callback.cancelled(config);
+                case INVALID_IDENTITY -> callback.error(config, "mostInvalidIdentity");
+                case PLACEHOLDER_IDENTITY -> callback.error(config, "mostPlaceholderIdentity");
+                case NATIONAL_ERROR -> callback.error(config, "mostNationalError");
+                default -> callback.error(config, "mostLevelTooLow");
+              });
     }
-    Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
-    if (limit.isPresent() && PendingNotes.failedAnswer(authSession) >= limit.get().perLogin()) {
-      session.singleUseObjects().remove(key);
-      PendingNotes.clear(authSession);
-      audit(adapter, "ANSWERS_EXHAUSTED", "The login's answers failed validation too often");
-      return callback.error(config, "mostAnswersExhausted");
+    audit(adapter, failure.reason().name(), failure.getMessage());
+    if (limit.isPresent()) {
+      failedAnswers.countSourceFailure(limit.get());
     }
     String message =
         switch (failure.reason()) {
@@ -293,21 +369,6 @@ public class NationalEidEndpoint {
   private static void nativeForm(Map<String, Object> claims, String prefix, PersonName name) {
     if (name.nativeForm().isPresent() && name.nativeScript().isPresent()) {
       claims.put(prefix + name.nativeScript().get().languageTag(), name.nativeForm().get());
-    }
-  }
-
-  /**
-   * The citizen's id at this provider: 128 bits of SHA-256 over the alias and the person
-   * identifier, so Keycloak's federated identities and event log hold no national number.
-   */
-  static String federatedId(String alias, String personIdentifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((alias + '\u0000' + personIdentifier).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
     }
   }
 }

@@ -7,10 +7,6 @@ import eu.mostbridge.adapter.FormPostPage;
 import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.keycloak.EidasLevel;
 import eu.mostbridge.keycloak.broker.ProvedLogin;
-import eu.mostbridge.national.NationalEid;
-import eu.mostbridge.saml.AlgorithmPolicy;
-import eu.mostbridge.saml.SamlMessages;
-import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,6 +31,7 @@ import org.keycloak.services.ErrorPage;
 import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.theme.Theme;
+import org.keycloak.urls.UrlType;
 
 /**
  * A national eID reached by Keycloak directly: a login sends the citizen to the national eID with
@@ -45,9 +42,6 @@ import org.keycloak.theme.Theme;
 public class NationalEidProvider extends AbstractIdentityProvider<NationalEidProviderConfig> {
   private static final Logger LOG = Logger.getLogger(NationalEidProvider.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** How long signed metadata stays valid; it is signed again on every request for it. */
-  private static final Duration METADATA_VALIDITY = Duration.ofDays(7);
 
   private final NationalEidProviderFactory factory;
 
@@ -68,9 +62,16 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
     return Urls.identityProviderAuthnResponse(baseUri, getConfig().getAlias(), realm.getName());
   }
 
-  /** The adapter of this provider, answering at its endpoint under {@code baseUri}. */
-  NationalEid eid(URI baseUri, RealmModel realm) {
-    return factory.adapter(getConfig(), endpoint(baseUri, realm));
+  /**
+   * Where the national eID answers, under the realm's frontend URL (never a request's own Host).
+   */
+  URI endpoint(KeycloakSession session, RealmModel realm) {
+    return endpoint(session.getContext().getUri(UrlType.FRONTEND).getBaseUri(), realm);
+  }
+
+  /** The eID of this provider, answering at its endpoint. */
+  DirectEid eid(KeycloakSession session, RealmModel realm) {
+    return factory.adapter(getConfig(), endpoint(session, realm), session);
   }
 
   /** The key that leads an answer's correlation back to its login. */
@@ -84,15 +85,16 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
     RealmModel realm = request.getRealm();
     Locale locale = session.getContext().resolveLocale(null);
     try {
-      NationalEid eid = eid(request.getUriInfo().getBaseUri(), realm);
+      DirectEid eid = eid(session, realm);
+      eid.freshen().run();
       EidasLevel required = ProvedLogin.required(getConfig().getMinimumLevel(), authSession);
       AuthenticationStart start =
           eid.adapter()
               .start(
                   new eu.mostbridge.adapter.AuthenticationRequest(
                       LevelOfAssurance.valueOf(required.name()),
-                      getConfig().getDestination(),
-                      endpoint(request.getUriInfo().getBaseUri(), realm),
+                      eid.adapter().fixedDestination().orElseGet(getConfig()::getDestination),
+                      endpoint(session, realm),
                       locale,
                       forcesAuthentication(authSession)));
       PendingNotes.keep(authSession, start.pending());
@@ -186,35 +188,28 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
    */
   @Override
   public Response export(UriInfo uriInfo, RealmModel realm, String format) {
-    return metadata(uriInfo.getBaseUri(), realm);
+    return metadata(session, realm);
   }
 
-  Response metadata(URI baseUri, RealmModel realm) {
-    NationalEid eid;
+  Response metadata(KeycloakSession session, RealmModel realm) {
+    DirectEid eid;
     try {
-      eid = eid(baseUri, realm);
+      eid = eid(session, realm);
     } catch (RuntimeException e) {
-      LOG.errorf("Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
+      LOG.errorf(
+          "Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .type(MediaType.TEXT_PLAIN_TYPE)
           .entity("This identity provider is not configured completely.")
           .build();
     }
-    if (eid.serviceProvider().isEmpty()) {
+    if (eid.metadata().isEmpty()) {
       return Response.status(Response.Status.NOT_FOUND)
           .type(MediaType.TEXT_PLAIN_TYPE)
           .entity("This identity provider speaks OpenID Connect: it has no SAML metadata.")
           .build();
     }
-    String xml =
-        SamlMessages.toXml(
-            SpMetadataWriter.write(
-                eid.serviceProvider().get(),
-                AlgorithmPolicy.eidasStrict(),
-                Instant.now(),
-                METADATA_VALIDITY,
-                AlgorithmPolicy.RSA_PSS_SHA256));
-    return Response.ok(xml, "application/samlmetadata+xml")
+    return Response.ok(eid.metadata().get().apply(Instant.now()), "application/samlmetadata+xml")
         .header("Cache-Control", "no-cache")
         .build();
   }

@@ -59,12 +59,12 @@ public class NationalEidProviderConfig extends IdentityProviderModel {
 
   /**
    * The country the person identifier is made for ({@code BG/MK/...} for a Macedonian service): the
-   * setting, or else the country across the border from the eID's.
+   * setting, or else the provider type's default (the country across the border from the eID's).
    */
   public CountryCode getDestination() {
     String configured = getConfig().get(DESTINATION);
     if (configured == null || configured.isBlank()) {
-      return factory.eid().country().equals(CountryCode.MK) ? CountryCode.BG : CountryCode.MK;
+      return factory.defaultDestination(this);
     }
     String code = configured.trim().toUpperCase(Locale.ROOT);
     if (!ISO_COUNTRIES.contains(code) && !"EL".equals(code)) {
@@ -86,6 +86,9 @@ public class NationalEidProviderConfig extends IdentityProviderModel {
       getDestination();
       if (factory != null) {
         factory.check(this, realm);
+      }
+      if (getAlias() != null) {
+        PseudonymKeys.ensure(realm, getAlias());
       }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

@@ -1,6 +1,10 @@
 package eu.mostbridge.keycloak.national;
 
+import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.national.NationalEid;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.SamlMessages;
+import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import eu.mostbridge.national.NationalEidContext;
 import eu.mostbridge.national.NationalEidFactory;
 import eu.mostbridge.replay.ReplayCache;
@@ -33,26 +37,44 @@ public abstract class NationalEidProviderFactory
   /** Types are {@code most-} and the eID's id in Most: {@code most-bg-eauth}. */
   static final String TYPE_PREFIX = "most-";
 
-  private final NationalEidFactory eid;
+  private final String eidId;
+  private final java.util.Optional<NationalEidFactory> eid;
   private final Clock clock = Clock.systemUTC();
   private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
   private volatile KeycloakSessionFactory sessions;
 
-  /** An adapter with what it was built from. */
-  private record Built(Map<String, String> settings, URI endpoint, NationalEid eid) {}
+  /** An eID with what it was built from. */
+  private record Built(Map<String, String> settings, URI endpoint, DirectEid eid) {}
 
+  /** How long Keycloak's signed SAML metadata is valid; it is signed again at every request. */
+  static final java.time.Duration METADATA_VALIDITY = java.time.Duration.ofDays(7);
+
+  /** A national eID built by its factory in Most, as the broker builds it. */
   protected NationalEidProviderFactory(NationalEidFactory eid) {
-    this.eid = Objects.requireNonNull(eid, "eid");
+    this.eid = java.util.Optional.of(Objects.requireNonNull(eid, "eid"));
+    this.eidId = eid.id();
   }
 
-  /** The national eID as Most's broker knows it. */
-  NationalEidFactory eid() {
-    return eid;
+  /** An eID that {@link #build(NationalEidContext)} makes itself. */
+  protected NationalEidProviderFactory(String eidId) {
+    this.eid = java.util.Optional.empty();
+    this.eidId = Objects.requireNonNull(eidId, "eidId");
   }
 
   @Override
   public String getId() {
-    return TYPE_PREFIX + eid.id();
+    return TYPE_PREFIX + eidId;
+  }
+
+  /**
+   * The country the person identifier is made for when the provider does not say: the country
+   * across the border from the eID's.
+   */
+  protected CountryCode defaultDestination(NationalEidProviderConfig config) {
+    CountryCode origin =
+        eid.orElseThrow(() -> new IllegalStateException(getId() + " names no destination"))
+            .country();
+    return origin.equals(CountryCode.MK) ? CountryCode.BG : CountryCode.MK;
   }
 
   /** What the admin console lists the type as, in English (Keycloak shows no other language). */
@@ -90,16 +112,21 @@ public abstract class NationalEidProviderFactory
    *
    * @throws eu.mostbridge.config.InvalidConfigurationException when the settings cannot be used
    */
-  NationalEid adapter(NationalEidProviderConfig config, URI endpoint) {
-    String key = config.getInternalId() + "|" + config.getAlias();
-    Map<String, String> settings = Map.copyOf(config.getConfig());
+  DirectEid adapter(NationalEidProviderConfig config, URI endpoint, KeycloakSession session) {
+    String key = config.getInternalId() == null ? config.getAlias() : config.getInternalId();
+    Map<String, String> settings = settings(config);
     Built current = built.get(key);
     if (current != null
         && current.settings().equals(settings)
         && current.endpoint().equals(endpoint)) {
       return current.eid();
     }
-    NationalEid fresh = build(config, endpoint, new KeycloakReplayCache(sessions, clock), settings);
+    DirectEid fresh =
+        build(
+            config,
+            endpoint,
+            new KeycloakReplayCache(sessions, clock),
+            Secrets.resolve(config.getAlias(), settings, session.vault()));
     if (!fresh.adapter().relaxations().isEmpty()) {
       LOG.warnf(
           "Identity provider %s (%s) departs from the strict profile by %s",
@@ -107,6 +134,20 @@ public abstract class NationalEidProviderFactory
     }
     built.put(key, new Built(settings, endpoint, fresh));
     return fresh;
+  }
+
+  /** The provider's settings that hold a value. */
+  private static Map<String, String> settings(NationalEidProviderConfig config) {
+    Map<String, String> settings = new java.util.TreeMap<>();
+    config
+        .getConfig()
+        .forEach(
+            (name, value) -> {
+              if (name != null && value != null) {
+                settings.put(name, value);
+              }
+            });
+    return Map.copyOf(settings);
   }
 
   /**
@@ -121,28 +162,57 @@ public abstract class NationalEidProviderFactory
                 + "/broker/"
                 + config.getAlias()
                 + "/endpoint");
+    KeycloakSession session = org.keycloak.utils.KeycloakSessionUtil.getKeycloakSession();
+    Map<String, String> settings = settings(config);
     build(
         config,
         endpoint,
         (scope, id, keepUntil) -> ReplayCache.Use.UNRECORDABLE,
-        Map.copyOf(config.getConfig()));
+        session == null
+            ? settings
+            : Secrets.resolve(config.getAlias(), settings, session.vault()));
   }
 
-  private NationalEid build(
+  private DirectEid build(
       NationalEidProviderConfig config,
       URI endpoint,
       ReplayCache replayCache,
       Map<String, String> settings) {
     String base = endpoint.toString().replaceFirst("/broker/[^/]+/endpoint$", "");
-    return eid.create(
+    return build(
         new NationalEidContext(
-            eid.id(),
+            eidId,
             ModelConfigSection.of(config.getAlias(), settings),
             base,
             replayCache,
             clock,
             endpoint,
             endpoint + "/" + NationalEidEndpoint.DESCRIPTOR));
+  }
+
+  /**
+   * Builds the eID from {@code context}, as Most's broker does: the adapter, and for a SAML eID
+   * Keycloak's service provider metadata.
+   */
+  protected DirectEid build(NationalEidContext context) {
+    NationalEid built =
+        eid.orElseThrow(() -> new IllegalStateException(getId() + " builds its own eID"))
+            .create(context);
+    return new DirectEid(
+        built.adapter(),
+        built
+            .serviceProvider()
+            .map(
+                sp ->
+                    now ->
+                        SamlMessages.toXml(
+                            SpMetadataWriter.write(
+                                sp,
+                                AlgorithmPolicy.eidasStrict(),
+                                now,
+                                METADATA_VALIDITY,
+                                AlgorithmPolicy.RSA_PSS_SHA256))),
+        () -> {});
   }
 
   Clock clock() {

@@ -104,12 +104,17 @@ final class Settings {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
   }
 
+  /** The level a provider requires. */
+  static Settings level() {
+    Settings level =
+        top().choice("minimum-level", "substantial", List.of("low", "substantial", "high"));
+    level.properties.get(0).setHelpText("most-national-minimum-level.tooltip");
+    return level;
+  }
+
   /** What every national eID provider has: the level it requires, the country it serves. */
   static Settings common() {
-    Settings common =
-        top().choice("minimum-level", "substantial", List.of("low", "substantial", "high"));
-    common.properties.get(0).setHelpText("most-national-minimum-level.tooltip");
-    return common.text(NationalEidProviderConfig.DESTINATION);
+    return level().text(NationalEidProviderConfig.DESTINATION);
   }
 
   /** Most's SAML service provider and the SAML identity provider it trusts. */

@@ -9,6 +9,7 @@ import eu.mostbridge.identity.LevelOfAssurance;
 import eu.mostbridge.simulator.Personas;
 import eu.mostbridge.simulator.SimulatorKeys;
 import eu.mostbridge.simulator.eauth.EAuthProfile;
+import eu.mostbridge.simulator.eidas.ProxyServiceSimulator;
 import eu.mostbridge.simulator.eidmk.EidMkSamlProfile;
 import eu.mostbridge.simulator.http.SimulatorServer;
 import eu.mostbridge.simulator.oidc.OidcMisbehaviour;
@@ -39,6 +40,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,13 +79,22 @@ class DirectNationalEidIT {
   private static SamlIdpSimulator eauth;
   private static SamlIdpSimulator eidMk;
   private static OidcSimulator mvr;
+  private static ProxyServiceSimulator greece;
 
   @BeforeAll
   static void start() throws Exception {
     Files.createDirectories(WORK);
     int keycloakPort = freePort();
     keycloakBase = "http://127.0.0.1:" + keycloakPort;
-    keycloak = KeycloakServer.start(keycloakPort, WORK.resolve("keycloak.log"));
+    // Secrets through Keycloak's file vault, as docs/KEYCLOAK.md advises.
+    Path vault = Files.createDirectories(WORK.resolve("vault"));
+    Files.writeString(vault.resolve(REALM + "_mvr-secret"), MVR_SECRET);
+    keycloak =
+        KeycloakServer.start(
+            keycloakPort,
+            WORK.resolve("keycloak.log"),
+            "--vault=file",
+            "--vault-dir=" + vault.toAbsolutePath());
 
     // Keycloak's SAML keys towards the national eIDs, in a keystore as an operator mounts one.
     SimulatorKeys signing = SimulatorKeys.rsa("Keycloak SAML SP signing (test)");
@@ -132,11 +143,21 @@ class DirectNationalEidIT {
                     endpoint("mk-eid"),
                     signing.certificate(),
                     encryption.certificate())));
+    // Greece's eIDAS ProxyService, which reads the connector's metadata at its entity ID and
+    // checks it against the connector's signing certificate.
+    greece =
+        new ProxyServiceSimulator(
+            ProxyServiceSimulator.Settings.typical("EL", URI.create(sim + "/el")),
+            SimulatorKeys.ec("Greek ProxyService simulator"),
+            personas,
+            descriptor("eidas-el")::equals,
+            Optional.of(signing.certificate()));
     simulators =
         SimulatorServer.onLoopback(simulatorPort)
             .mount("/eauth", eauth)
             .mount("/mvr", mvr)
             .mount("/eid-mk", eidMk)
+            .mount("/el", greece)
             .start();
 
     await(keycloakBase + "/realms/master", Duration.ofMinutes(4), keycloak);
@@ -317,7 +338,7 @@ class DirectNationalEidIT {
     Map<String, String> mvrConfig = new LinkedHashMap<>();
     mvrConfig.put("issuer", sim + "/mvr");
     mvrConfig.put("client-id", "keycloak-direct");
-    mvrConfig.put("client-secret", MVR_SECRET);
+    mvrConfig.put("client-secret", "${vault.mvr-secret}");
     mvrConfig.put("authorization-endpoint", sim + "/mvr/authorize");
     mvrConfig.put("token-endpoint", sim + "/mvr/token");
     mvrConfig.put("userinfo-endpoint", sim + "/mvr/userinfo");
@@ -334,6 +355,20 @@ class DirectNationalEidIT {
     mkConfig.put("saml.idp-sso-url", sim + "/eid-mk/SingleSignOnService");
     mkConfig.put("saml.idp-certificates", pem("eid-mk", eidMk.signingCertificate()).toString());
     identityProvider("mk-eid", "most-mk-eid", mkConfig);
+
+    Map<String, String> greekConfig = new LinkedHashMap<>();
+    greekConfig.put("country", "EL");
+    greekConfig.put("node-country", "MK");
+    greekConfig.put("keystore", keystore.toAbsolutePath().toString());
+    greekConfig.put("keystore-password", KEYSTORE_PASSWORD);
+    greekConfig.put("encryption-aliases", "encryption");
+    greekConfig.put("entity-id", greece.settings().entityId());
+    greekConfig.put("trust-anchor", pem("el", greece.signingCertificate()).toString());
+    greekConfig.put("organization-name", "Municipality (test)");
+    greekConfig.put("organization-url", "https://municipality.example");
+    greekConfig.put("support-contact", "support@municipality.example");
+    greekConfig.put("technical-contact", "eidas@municipality.example");
+    identityProvider("eidas-el", "most-eidas-network", greekConfig);
 
     // The realm's own client, with the claims mapper.
     createClient("portal", Map.of());
@@ -562,7 +597,7 @@ class DirectNationalEidIT {
   @Test
   @Order(1)
   @SuppressWarnings("unchecked")
-  void theThreeNationalEidsAreProviderTypesWithLabelledSettings() throws Exception {
+  void theNationalEidsAreProviderTypes() throws Exception {
     Map<String, Object> info =
         JSON.readValue(
             HTTP.send(
@@ -578,7 +613,8 @@ class DirectNationalEidIT {
         .contains(
             "most-bg-eauth=Bulgarian eAuth",
             "most-bg-mvr-eid=Bulgarian MVR eID",
-            "most-mk-eid=North Macedonian eid.mk");
+            "most-mk-eid=North Macedonian eid.mk",
+            "most-eidas-network=EU country through the eIDAS network");
   }
 
   @Test
@@ -734,6 +770,136 @@ class DirectNationalEidIT {
     } finally {
       eauth.misbehave(Set.of());
     }
+  }
+
+  @Test
+  @Order(12)
+  void aGreekCitizenLogsInThroughHerCountrysEidasProxyService() throws Exception {
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page first = browser.get(authorize("portal", "eidas-el", ""));
+    assertThat(first.hasForm("/el/sso")).as(first.body()).isTrue();
+    WebClient.Page picker = browser.submit(first, "/el/sso", Map.of());
+    WebClient.Page back = asPersona(browser, picker, "el-eleni");
+
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+    Map<String, Object> claims = idTokenClaims("portal", back.query().get("code"));
+    assertThat(claims.get("person_identifier").toString()).startsWith("EL/MK/");
+    assertThat(claims)
+        .containsEntry("origin_country", "EL")
+        .containsEntry("given_name#native", "Ελένη")
+        .containsEntry("family_name", "Papadopoulou");
+    assertThat(greece.lastRequest()).hasValueSatisfying(
+        request -> assertThat(request).contains(descriptor("eidas-el")));
+  }
+
+  @Test
+  @Order(13)
+  void theConnectorsMetadataIsSignedAndNamesItsCountry() throws Exception {
+    HttpResponse<String> metadata =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(descriptor("eidas-el"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.body())
+        .contains("entityID=\"" + descriptor("eidas-el") + "\"")
+        .contains("Location=\"" + endpoint("eidas-el") + "\"")
+        .contains("SignatureValue")
+        .contains("Municipality (test)");
+  }
+
+  /** The posted SAMLResponse of a page that carries one back to Keycloak. */
+  private static String samlResponse(WebClient.Page page) {
+    java.util.regex.Matcher field =
+        java.util.regex.Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(field.find()).as(page.body()).isTrue();
+    return WebClient.unescape(field.group(1));
+  }
+
+  /** {@code response} with one character of its first encrypted value changed. */
+  private static String tampered(String response) {
+    String xml = new String(Base64.getDecoder().decode(response), StandardCharsets.UTF_8);
+    int at = xml.indexOf("CipherValue>") + "CipherValue>".length() + 10;
+    char changed = xml.charAt(at) == 'A' ? 'B' : 'A';
+    return Base64.getEncoder()
+        .encodeToString(
+            (xml.substring(0, at) + changed + xml.substring(at + 1))
+                .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The page on which the simulator's answer waits to be posted to Keycloak. */
+  private static WebClient.Page answerPage(WebClient browser, String alias, String persona)
+      throws Exception {
+    WebClient.Page first = browser.get(authorize("portal", alias, ""));
+    WebClient.Page page =
+        browser.submit(
+            toSimulator(browser, first), "login", Map.of("persona", persona, "action", "login"));
+    assertThat(page.hasForm("/endpoint")).as(page.body()).isTrue();
+    return page;
+  }
+
+  @Test
+  @Order(14)
+  void aForgedAnswerLeavesTheLoginWaitingForTheGenuineOne() throws Exception {
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page answer = answerPage(browser, "mk-eid", "mk-gjorgji");
+    String genuine = samlResponse(answer);
+
+    WebClient.Page forged =
+        browser.submit(answer, "/endpoint", Map.of("SAMLResponse", tampered(genuine)));
+    assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+    assertThat(forged.body()).contains("Your login is still waiting");
+
+    WebClient.Page back = browser.submit(answer, "/endpoint", Map.of());
+    assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+  }
+
+  @Test
+  @Order(15)
+  void anEAuthLoginReadsAtMostThreeAnswersBeforeItEnds() throws Exception {
+    WebClient browser = new WebClient(RP_CALLBACK);
+    WebClient.Page answer = answerPage(browser, "bg-eauth", "bg-georgi");
+    String genuine = samlResponse(answer);
+    for (int i = 0; i < 3; i++) {
+      WebClient.Page forged =
+          browser.submit(answer, "/endpoint", Map.of("SAMLResponse", tampered(genuine)));
+      assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+    }
+
+    // Even the genuine answer is not decrypted now: the login has ended.
+    WebClient.Page late = browser.submit(answer, "/endpoint", Map.of());
+    assertThat(late.uri().toString()).as(late.body()).doesNotStartWith(RP_CALLBACK);
+    assertThat(late.body()).contains("Too many answers to this login could not be verified");
+  }
+
+  @Test
+  @Order(16)
+  @SuppressWarnings("unchecked")
+  void aCitizensIdAtTheProviderIsKeyedNotAHashAnyoneCanCompute() throws Exception {
+    List<Map<String, Object>> users = citizens("BG/MK/0347214827");
+    assertThat(users).hasSize(1);
+    List<Map<String, Object>> links =
+        JSON.readValue(
+            admin(
+                    "GET",
+                    "/" + REALM + "/users/" + users.get(0).get("id") + "/federated-identity",
+                    null)
+                .body(),
+            List.class);
+    String unkeyed =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("bg-eauth\u0000BG/MK/0347214827".getBytes(StandardCharsets.UTF_8)),
+                0,
+                16);
+    assertThat(links)
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.get("userId").toString()).matches("[0-9a-f]{32}").isNotEqualTo(unkeyed);
+              assertThat(link.get("userName").toString()).doesNotContain("0347214827");
+            });
   }
 
   @Test

@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 final class KeycloakServer {
   private KeycloakServer() {}
 
-  /** Starts Keycloak on {@code port}, its output in {@code log}; the caller waits for it. */
-  static Process start(int port, Path log) throws IOException {
+  /**
+   * Starts Keycloak on {@code port}, its output in {@code log}, with {@code options} besides; the
+   * caller waits for it.
+   */
+  static Process start(int port, Path log, String... options) throws IOException {
     Path home = Path.of(System.getProperty("most.keycloak.home"));
     deleteTree(home.resolve("data")); // a fresh development database every run
     Path providers = home.resolve("providers");
@@ -31,12 +34,16 @@ final class KeycloakServer {
       }
     }
     home.resolve("bin/kc.sh").toFile().setExecutable(true);
-    ProcessBuilder kc =
-        new ProcessBuilder(
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 home.resolve("bin/kc.sh").toString(),
                 "start-dev",
                 "--http-port=" + port,
-                "--hostname-strict=false")
+                "--hostname-strict=false"));
+    command.addAll(java.util.List.of(options));
+    ProcessBuilder kc =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

@@ -17,7 +17,11 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 class NationalEidSettingsTest {
   private static final List<NationalEidProviderFactory> FACTORIES =
-      List.of(new EAuthProviderFactory(), new MvrEidProviderFactory(), new EidMkProviderFactory());
+      List.of(
+          new EAuthProviderFactory(),
+          new MvrEidProviderFactory(),
+          new EidMkProviderFactory(),
+          new EidasNetworkProviderFactory());
 
   @Test
   void theRealmKnowsEveryNationalEidTypeTheServiceFileOffers() throws Exception {

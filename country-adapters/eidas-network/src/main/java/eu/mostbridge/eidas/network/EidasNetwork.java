@@ -113,10 +113,35 @@ public final class EidasNetwork {
       ProxyServiceIdentity.Publisher publisher,
       ReplayCache replayCache,
       Clock clock) {
+    return create(
+        section,
+        base + "/eidas/connector/metadata",
+        URI.create(base + "/callback/" + CALLBACK_ID),
+        publisher,
+        replayCache,
+        clock);
+  }
+
+  /**
+   * The network {@code section} configures, its connector at addresses its host chooses (Keycloak's
+   * {@code /realms/<realm>/broker/<alias>/endpoint}), or empty when the section is not set.
+   *
+   * @param entityId the connector's entity ID, the URL its metadata is served from (as the profile
+   *     requires)
+   * @param assertionConsumerService where every ProxyService answers
+   */
+  public static Optional<EidasNetwork> create(
+      ConfigSection section,
+      String entityId,
+      URI assertionConsumerService,
+      ProxyServiceIdentity.Publisher publisher,
+      ReplayCache replayCache,
+      Clock clock) {
     if (!section.isPresent()) {
       return Optional.empty();
     }
-    ConnectorIdentity connector = connector(section, base, publisher);
+    ConnectorIdentity connector =
+        connector(section, entityId, assertionConsumerService, publisher);
     Set<CountryCode> countries = countries(section);
     if (countries.contains(connector.nodeCountry())) {
       throw section.problem(
@@ -154,7 +179,10 @@ public final class EidasNetwork {
   }
 
   private static ConnectorIdentity connector(
-      ConfigSection section, String base, ProxyServiceIdentity.Publisher publisher) {
+      ConfigSection section,
+      String entityId,
+      URI assertionConsumerService,
+      ProxyServiceIdentity.Publisher publisher) {
     CountryCode nodeCountry =
         section
             .parsed("node-country", "a two-letter country code", CountryCode::of)
@@ -193,10 +221,9 @@ public final class EidasNetwork {
                     : AlgorithmPolicy.RSA_PSS_SHA256);
     try {
       return new ConnectorIdentity(
-          // The URL the metadata is served from, as the profile requires of an entity ID.
-          base + "/eidas/connector/metadata",
+          entityId,
           nodeCountry,
-          URI.create(base + "/callback/" + CALLBACK_ID),
+          assertionConsumerService,
           spType,
           signing,
           encryption,
