@@ -10,8 +10,8 @@ import java.util.function.Function;
  * A national eID as a provider uses it.
  *
  * @param adapter what logs the citizen in
- * @param metadata the signed SAML metadata Keycloak publishes towards it at the provider's entity ID
- *     ({@code .../endpoint/descriptor}), as of an instant; empty for OpenID Connect
+ * @param metadata the signed SAML metadata Keycloak publishes towards it at the provider's entity
+ *     ID ({@code .../endpoint/descriptor}), as of an instant; empty for OpenID Connect
  * @param freshen what must run before a login starts (reading a ProxyService's metadata again when
  *     it is due); never throws
  */

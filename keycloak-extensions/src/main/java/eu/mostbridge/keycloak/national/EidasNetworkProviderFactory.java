@@ -25,8 +25,8 @@ import org.keycloak.provider.ProviderConfigProperty;
  * "EU country through the eIDAS network": Keycloak as the eIDAS connector of its realm's country
  * towards one member state's ProxyService (Greece's, Croatia's, ...), built by the code of Most's
  * own connector ({@link EidasNetwork}, {@link EidasCountryAdapter}): the connector's signed
- * metadata at the provider's entity ID ({@code .../endpoint/descriptor}), signed AuthnRequests,
- * the ProxyService trusted through its metadata signed by the configured certificate, its answers
+ * metadata at the provider's entity ID ({@code .../endpoint/descriptor}), signed AuthnRequests, the
+ * ProxyService trusted through its metadata signed by the configured certificate, its answers
  * checked as the EU reference connector checks them. One provider per member state.
  */
 public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
@@ -152,8 +152,8 @@ public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
 
   /**
    * The provider's settings in the shape of Most's {@code most.eidas.network} section with one
-   * country: {@code countries} is the provider's {@code country}, and that country's section is
-   * the provider's own settings, so every message names the setting the administrator sees.
+   * country: {@code countries} is the provider's {@code country}, and that country's section is the
+   * provider's own settings, so every message names the setting the administrator sees.
    */
   private static final class OneCountry implements ConfigSection {
     private final ConfigSection settings;

@@ -10,9 +10,9 @@ import org.keycloak.models.SingleUseObjectProvider;
  * The bound on what an eID's answers can ask of the decryption, where its unauthenticated
  * ciphertexts could serve as an oracle (eAuth's AES-CBC): in Keycloak's single-use store, so every
  * node of a cluster counts alike. Each login reads at most {@code perLogin} answers, each slot
- * taken atomically before the answer is decrypted (answers racing each other take different
- * slots); an address whose answers failed {@code perSource} times within a window has its answers
- * refused unread until the window ends.
+ * taken atomically before the answer is decrypted (answers racing each other take different slots);
+ * an address whose answers failed {@code perSource} times within a window has its answers refused
+ * unread until the window ends.
  */
 final class FailedAnswers {
   private final SingleUseObjectProvider store;

@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.broker.provider.util.IdentityBrokerState;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.broker.provider.util.IdentityBrokerState;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -47,10 +47,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * citizen cancelled, a level not reached, its own error, an identity that fails its checks) ends
  * the national leg and Keycloak shows it on the login page; an answer nobody can stand behind
  * (forged, replayed, late) is refused with a page while the login keeps waiting for the genuine
- * one, except where the eID's answers must not become a decryption oracle (eAuth): there each
- * login reads a bounded number of answers, its slot taken before the answer is decrypted, and an
- * address whose answers failed too often has them refused unread for a while ({@link
- * FailedAnswers}).
+ * one, except where the eID's answers must not become a decryption oracle (eAuth): there each login
+ * reads a bounded number of answers, its slot taken before the answer is decrypted, and an address
+ * whose answers failed too often has them refused unread for a while ({@link FailedAnswers}).
  */
 public class NationalEidEndpoint {
   private static final Logger LOG = Logger.getLogger(NationalEidEndpoint.class);

@@ -196,8 +196,7 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
     try {
       eid = eid(session, realm);
     } catch (RuntimeException e) {
-      LOG.errorf(
-          "Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
+      LOG.errorf("Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .type(MediaType.TEXT_PLAIN_TYPE)
           .entity("This identity provider is not configured completely.")

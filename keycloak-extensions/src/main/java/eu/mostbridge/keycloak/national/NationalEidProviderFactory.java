@@ -2,12 +2,12 @@ package eu.mostbridge.keycloak.national;
 
 import eu.mostbridge.identity.CountryCode;
 import eu.mostbridge.national.NationalEid;
-import eu.mostbridge.saml.AlgorithmPolicy;
-import eu.mostbridge.saml.SamlMessages;
-import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import eu.mostbridge.national.NationalEidContext;
 import eu.mostbridge.national.NationalEidFactory;
 import eu.mostbridge.replay.ReplayCache;
+import eu.mostbridge.saml.AlgorithmPolicy;
+import eu.mostbridge.saml.SamlMessages;
+import eu.mostbridge.saml.metadata.SpMetadataWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -168,9 +168,7 @@ public abstract class NationalEidProviderFactory
         config,
         endpoint,
         (scope, id, keepUntil) -> ReplayCache.Use.UNRECORDABLE,
-        session == null
-            ? settings
-            : Secrets.resolve(config.getAlias(), settings, session.vault()));
+        session == null ? settings : Secrets.resolve(config.getAlias(), settings, session.vault()));
   }
 
   private DirectEid build(

@@ -14,9 +14,9 @@ import org.keycloak.models.RealmModel;
  * The key a direct provider's federated identities are made under: a citizen's id at the provider
  * is an HMAC of the person identifier, so neither Keycloak's federated identities, its event log
  * nor the username ({@code most-<id>}) can be turned back into an EGN or EMBG by hashing every
- * candidate. One random key per provider alias, kept as a realm attribute (exported with the
- * realm, so links survive a move); made when an administrator saves the provider, or at its first
- * login. Changing it, or the alias, unlinks every citizen of the provider.
+ * candidate. One random key per provider alias, kept as a realm attribute (exported with the realm,
+ * so links survive a move); made when an administrator saves the provider, or at its first login.
+ * Changing it, or the alias, unlinks every citizen of the provider.
  */
 final class PseudonymKeys {
   private static final Logger LOG = Logger.getLogger(PseudonymKeys.class);
@@ -33,8 +33,7 @@ final class PseudonymKeys {
         return Base64.getDecoder().decode(kept.trim());
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
-            "Realm " + realm.getName() + ": the attribute " + ATTRIBUTE + alias + " is damaged",
-            e);
+            "Realm " + realm.getName() + ": the attribute " + ATTRIBUTE + alias + " is damaged", e);
       }
     }
     byte[] key = new byte[32];

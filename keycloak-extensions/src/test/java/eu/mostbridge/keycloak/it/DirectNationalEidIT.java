@@ -788,8 +788,8 @@ class DirectNationalEidIT {
         .containsEntry("origin_country", "EL")
         .containsEntry("given_name#native", "Ελένη")
         .containsEntry("family_name", "Papadopoulou");
-    assertThat(greece.lastRequest()).hasValueSatisfying(
-        request -> assertThat(request).contains(descriptor("eidas-el")));
+    assertThat(greece.lastRequest())
+        .hasValueSatisfying(request -> assertThat(request).contains(descriptor("eidas-el")));
   }
 
   @Test
@@ -897,7 +897,9 @@ class DirectNationalEidIT {
         .singleElement()
         .satisfies(
             link -> {
-              assertThat(link.get("userId").toString()).matches("[0-9a-f]{32}").isNotEqualTo(unkeyed);
+              assertThat(link.get("userId").toString())
+                  .matches("[0-9a-f]{32}")
+                  .isNotEqualTo(unkeyed);
               assertThat(link.get("userName").toString()).doesNotContain("0347214827");
             });
   }

@@ -43,9 +43,7 @@ final class KeycloakServer {
                 "--hostname-strict=false"));
     command.addAll(java.util.List.of(options));
     ProcessBuilder kc =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
     kc.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -140,8 +140,7 @@ public final class EidasNetwork {
     if (!section.isPresent()) {
       return Optional.empty();
     }
-    ConnectorIdentity connector =
-        connector(section, entityId, assertionConsumerService, publisher);
+    ConnectorIdentity connector = connector(section, entityId, assertionConsumerService, publisher);
     Set<CountryCode> countries = countries(section);
     if (countries.contains(connector.nodeCountry())) {
       throw section.problem(
