@@ -1,5 +1,6 @@
 package eu.mostbridge.broker.national;
 
+import eu.mostbridge.adapter.AnswerAdmission;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.FailedAnswerLimit;
@@ -62,7 +63,7 @@ import java.util.Set;
  *
  * <p>For a national eID that declares a {@link FailedAnswerLimit} (one whose unauthenticated CBC
  * ciphertexts could be a decryption oracle), every answer to a login takes one of its few numbers
- * before it is read and failed ones count against their source ({@link FailedAnswers}): the login
+ * before it is read and failed ones count against their source ({@link AnswerAdmission}): the login
  * ends at its last number, and a source's answers are refused unread once it has used up its own or
  * has too many under validation.
  *
@@ -103,7 +104,7 @@ public class NationalCallbackResource {
   private final ReleasedClaims claims;
   private final AuditLog audit;
   private final LoginMetrics metrics;
-  private final FailedAnswers failedAnswers;
+  private final AnswerAdmission failedAnswers;
 
   public NationalCallbackResource(
       NationalEids eids,
@@ -118,7 +119,7 @@ public class NationalCallbackResource {
       ReleasedClaims claims,
       AuditLog audit,
       LoginMetrics metrics,
-      FailedAnswers failedAnswers,
+      AnswerAdmission failedAnswers,
       Clock clock) {
     this.clock = clock;
     this.eids = eids;
@@ -247,9 +248,9 @@ public class NationalCallbackResource {
     int answerNumber = 0;
     if (limit.isPresent()) {
       // Decided before anything is decrypted, so that answers sent together are bounded too.
-      FailedAnswers.Admission admission =
+      AnswerAdmission.Admission admission =
           failedAnswers.admit(adapterId, pending.correlationId(), source, limit.get());
-      if (admission instanceof FailedAnswers.SourceRefused refused) {
+      if (admission instanceof AnswerAdmission.SourceRefused refused) {
         audit.record(
             AuditEvent.of("national.source_refused")
                 .with("flow", flow.id())
@@ -266,10 +267,10 @@ public class NationalCallbackResource {
             true,
             flow.reference());
       }
-      if (admission instanceof FailedAnswers.LoginExhausted) {
+      if (admission instanceof AnswerAdmission.LoginExhausted) {
         return answersExhausted(stored, adapter.get(), pending, limit.get(), acceptLanguage);
       }
-      answerNumber = ((FailedAnswers.Admitted) admission).slot();
+      answerNumber = ((AnswerAdmission.Admitted) admission).slot();
     }
     Instant now = clock.instant();
     CommonIdentity identity;

@@ -35,6 +35,9 @@ public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
   /** The eID id: the type is {@code most-eidas-network}. */
   public static final String ID = "eidas-network";
 
+  /** How soon metadata that could not be read is tried again. */
+  static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(30);
+
   public EidasNetworkProviderFactory() {
     super(ID);
   }
@@ -74,7 +77,8 @@ public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
         .text("organization-display-name")
         .text("organization-url")
         .text("support-contact")
-        .text("technical-contact");
+        .text("technical-contact")
+        .secret(PseudonymKeys.SETTING);
   }
 
   /** The ProxyService decides: the connector's country, {@code node-country}. */
@@ -89,7 +93,7 @@ public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
   }
 
   @Override
-  protected DirectEid build(NationalEidContext context) {
+  protected Built build(NationalEidContext context) {
     ConfigSection settings = context.section();
     CountryCode country =
         settings
@@ -105,21 +109,25 @@ public class EidasNetworkProviderFactory extends NationalEidProviderFactory {
                 context.clock())
             .orElseThrow(() -> settings.problem("country", "is required"));
     EidasNetwork.TrustedProxyService service = network.proxyServices().get(0);
-    AtomicReference<Instant> lastRead = new AtomicReference<>();
+    AtomicReference<Instant> nextRead = new AtomicReference<>(Instant.MIN);
     Runnable freshen =
         () -> {
           Instant now = context.clock().instant();
-          Instant last = lastRead.get();
-          if (last == null || !now.isBefore(last.plus(service.refreshEvery()))) {
-            if (lastRead.compareAndSet(last, now) && !service.refresh()) {
-              LOG.warnf(
-                  "The eIDAS ProxyService of %s: its metadata at %s could not be read; the copy"
-                      + " last read is used until its validUntil",
-                  country, service.source());
-            }
+          Instant due = nextRead.get();
+          // One reader at a time; the others go on with the copy they have.
+          if (now.isBefore(due) || !nextRead.compareAndSet(due, now.plus(RETRY_AFTER_FAILURE))) {
+            return;
+          }
+          if (service.refresh()) {
+            nextRead.set(now.plus(service.refreshEvery()));
+          } else {
+            LOG.warnf(
+                "The eIDAS ProxyService of %s: its metadata at %s could not be read; tried again"
+                    + " in %s, the copy last read used until its validUntil",
+                country, service.source(), RETRY_AFTER_FAILURE);
           }
         };
-    return new DirectEid(
+    return new Built(
         service.adapter(),
         Optional.of(
             now ->

@@ -1,5 +1,6 @@
 package eu.mostbridge.keycloak.national;
 
+import eu.mostbridge.adapter.AnswerAdmission;
 import eu.mostbridge.adapter.AuthenticationFailure;
 import eu.mostbridge.adapter.CountryAdapter;
 import eu.mostbridge.adapter.FailedAnswerLimit;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,15 +125,17 @@ public class NationalEidEndpoint {
       return ErrorPage.error(
           session, null, Response.Status.SERVICE_UNAVAILABLE, "mostNationalUnavailable");
     }
+    // A node that never read a ProxyService's metadata (another node started the login) reads it
+    // now, rather than refusing the answer.
+    eid.freshen().run();
     CountryAdapter adapter = eid.adapter();
     Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
-    FailedAnswers failedAnswers =
-        new FailedAnswers(
-            session, provider.getConfig().getInternalId(), clientAddress(), Instant.now());
-    if (limit.isPresent() && failedAnswers.sourceExhausted(limit.get())) {
-      // Refused unread: this address's answers failed too often to be worth decrypting.
-      return unsolicited(adapter, "SOURCE_EXHAUSTED", "The address's answers failed too often");
-    }
+    AnswerAdmission admission =
+        new AnswerAdmission(
+            new SingleUseSlots(session.singleUseObjects(), provider.factory().clock()),
+            provider.factory().clock());
+    String source = clientAddress();
+    String counted = provider.getConfig().getInternalId();
     String correlation;
     try {
       correlation = adapter.correlationOf(answer);
@@ -168,22 +170,52 @@ public class NationalEidEndpoint {
       return ErrorPage.error(
           session, authSession, Response.Status.FORBIDDEN, MostRealm.UNSAFE_MESSAGE);
     }
-    if (limit.isPresent()
-        && !failedAnswers.takeAnswerSlot(key, limit.get(), pending.get().expiresAt())) {
-      // Every answer this login may have read is used up, before this one is decrypted.
-      return end(
-          adapter,
-          waiting.get(STATE),
-          key,
-          "ANSWERS_EXHAUSTED",
-          "The login's answers failed validation too often",
-          verified -> callback.error(provider.getConfig(), "mostAnswersExhausted"));
+    if (limit.isPresent()) {
+      // Decided before anything is decrypted, so that answers sent together are bounded too.
+      AnswerAdmission.Admission admitted =
+          admission.admit(counted, correlation, source, limit.get());
+      if (admitted instanceof AnswerAdmission.SourceRefused refused) {
+        audit(adapter, refused.busy() ? "SOURCE_BUSY" : "SOURCE_EXHAUSTED", "refused unread");
+        return ErrorPage.error(
+            session, authSession, Response.Status.TOO_MANY_REQUESTS, "mostTooManyAnswers");
+      }
+      if (admitted instanceof AnswerAdmission.LoginExhausted) {
+        return end(
+            adapter,
+            waiting.get(STATE),
+            key,
+            "ANSWERS_EXHAUSTED",
+            "The login's answers failed validation too often",
+            verified -> callback.error(provider.getConfig(), "mostAnswersExhausted"));
+      }
     }
     CommonIdentity identity;
     try {
       identity = adapter.complete(answer, pending.get());
+    } catch (RuntimeException e) {
+      // A part the adapter could not read: refused like any answer that fails its checks.
+      return failed(
+          adapter,
+          authSession,
+          waiting.get(STATE),
+          key,
+          new AuthenticationFailure(
+              AuthenticationFailure.Reason.MALFORMED_ANSWER,
+              "The answer could not be read: " + e.getClass().getSimpleName(),
+              e));
     } catch (AuthenticationFailure failure) {
-      return failed(adapter, authSession, waiting.get(STATE), key, failure, limit, failedAnswers);
+      if (limit.isPresent()) {
+        admission.failed(counted, source, limit.get());
+      }
+      return failed(adapter, authSession, waiting.get(STATE), key, failure);
+    }
+    String id;
+    try {
+      id = PseudonymKeys.federatedId(eid.pseudonymKey(), identity.personIdentifier());
+    } catch (RuntimeException e) {
+      LOG.errorf("Identity provider %s cannot be used: %s", alias, e.getMessage());
+      return ErrorPage.error(
+          session, authSession, Response.Status.SERVICE_UNAVAILABLE, "mostNationalUnavailable");
     }
     return end(
         adapter,
@@ -191,7 +223,7 @@ public class NationalEidEndpoint {
         key,
         null,
         null,
-        verified -> authenticated(adapter, verified, identity));
+        verified -> authenticated(adapter, verified, identity, id));
   }
 
   /** The client's address, as Keycloak reads it (behind a proxy, by its proxy-headers setting). */
@@ -246,10 +278,11 @@ public class NationalEidEndpoint {
   }
 
   private Response authenticated(
-      CountryAdapter adapter, AuthenticationSessionModel authSession, CommonIdentity identity) {
+      CountryAdapter adapter,
+      AuthenticationSessionModel authSession,
+      CommonIdentity identity,
+      String id) {
     NationalEidProviderConfig config = provider.getConfig();
-    String personIdentifier = identity.personIdentifier().toEidasForm();
-    String id = PseudonymKeys.federatedId(realm, config.getAlias(), personIdentifier);
     BrokeredIdentityContext context = new BrokeredIdentityContext(id, config);
     context.setIdp(provider);
     context.setAuthenticationSession(authSession);
@@ -278,9 +311,7 @@ public class NationalEidEndpoint {
       AuthenticationSessionModel authSession,
       String encodedState,
       String key,
-      AuthenticationFailure failure,
-      Optional<FailedAnswerLimit> limit,
-      FailedAnswers failedAnswers) {
+      AuthenticationFailure failure) {
     NationalEidProviderConfig config = provider.getConfig();
     if (OUTCOMES.contains(failure.reason())) {
       return end(
@@ -299,9 +330,6 @@ public class NationalEidEndpoint {
               });
     }
     audit(adapter, failure.reason().name(), failure.getMessage());
-    if (limit.isPresent()) {
-      failedAnswers.countSourceFailure(limit.get());
-    }
     String message =
         switch (failure.reason()) {
           case EXPIRED, REPLAYED -> "mostAnswerLate";

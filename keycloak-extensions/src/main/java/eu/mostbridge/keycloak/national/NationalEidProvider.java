@@ -113,8 +113,14 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
     } catch (AuthenticationFailure e) {
       LOG.warnf(
           "Identity provider %s: %s (%s)", getConfig().getAlias(), e.getMessage(), e.reason());
-      return ErrorPage.error(
-          session, authSession, Response.Status.BAD_REQUEST, "mostLevelUnavailable");
+      return e.reason() == AuthenticationFailure.Reason.LEVEL_UNAVAILABLE
+          ? ErrorPage.error(
+              session, authSession, Response.Status.BAD_REQUEST, "mostLevelUnavailable")
+          : ErrorPage.error(
+              session,
+              authSession,
+              Response.Status.SERVICE_UNAVAILABLE,
+              "mostNationalUnavailable");
     } catch (RuntimeException e) {
       LOG.errorf("Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
       return ErrorPage.error(

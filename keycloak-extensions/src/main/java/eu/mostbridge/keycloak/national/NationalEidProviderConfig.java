@@ -87,9 +87,6 @@ public class NationalEidProviderConfig extends IdentityProviderModel {
       if (factory != null) {
         factory.check(this, realm);
       }
-      if (getAlias() != null) {
-        PseudonymKeys.ensure(realm, getAlias());
-      }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

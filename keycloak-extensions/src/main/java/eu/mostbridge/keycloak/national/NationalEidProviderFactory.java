@@ -40,11 +40,17 @@ public abstract class NationalEidProviderFactory
   private final String eidId;
   private final java.util.Optional<NationalEidFactory> eid;
   private final Clock clock = Clock.systemUTC();
-  private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Cached> built = new ConcurrentHashMap<>();
   private volatile KeycloakSessionFactory sessions;
 
-  /** An eID with what it was built from. */
-  private record Built(Map<String, String> settings, URI endpoint, DirectEid eid) {}
+  /** The eIDs built from one provider's settings, by the address they answer at. */
+  private record Cached(Map<String, String> settings, ConcurrentMap<URI, DirectEid> byEndpoint) {}
+
+  /** The addresses one provider is built for at most (its frontend URL's, in a sane set-up one). */
+  static final int MAX_ADDRESSES = 4;
+
+  /** How long a signed copy of Keycloak's metadata is served before it is signed again. */
+  static final java.time.Duration METADATA_RESIGNED = java.time.Duration.ofHours(1);
 
   /** How long Keycloak's signed SAML metadata is valid; it is signed again at every request. */
   static final java.time.Duration METADATA_VALIDITY = java.time.Duration.ofDays(7);
@@ -115,11 +121,22 @@ public abstract class NationalEidProviderFactory
   DirectEid adapter(NationalEidProviderConfig config, URI endpoint, KeycloakSession session) {
     String key = config.getInternalId() == null ? config.getAlias() : config.getInternalId();
     Map<String, String> settings = settings(config);
-    Built current = built.get(key);
-    if (current != null
-        && current.settings().equals(settings)
-        && current.endpoint().equals(endpoint)) {
-      return current.eid();
+    Cached current = built.get(key);
+    if (current == null || !current.settings().equals(settings)) {
+      current = new Cached(settings, new ConcurrentHashMap<>());
+      built.put(key, current);
+    }
+    DirectEid known = current.byEndpoint().get(endpoint);
+    if (known != null) {
+      return known;
+    }
+    if (current.byEndpoint().size() >= MAX_ADDRESSES) {
+      // A request's Host picks the address only where Keycloak's hostname is not set: building
+      // for every name a stranger sends would cost a keystore and a signature each.
+      throw new IllegalStateException(
+          "answers at more than "
+              + MAX_ADDRESSES
+              + " addresses; set Keycloak's hostname (docs/KEYCLOAK.md)");
     }
     DirectEid fresh =
         build(
@@ -132,8 +149,8 @@ public abstract class NationalEidProviderFactory
           "Identity provider %s (%s) departs from the strict profile by %s",
           config.getAlias(), getId(), fresh.adapter().relaxations());
     }
-    built.put(key, new Built(settings, endpoint, fresh));
-    return fresh;
+    DirectEid raced = current.byEndpoint().putIfAbsent(endpoint, fresh);
+    return raced == null ? fresh : raced;
   }
 
   /** The provider's settings that hold a value. */
@@ -177,26 +194,54 @@ public abstract class NationalEidProviderFactory
       ReplayCache replayCache,
       Map<String, String> settings) {
     String base = endpoint.toString().replaceFirst("/broker/[^/]+/endpoint$", "");
-    return build(
-        new NationalEidContext(
-            eidId,
-            ModelConfigSection.of(config.getAlias(), settings),
-            base,
-            replayCache,
-            clock,
-            endpoint,
-            endpoint + "/" + NationalEidEndpoint.DESCRIPTOR));
+    ModelConfigSection section = ModelConfigSection.of(config.getAlias(), settings);
+    Built eid =
+        build(
+            new NationalEidContext(
+                eidId,
+                section,
+                base,
+                replayCache,
+                clock,
+                endpoint,
+                endpoint + "/" + NationalEidEndpoint.DESCRIPTOR));
+    return new DirectEid(
+        eid.adapter(),
+        eid.metadata().map(this::signedHourly),
+        eid.freshen(),
+        PseudonymKeys.of(section));
+  }
+
+  /** What {@link #build(NationalEidContext)} makes: the adapter, its metadata, its freshening. */
+  protected record Built(
+      eu.mostbridge.adapter.CountryAdapter adapter,
+      java.util.Optional<java.util.function.Function<java.time.Instant, String>> metadata,
+      Runnable freshen) {}
+
+  /** {@code sign}, its result served for an hour. */
+  private java.util.function.Function<java.time.Instant, String> signedHourly(
+      java.util.function.Function<java.time.Instant, String> sign) {
+    java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<java.time.Instant, String>>
+        signed = new java.util.concurrent.atomic.AtomicReference<>();
+    return now -> {
+      java.util.Map.Entry<java.time.Instant, String> copy = signed.get();
+      if (copy == null || !now.isBefore(copy.getKey().plus(METADATA_RESIGNED))) {
+        copy = Map.entry(now, sign.apply(now));
+        signed.set(copy);
+      }
+      return copy.getValue();
+    };
   }
 
   /**
    * Builds the eID from {@code context}, as Most's broker does: the adapter, and for a SAML eID
    * Keycloak's service provider metadata.
    */
-  protected DirectEid build(NationalEidContext context) {
+  protected Built build(NationalEidContext context) {
     NationalEid built =
         eid.orElseThrow(() -> new IllegalStateException(getId() + " builds its own eID"))
             .create(context);
-    return new DirectEid(
+    return new Built(
         built.adapter(),
         built
             .serviceProvider()

@@ -20,7 +20,9 @@ final class Secrets {
 
   /** Whether the setting {@code name} holds a secret. */
   static boolean isSecret(String name) {
-    return name.endsWith("password") || name.endsWith("secret");
+    return name.endsWith("password")
+        || name.endsWith("secret")
+        || name.equals(PseudonymKeys.SETTING);
   }
 
   /** {@code settings} with every vault reference of a secret setting replaced by its value. */

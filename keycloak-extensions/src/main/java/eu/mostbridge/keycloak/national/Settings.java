@@ -114,7 +114,7 @@ final class Settings {
 
   /** What every national eID provider has: the level it requires, the country it serves. */
   static Settings common() {
-    return level().text(NationalEidProviderConfig.DESTINATION);
+    return level().text(NationalEidProviderConfig.DESTINATION).secret(PseudonymKeys.SETTING);
   }
 
   /** Most's SAML service provider and the SAML identity provider it trusts. */

@@ -64,6 +64,7 @@ class DirectNationalEidIT {
   private static final String RP_CALLBACK = "http://127.0.0.1:9/cb";
   private static final String MVR_SECRET = "keycloak-at-mvr-secret";
   private static final String KEYSTORE_PASSWORD = "keycloak-sp-keystore";
+  private static final String PSEUDONYM_KEY = "test-pseudonym-key-of-forty-characters!!";
   private static final Path WORK = Path.of("target", "it-direct");
   private static final List<String> ATTRIBUTES =
       List.of("most_person_identifier", "most_given_name_native", "most_level_of_assurance");
@@ -89,6 +90,7 @@ class DirectNationalEidIT {
     // Secrets through Keycloak's file vault, as docs/KEYCLOAK.md advises.
     Path vault = Files.createDirectories(WORK.resolve("vault"));
     Files.writeString(vault.resolve(REALM + "_mvr-secret"), MVR_SECRET);
+    Files.writeString(vault.resolve(REALM + "_pseudonym-key"), PSEUDONYM_KEY);
     keycloak =
         KeycloakServer.start(
             keycloakPort,
@@ -441,7 +443,9 @@ class DirectNationalEidIT {
     provider.put("providerId", type);
     provider.put("enabled", true);
     provider.put("firstBrokerLoginFlowAlias", "most-first-login");
-    provider.put("config", config);
+    Map<String, String> settings = new LinkedHashMap<>(config);
+    settings.put("pseudonym-key", "${vault.pseudonym-key}");
+    provider.put("config", settings);
     admin("POST", "/" + REALM + "/identity-provider/instances", provider);
     Map<String, String> mappers =
         Map.of(
@@ -875,7 +879,7 @@ class DirectNationalEidIT {
   @Test
   @Order(16)
   @SuppressWarnings("unchecked")
-  void aCitizensIdAtTheProviderIsKeyedNotAHashAnyoneCanCompute() throws Exception {
+  void aCitizensIdAtTheProviderIsAnHmacUnderThePseudonymKeyFromTheVault() throws Exception {
     List<Map<String, Object>> users = citizens("BG/MK/0347214827");
     assertThat(users).hasSize(1);
     List<Map<String, Object>> links =
@@ -886,20 +890,18 @@ class DirectNationalEidIT {
                     null)
                 .body(),
             List.class);
-    String unkeyed =
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String keyed =
         java.util.HexFormat.of()
-            .formatHex(
-                java.security.MessageDigest.getInstance("SHA-256")
-                    .digest("bg-eauth\u0000BG/MK/0347214827".getBytes(StandardCharsets.UTF_8)),
-                0,
-                16);
+            .formatHex(mac.doFinal("BG/0347214827".getBytes(StandardCharsets.UTF_8)), 0, 16);
     assertThat(links)
         .singleElement()
         .satisfies(
             link -> {
-              assertThat(link.get("userId").toString())
-                  .matches("[0-9a-f]{32}")
-                  .isNotEqualTo(unkeyed);
+              assertThat(link.get("userId")).isEqualTo(keyed);
               assertThat(link.get("userName").toString()).doesNotContain("0347214827");
             });
   }

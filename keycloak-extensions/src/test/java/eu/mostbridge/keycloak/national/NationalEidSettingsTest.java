@@ -75,7 +75,8 @@ class NationalEidSettingsTest {
             "mostAnswersExhausted",
             "mostInvalidIdentity",
             "mostPlaceholderIdentity",
-            "mostNationalError")) {
+            "mostNationalError",
+            "mostTooManyAnswers")) {
       assertThat(messages.getProperty(key)).as(key + " in " + language).isNotBlank();
     }
   }
