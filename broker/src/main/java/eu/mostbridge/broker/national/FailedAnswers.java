@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The broker's {@link AnswerAdmission}: its slots are the cluster's one-time records in
- * Infinispan. Behind a reverse proxy the source is the client's address only with the proxy's
- * forwarding trusted (docs/DEPLOYMENT.md).
+ * The broker's {@link AnswerAdmission}: its slots are the cluster's one-time records in Infinispan.
+ * Behind a reverse proxy the source is the client's address only with the proxy's forwarding
+ * trusted (docs/DEPLOYMENT.md).
  */
 @ApplicationScoped
 public class FailedAnswers {

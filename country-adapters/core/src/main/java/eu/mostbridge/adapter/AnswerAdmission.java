@@ -32,8 +32,8 @@ public final class AnswerAdmission {
   public static final Duration IN_FLIGHT = Duration.ofSeconds(1);
 
   /**
-   * The host's one-time records, shared by every node: a slot is taken once, until its expiry.
-   * Both methods fail closed: a slot that cannot be taken is not taken, one that cannot be read is
+   * The host's one-time records, shared by every node: a slot is taken once, until its expiry. Both
+   * methods fail closed: a slot that cannot be taken is not taken, one that cannot be read is
    * taken.
    */
   public interface Slots {

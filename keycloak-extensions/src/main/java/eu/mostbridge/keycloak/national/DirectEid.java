@@ -12,8 +12,8 @@ import java.util.function.Function;
  * @param adapter what logs the citizen in
  * @param metadata the signed SAML metadata Keycloak publishes towards it at the provider's entity
  *     ID ({@code .../endpoint/descriptor}), as of an instant; empty for OpenID Connect
- * @param freshen what must run before a login starts or an answer is read (reading a
- *     ProxyService's metadata again when it is due); never throws
+ * @param freshen what must run before a login starts or an answer is read (reading a ProxyService's
+ *     metadata again when it is due); never throws
  * @param pseudonymKey the key of the citizens' ids at the provider ({@link PseudonymKeys})
  */
 record DirectEid(

@@ -117,10 +117,7 @@ public class NationalEidProvider extends AbstractIdentityProvider<NationalEidPro
           ? ErrorPage.error(
               session, authSession, Response.Status.BAD_REQUEST, "mostLevelUnavailable")
           : ErrorPage.error(
-              session,
-              authSession,
-              Response.Status.SERVICE_UNAVAILABLE,
-              "mostNationalUnavailable");
+              session, authSession, Response.Status.SERVICE_UNAVAILABLE, "mostNationalUnavailable");
     } catch (RuntimeException e) {
       LOG.errorf("Identity provider %s cannot be used: %s", getConfig().getAlias(), e.getMessage());
       return ErrorPage.error(

@@ -9,13 +9,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key a direct provider's federated identities are made under ({@code pseudonym-key}, a
- * secret of at least 32 characters, best a vault reference): a citizen's id at the provider is an
- * HMAC of the origin country and national number, so neither Keycloak's federated identities, its
- * event log nor the username ({@code most-<id>}) can be turned back into an EGN or EMBG by hashing
- * every candidate, and the id stays the same when the realm's destination country changes.
- * Changing the key unlinks every citizen of the provider; so does giving a second provider the
- * same citizens under another key.
+ * The key a direct provider's federated identities are made under ({@code pseudonym-key}, a secret
+ * of at least 32 characters, best a vault reference): a citizen's id at the provider is an HMAC of
+ * the origin country and national number, so neither Keycloak's federated identities, its event log
+ * nor the username ({@code most-<id>}) can be turned back into an EGN or EMBG by hashing every
+ * candidate, and the id stays the same when the realm's destination country changes. Changing the
+ * key unlinks every citizen of the provider; so does giving a second provider the same citizens
+ * under another key.
  */
 final class PseudonymKeys {
   /** The setting. */
