@@ -20,7 +20,7 @@ record DirectEid(
     CountryAdapter adapter,
     Optional<Function<Instant, String>> metadata,
     Runnable freshen,
-    byte[] pseudonymKey) {
+    String pseudonymKey) {
   DirectEid {
     Objects.requireNonNull(adapter, "adapter");
     Objects.requireNonNull(metadata, "metadata");

@@ -27,19 +27,19 @@ final class PseudonymKeys {
   private PseudonymKeys() {}
 
   /** The provider's key, which must be set and long enough. */
-  static byte[] of(ConfigSection settings) {
+  static String of(ConfigSection settings) {
     String key = settings.required(SETTING);
     if (key.length() < MINIMUM_LENGTH) {
       throw settings.problem(SETTING, "must be at least " + MINIMUM_LENGTH + " characters");
     }
-    return key.getBytes(StandardCharsets.UTF_8);
+    return key;
   }
 
   /** 128 bits of HMAC-SHA256 over the origin country and the national number, in hex. */
-  static String federatedId(byte[] key, PersonIdentifier identifier) {
+  static String federatedId(String key, PersonIdentifier identifier) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       byte[] digest =
           mac.doFinal(
               (identifier.origin().alpha2() + '/' + identifier.value())
