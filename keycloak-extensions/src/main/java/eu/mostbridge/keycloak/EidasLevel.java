@@ -37,4 +37,23 @@ public enum EidasLevel {
     }
     return Optional.empty();
   }
+
+  /**
+   * A provider's configured minimum: substantial when not set.
+   *
+   * @throws IllegalStateException when the setting names no level (a misspelling must not ask for
+   *     less than the administrator meant)
+   */
+  public static EidasLevel configured(String value, String alias) {
+    if (value == null || value.isBlank()) {
+      return SUBSTANTIAL;
+    }
+    return fromName(value)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Identity provider "
+                        + alias
+                        + ": the minimum level of assurance must be low, substantial or high"));
+  }
 }

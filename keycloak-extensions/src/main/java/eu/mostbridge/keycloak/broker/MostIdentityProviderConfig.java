@@ -57,17 +57,7 @@ public class MostIdentityProviderConfig extends OIDCIdentityProviderConfig {
    *     for less than the administrator meant)
    */
   public EidasLevel getMinimumLevel() {
-    String configured = getConfig().get(MINIMUM_LEVEL);
-    if (configured == null || configured.isBlank()) {
-      return EidasLevel.SUBSTANTIAL;
-    }
-    return EidasLevel.fromName(configured)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Identity provider "
-                        + getAlias()
-                        + ": the minimum level of assurance must be low, substantial or high"));
+    return EidasLevel.configured(getConfig().get(MINIMUM_LEVEL), getAlias());
   }
 
   /** Refuses, when an administrator saves the provider, a minimum level that names no level. */

@@ -35,7 +35,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,66 +199,23 @@ class DirectNationalEidIT {
   }
 
   private static void await(String url, Duration limit, Process process) throws Exception {
-    Instant until = Instant.now().plus(limit);
-    while (Instant.now().isBefore(until)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak ended; see " + WORK + "/keycloak.log");
-      }
-      try {
-        if (HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException(url + " did not come up within " + limit);
+    KeycloakAdmin.await(url, limit, process);
   }
 
   // --- Keycloak's admin REST API ----------------------------------------------------------------
 
   private static String adminToken() throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloakBase + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+    return new KeycloakAdmin(keycloakBase).token();
   }
 
   private static HttpResponse<String> adminCall(String method, String path, Object body)
       throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(keycloakBase + "/admin/realms" + path))
-            .header("Authorization", "Bearer " + adminToken())
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new KeycloakAdmin(keycloakBase).call(method, path, body);
   }
 
   private static HttpResponse<String> admin(String method, String path, Object body)
       throws Exception {
-    HttpResponse<String> response = adminCall(method, path, body);
-    if (response.statusCode() >= 300) {
-      throw new IllegalStateException(
-          method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return response;
+    return new KeycloakAdmin(keycloakBase).require(method, path, body);
   }
 
   @SuppressWarnings("unchecked")
@@ -280,48 +236,10 @@ class DirectNationalEidIT {
             "en"));
 
     // The user profile of docs/KEYCLOAK.md: what the mappers write, only administrators edit.
-    Map<String, Object> profile =
-        JSON.readValue(admin("GET", "/" + REALM + "/users/profile", null).body(), Map.class);
-    profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
-    List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
-    declared.stream().filter(a -> "email".equals(a.get("name"))).forEach(a -> a.remove("required"));
-    for (String name : ATTRIBUTES) {
-      declared.add(
-          Map.of(
-              "name",
-              name,
-              "displayName",
-              name,
-              "permissions",
-              Map.of("view", List.of("admin", "user"), "edit", List.of("admin")),
-              "multivalued",
-              false));
-    }
-    admin("PUT", "/" + REALM + "/users/profile", profile);
+    admin("PUT", "/" + REALM + "/users/profile", realm().secureProfile(ATTRIBUTES));
 
     // First login: link by person identifier, else create the user.
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows",
-        Map.of("alias", "most-first-login", "providerId", "basic-flow", "topLevel", true));
-    for (String provider : List.of("most-link-by-person-identifier", "idp-create-user-if-unique")) {
-      admin(
-          "POST",
-          "/" + REALM + "/authentication/flows/most-first-login/executions/execution",
-          Map.of("provider", provider));
-    }
-    for (Map<String, Object> execution :
-        (List<Map<String, Object>>)
-            JSON.readValue(
-                admin(
-                        "GET",
-                        "/" + REALM + "/authentication/flows/most-first-login/executions",
-                        null)
-                    .body(),
-                List.class)) {
-      execution.put("requirement", "ALTERNATIVE");
-      admin("PUT", "/" + REALM + "/authentication/flows/most-first-login/executions", execution);
-    }
+    realm().firstLoginFlow();
 
     Map<String, String> eauthConfig = new LinkedHashMap<>();
     eauthConfig.put("sp-keystore", keystore.toAbsolutePath().toString());
@@ -376,43 +294,7 @@ class DirectNationalEidIT {
     createClient("portal", Map.of());
 
     // A client whose flow requires high: step-up through eAuth, held by the required action.
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/register-required-action",
-        Map.of("providerId", "most-step-up-level", "name", "Cross-border step-up level (Most)"));
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows",
-        Map.of("alias", "eauth-high", "providerId", "basic-flow", "topLevel", true));
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows/eauth-high/executions/execution",
-        Map.of("provider", "most-minimum-level"));
-    Map<String, Object> stepUp =
-        ((List<Map<String, Object>>)
-                JSON.readValue(
-                    admin("GET", "/" + REALM + "/authentication/flows/eauth-high/executions", null)
-                        .body(),
-                    List.class))
-            .get(0);
-    stepUp.put("requirement", "REQUIRED");
-    admin("PUT", "/" + REALM + "/authentication/flows/eauth-high/executions", stepUp);
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/executions/" + stepUp.get("id") + "/config",
-        Map.of(
-            "alias", "high", "config", Map.of("most.minimum", "high", "most.alias", "bg-eauth")));
-    String flowId =
-        ((List<Map<String, Object>>)
-                JSON.readValue(
-                    admin("GET", "/" + REALM + "/authentication/flows", null).body(), List.class))
-            .stream()
-                .filter(f -> "eauth-high".equals(f.get("alias")))
-                .findFirst()
-                .orElseThrow()
-                .get("id")
-                .toString();
-    createClient("high-portal", Map.of("browser", flowId));
+    createClient("high-portal", Map.of("browser", realm().stepUpFlow("eauth-high", "bg-eauth")));
 
     // An existing local user, known by the person identifier of a Macedonian citizen.
     admin(
@@ -447,75 +329,24 @@ class DirectNationalEidIT {
     settings.put("pseudonym-key", "${vault.pseudonym-key}");
     provider.put("config", settings);
     admin("POST", "/" + REALM + "/identity-provider/instances", provider);
-    Map<String, String> mappers =
-        Map.of(
-            "PERSON_IDENTIFIER", "most_person_identifier",
-            "GIVEN_NAME_NATIVE", "most_given_name_native",
-            "LEVEL_OF_ASSURANCE", "most_level_of_assurance",
-            "GIVEN_NAME", "firstName",
-            "FAMILY_NAME", "lastName");
-    for (Map.Entry<String, String> mapper : mappers.entrySet()) {
-      admin(
-          "POST",
-          "/" + REALM + "/identity-provider/instances/" + alias + "/mappers",
-          Map.of(
-              "name",
-              mapper.getKey().toLowerCase(java.util.Locale.ROOT),
-              "identityProviderAlias",
-              alias,
-              "identityProviderMapper",
-              "most-attribute-mapper",
-              "config",
-              Map.of(
-                  "syncMode", "INHERIT",
-                  "most.attribute", mapper.getKey(),
-                  "user.attribute", mapper.getValue())));
-    }
-    admin(
-        "POST",
-        "/" + REALM + "/identity-provider/instances/" + alias + "/mappers",
-        Map.of(
-            "name",
-            "username",
-            "identityProviderAlias",
+    realm()
+        .mappers(
             alias,
-            "identityProviderMapper",
-            "most-username-mapper",
-            "config",
-            Map.of("syncMode", "INHERIT")));
+            Map.of(
+                "PERSON_IDENTIFIER", "most_person_identifier",
+                "GIVEN_NAME_NATIVE", "most_given_name_native",
+                "LEVEL_OF_ASSURANCE", "most_level_of_assurance",
+                "GIVEN_NAME", "firstName",
+                "FAMILY_NAME", "lastName"));
   }
 
   private static void createClient(String clientId, Map<String, String> flowOverrides)
       throws Exception {
-    admin(
-        "POST",
-        "/" + REALM + "/clients",
-        Map.of(
-            "clientId",
-            clientId,
-            "publicClient",
-            false,
-            "secret",
-            "portal-secret",
-            "redirectUris",
-            List.of(RP_CALLBACK),
-            "standardFlowEnabled",
-            true,
-            "authenticationFlowBindingOverrides",
-            flowOverrides,
-            "protocolMappers",
-            List.of(
-                Map.of(
-                    "name", "most",
-                    "protocol", "openid-connect",
-                    "protocolMapper", "most-claims-mapper",
-                    "config",
-                        Map.of(
-                            "attribute.prefix", "most_",
-                            "verified.claims", "false",
-                            "id.token.claim", "true",
-                            "access.token.claim", "true",
-                            "userinfo.token.claim", "true")))));
+    realm().client(clientId, RP_CALLBACK, flowOverrides);
+  }
+
+  private static CitizenRealm realm() {
+    return new CitizenRealm(new KeycloakAdmin(keycloakBase), REALM);
   }
 
   // --- the logins -------------------------------------------------------------------------------

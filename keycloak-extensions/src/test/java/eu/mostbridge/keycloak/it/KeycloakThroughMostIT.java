@@ -151,61 +151,18 @@ class KeycloakThroughMostIT {
   }
 
   private static void await(String url, Duration limit, Process process) throws Exception {
-    Instant until = Instant.now().plus(limit);
-    while (Instant.now().isBefore(until)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The process for " + url + " ended; see target/it/*.log");
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException(url + " did not come up within " + limit);
+    KeycloakAdmin.await(url, limit, process);
   }
 
   // --- Keycloak's admin REST API ----------------------------------------------------------------
 
   private static String adminToken() throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloakBase + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+    return new KeycloakAdmin(keycloakBase).token();
   }
 
   private static HttpResponse<String> admin(String method, String path, Object body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(keycloakBase + "/admin/realms" + path))
-            .header("Authorization", "Bearer " + adminToken())
-            .header("Content-Type", "application/json");
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new IllegalStateException(
-          method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return response;
+    return new KeycloakAdmin(keycloakBase).require(method, path, body);
   }
 
   @SuppressWarnings("unchecked")
@@ -219,33 +176,7 @@ class KeycloakThroughMostIT {
     admin("PUT", "/" + REALM + "/users/profile", secureProfile());
 
     // First login: link by person identifier, else create the user.
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows",
-        Map.of(
-            "alias",
-            "most-first-login",
-            "providerId",
-            "basic-flow",
-            "topLevel",
-            true,
-            "builtIn",
-            false));
-    for (String provider : List.of("most-link-by-person-identifier", "idp-create-user-if-unique")) {
-      admin(
-          "POST",
-          "/" + REALM + "/authentication/flows/most-first-login/executions/execution",
-          Map.of("provider", provider));
-    }
-    List<Map<String, Object>> executions =
-        JSON.readValue(
-            admin("GET", "/" + REALM + "/authentication/flows/most-first-login/executions", null)
-                .body(),
-            List.class);
-    for (Map<String, Object> execution : executions) {
-      execution.put("requirement", "ALTERNATIVE");
-      admin("PUT", "/" + REALM + "/authentication/flows/most-first-login/executions", execution);
-    }
+    realm().firstLoginFlow();
 
     // The identity provider, from Most's discovery document, as the console's "Discovery endpoint".
     Map<String, Object> config =
@@ -287,31 +218,7 @@ class KeycloakThroughMostIT {
     mappers.put("BIRTHDATE", "most_birthdate");
     mappers.put("LEVEL_OF_ASSURANCE", "most_level_of_assurance");
     mappers.put("ORIGIN_COUNTRY", "most_origin_country");
-    for (Map.Entry<String, String> mapper : mappers.entrySet()) {
-      admin(
-          "POST",
-          "/" + REALM + "/identity-provider/instances/most/mappers",
-          Map.of(
-              "name",
-              mapper.getKey().toLowerCase(java.util.Locale.ROOT),
-              "identityProviderAlias",
-              "most",
-              "identityProviderMapper",
-              "most-attribute-mapper",
-              "config",
-              Map.of(
-                  "syncMode", "INHERIT",
-                  "most.attribute", mapper.getKey(),
-                  "user.attribute", mapper.getValue())));
-    }
-    admin(
-        "POST",
-        "/" + REALM + "/identity-provider/instances/most/mappers",
-        Map.of(
-            "name", "username",
-            "identityProviderAlias", "most",
-            "identityProviderMapper", "most-username-mapper",
-            "config", Map.of("syncMode", "INHERIT")));
+    realm().mappers("most", mappers);
 
     configureSamlIdentityProvider();
 
@@ -320,53 +227,7 @@ class KeycloakThroughMostIT {
 
     // A client whose browser flow requires the high level: step-up through Most, held by the
     // required action that checks the level as the login completes.
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/register-required-action",
-        Map.of("providerId", "most-step-up-level", "name", "Cross-border step-up level (Most)"));
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows",
-        Map.of(
-            "alias",
-            "most-step-up",
-            "providerId",
-            "basic-flow",
-            "topLevel",
-            true,
-            "builtIn",
-            false));
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/flows/most-step-up/executions/execution",
-        Map.of("provider", "most-minimum-level"));
-    Map<String, Object> stepUp =
-        ((List<Map<String, Object>>)
-                JSON.readValue(
-                    admin(
-                            "GET",
-                            "/" + REALM + "/authentication/flows/most-step-up/executions",
-                            null)
-                        .body(),
-                    List.class))
-            .get(0);
-    stepUp.put("requirement", "REQUIRED");
-    admin("PUT", "/" + REALM + "/authentication/flows/most-step-up/executions", stepUp);
-    admin(
-        "POST",
-        "/" + REALM + "/authentication/executions/" + stepUp.get("id") + "/config",
-        Map.of("alias", "high", "config", Map.of("most.minimum", "high", "most.alias", "most")));
-    String stepUpFlowId =
-        ((List<Map<String, Object>>)
-                JSON.readValue(
-                    admin("GET", "/" + REALM + "/authentication/flows", null).body(), List.class))
-            .stream()
-                .filter(f -> "most-step-up".equals(f.get("alias")))
-                .findFirst()
-                .orElseThrow()
-                .get("id")
-                .toString();
-    createClient("high-portal", Map.of("browser", stepUpFlowId));
+    createClient("high-portal", Map.of("browser", realm().stepUpFlow("most-step-up", "most")));
 
     // An existing local user of the municipality, known by the person identifier of a Macedonian
     // citizen (synthetic EMBG), set by an administrator; she also has a password.
@@ -512,67 +373,18 @@ class KeycloakThroughMostIT {
   }
 
   /** The realm's user profile as docs/KEYCLOAK.md sets it. */
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> secureProfile() throws Exception {
-    Map<String, Object> profile =
-        JSON.readValue(admin("GET", "/" + REALM + "/users/profile", null).body(), Map.class);
-    profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
-    List<Map<String, Object>> attributes = (List<Map<String, Object>>) profile.get("attributes");
-    for (Map<String, Object> attribute : attributes) {
-      if ("email".equals(attribute.get("name"))) {
-        attribute.remove("required");
-      }
-    }
-    for (String name : MOST_ATTRIBUTES) {
-      attributes.removeIf(a -> name.equals(a.get("name")));
-      attributes.add(
-          Map.of(
-              "name",
-              name,
-              "displayName",
-              name,
-              "permissions",
-              Map.of("view", List.of("admin", "user"), "edit", List.of("admin")),
-              "multivalued",
-              false));
-    }
-    return profile;
+    return realm().secureProfile(MOST_ATTRIBUTES);
   }
 
   /** A confidential client of the realm with the claims mapper, and its flow overrides. */
   private static void createClient(String clientId, Map<String, String> flowOverrides)
       throws Exception {
-    admin(
-        "POST",
-        "/" + REALM + "/clients",
-        Map.of(
-            "clientId",
-            clientId,
-            "publicClient",
-            false,
-            "secret",
-            "portal-secret",
-            "redirectUris",
-            List.of(RP_CALLBACK),
-            "standardFlowEnabled",
-            true,
-            "directAccessGrantsEnabled",
-            true,
-            "authenticationFlowBindingOverrides",
-            flowOverrides,
-            "protocolMappers",
-            List.of(
-                Map.of(
-                    "name", "most",
-                    "protocol", "openid-connect",
-                    "protocolMapper", "most-claims-mapper",
-                    "config",
-                        Map.of(
-                            "attribute.prefix", "most_",
-                            "verified.claims", "false",
-                            "id.token.claim", "true",
-                            "access.token.claim", "true",
-                            "userinfo.token.claim", "true")))));
+    realm().client(clientId, RP_CALLBACK, flowOverrides);
+  }
+
+  private static CitizenRealm realm() {
+    return new CitizenRealm(new KeycloakAdmin(keycloakBase), REALM);
   }
 
   // --- the logins -------------------------------------------------------------------------------
