@@ -47,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where each national eID answers: {@code /callback/<adapter id>}, the SAML assertion consumer
@@ -79,18 +78,6 @@ public class NationalCallbackResource {
    * Longer than any request id or state Most makes: an answer naming a longer one finds nothing.
    */
   private static final int MAX_CORRELATION_LENGTH = 256;
-
-  /** What the national eID decided (the citizen cancelled, a level not reached, its own error). */
-  private static final Set<AuthenticationFailure.Reason> OUTCOMES =
-      Set.of(
-          AuthenticationFailure.Reason.CANCELLED,
-          AuthenticationFailure.Reason.LEVEL_TOO_LOW,
-          AuthenticationFailure.Reason.LEVEL_UNAVAILABLE,
-          AuthenticationFailure.Reason.NATIONAL_ERROR,
-          // Found only in an answer that passed every check of its authenticity: the national
-          // eID stands behind it, and waiting longer will not bring another.
-          AuthenticationFailure.Reason.INVALID_IDENTITY,
-          AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY);
 
   private final NationalEids eids;
   private final LoginFlowStore flows;
@@ -412,7 +399,7 @@ public class NationalCallbackResource {
       String acceptLanguage) {
     LoginFlow flow = stored.flow();
     String reference = flow.reference();
-    boolean outcome = OUTCOMES.contains(failure.reason());
+    boolean outcome = failure.reason().decidedByNationalEid();
     Optional<FailedAnswerLimit> limit = adapter.failedAnswerLimit();
     boolean counted = !outcome && limit.isPresent();
     boolean sourceExhausted = counted && failedAnswers.failed(adapter.id(), source, limit.get());

@@ -47,7 +47,26 @@ public final class AuthenticationFailure extends Exception {
      * Most could not record one-time use (its state store is full or unreachable): refused for
      * safety.
      */
-    STATE_UNAVAILABLE
+    STATE_UNAVAILABLE;
+
+    /**
+     * Whether the national eID decided this (the citizen cancelled, a level not reached, its own
+     * error, or an identity found wrong in an answer that passed every check of its authenticity):
+     * the login ends, as waiting longer will not bring another answer. Any other failure is an
+     * answer nobody stands behind, and the login keeps waiting for the genuine one.
+     */
+    public boolean decidedByNationalEid() {
+      return switch (this) {
+        case CANCELLED,
+            LEVEL_TOO_LOW,
+            LEVEL_UNAVAILABLE,
+            NATIONAL_ERROR,
+            INVALID_IDENTITY,
+            PLACEHOLDER_IDENTITY ->
+            true;
+        default -> false;
+      };
+    }
   }
 
   private final Reason reason;

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
@@ -62,16 +61,6 @@ public class NationalEidEndpoint {
 
   /** Longer than any request ID or state an adapter makes. */
   private static final int MAX_CORRELATION_LENGTH = 256;
-
-  /** What the national eID decided: the national leg ends. */
-  private static final Set<AuthenticationFailure.Reason> OUTCOMES =
-      Set.of(
-          AuthenticationFailure.Reason.CANCELLED,
-          AuthenticationFailure.Reason.LEVEL_TOO_LOW,
-          AuthenticationFailure.Reason.LEVEL_UNAVAILABLE,
-          AuthenticationFailure.Reason.NATIONAL_ERROR,
-          AuthenticationFailure.Reason.INVALID_IDENTITY,
-          AuthenticationFailure.Reason.PLACEHOLDER_IDENTITY);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -313,7 +302,7 @@ public class NationalEidEndpoint {
       String key,
       AuthenticationFailure failure) {
     NationalEidProviderConfig config = provider.getConfig();
-    if (OUTCOMES.contains(failure.reason())) {
+    if (failure.reason().decidedByNationalEid()) {
       return end(
           adapter,
           encodedState,
