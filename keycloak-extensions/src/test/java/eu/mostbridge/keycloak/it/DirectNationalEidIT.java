@@ -47,6 +47,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The national eIDs as Keycloak's own identity providers, without Most's broker: the real Keycloak
@@ -750,5 +752,65 @@ class DirectNationalEidIT {
         adminCall("POST", "/" + REALM + "/identity-provider/instances", provider);
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
     assertThat(saved.body()).contains("sp-keystore");
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource({
+    "bg-eauth, low, bg-mariyana",
+    "bg-eauth, substantial, bg-georgi",
+    "bg-eauth, high, bg-ivan-certificate",
+    "mk-eid, low, mk-dzvezdan",
+    "mk-eid, substantial, mk-ljubica",
+    "mk-eid, high, mk-gjorgji",
+    "bg-mvr-eid, high, bg-john-lnch"
+  })
+  @Order(20)
+  @SuppressWarnings("unchecked")
+  void eachNationalEidLogsInAtEachLevelItOffers(String alias, String level, String persona)
+      throws Exception {
+    Map<String, Object> provider =
+        JSON.readValue(
+            admin("GET", "/" + REALM + "/identity-provider/instances/" + alias, null).body(),
+            Map.class);
+    Map<String, Object> config = (Map<String, Object>) provider.get("config");
+    Object before = config.get("minimum-level");
+    config.put("minimum-level", level);
+    admin("PUT", "/" + REALM + "/identity-provider/instances/" + alias, provider);
+    try {
+      WebClient.Page back = login(new WebClient(RP_CALLBACK), "portal", alias, persona);
+
+      assertThat(back.uri().toString()).as(back.body()).startsWith(RP_CALLBACK + "?");
+      assertThat(idTokenClaims("portal", back.query().get("code")))
+          .containsEntry(
+              "eidas_level_of_assurance",
+              LevelOfAssurance.valueOf(level.toUpperCase(java.util.Locale.ROOT)).uri());
+    } finally {
+      config.put("minimum-level", before == null ? "substantial" : before);
+      admin("PUT", "/" + REALM + "/identity-provider/instances/" + alias, provider);
+    }
+  }
+
+  @Test
+  @Order(0)
+  void theLibrariesBesideTheJarAreNoneKeycloakShips() throws Exception {
+    List<String> shipped;
+    try (var files =
+        Files.list(Path.of(System.getProperty("most.keycloak.home"), "lib", "lib", "main"))) {
+      shipped = files.map(f -> f.getFileName().toString()).toList();
+    }
+    List<String> libraries;
+    try (var files = Files.list(Path.of(System.getProperty("most.extension.libraries")))) {
+      libraries = files.map(f -> f.getFileName().toString()).toList();
+    }
+    assertThat(libraries).anyMatch(name -> name.startsWith("opensaml-saml-impl-"));
+    for (String library : libraries) {
+      String artifact = library.replaceFirst("-[0-9][^-]*(-SNAPSHOT)?(\\.RELEASE)?\\.jar$", "");
+      assertThat(shipped)
+          .as(library + " is in Keycloak already")
+          .noneMatch(
+              name ->
+                  name.matches(
+                      ".*\\." + java.util.regex.Pattern.quote(artifact) + "-[0-9].*\\.jar"));
+    }
   }
 }
